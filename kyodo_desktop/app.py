@@ -1,0 +1,221 @@
+"""Composition root: settings, translations, the database worker, the register and the window."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from kyodo_desktop import paths
+from kyodo_desktop.models.register import Register, RegisterError
+from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.settings import Settings
+from kyodo_desktop.ui.welcome import DEMO, NEW, OPEN, NewAssociationDialog, WelcomeDialog
+from kyodo_desktop.ui.worker import DbWorker
+
+BASE_POINT_SIZE = 12
+DEMO_HOUSEHOLDS = 300
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="kyodo-desktop", description="協働デスク")
+    parser.add_argument("--demo", action="store_true", help="デモの町会を開く")
+    parser.add_argument("--register", metavar="PATH", help="この台帳ファイルを開く")
+    parser.add_argument("--data-dir", metavar="DIR", help="設定とバックアップの保存先")
+    parser.add_argument("--smoke-test", action="store_true", help="一時的な台帳で起動し、すぐ終了する（検査用）")
+    return parser.parse_args(argv)
+
+
+def install_translations(app: QApplication) -> list[QTranslator]:
+    """Qt's own Japanese strings (standard buttons, file dialogs)."""
+    translators = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_ja",):
+        t = QTranslator(app)
+        if t.load(name, qt_dir):
+            app.installTranslator(t)
+            translators.append(t)
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Territory.Japan))
+    return translators
+
+
+def apply_text_scale(app: QApplication, scale: int) -> None:
+    font = QFont(app.font())
+    font.setFamilies(["Yu Gothic UI", "Meiryo UI", "Noto Sans CJK JP", "IPAexGothic", font.family()])
+    font.setPointSizeF(BASE_POINT_SIZE * scale / 100)
+    app.setFont(font)
+
+
+class Controller:
+    """Decides which register to open and keeps the one main window."""
+
+    def __init__(self, app: QApplication, settings: Settings, worker: DbWorker) -> None:
+        self.app = app
+        self.settings = settings
+        self.worker = worker
+        self.window = None
+
+    # -- opening ---------------------------------------------------------------------------------
+
+    def _open(self, path: Path) -> bool:
+        def opener() -> Register:
+            return Register.open(path, actor="", backup_dir=paths.backup_dir(path))
+
+        self.worker.close_register()
+        try:
+            self.worker.open(opener)
+        except RegisterError as exc:
+            dialogs.show_error(None, "台帳を開けません", str(exc))
+            return False
+        self.settings.set("register/last_path", str(path))
+        self._show_window()
+        return True
+
+    def _create(self, path: Path, values: dict[str, str], *, demo_households: int = 0) -> bool:
+        from kyodo_desktop.models.demo import populate_demo
+
+        def creator() -> Register:
+            reg = Register.create(path, backup_dir=paths.backup_dir(path), **values)
+            if demo_households:
+                try:
+                    populate_demo(reg.db, households=demo_households, seed=1, today=reg.today())
+                except BaseException:
+                    reg.close(backup=False)
+                    path.unlink(missing_ok=True)
+                    raise
+            return reg
+
+        self.worker.close_register()
+        try:
+            self.worker.open(creator)
+        except (RegisterError, ValueError) as exc:
+            dialogs.show_error(None, "台帳を作成できません", str(exc))
+            return False
+        self.settings.set("register/last_path", str(path))
+        self._show_window()
+        return True
+
+    def open_demo(self) -> bool:
+        path = paths.demo_register_path()
+        if path.exists():
+            return self._open(path)
+        return self._create(path, {"name": "デモ町会", "district": "デモ校下", "default_area_code": "076"},
+                            demo_households=DEMO_HOUSEHOLDS)
+
+    def create_new(self) -> bool:
+        dialog = NewAssociationDialog(self.window)
+        if dialog.exec() != NewAssociationDialog.DialogCode.Accepted:
+            return False
+        values = dialog.values()
+        path = paths.default_register_path(values["name"])
+        if path.exists():
+            chosen, _ = QFileDialog.getSaveFileName(
+                self.window, "台帳の保存先", str(path.with_stem(path.stem + "_新")), "協働デスクの台帳 (*.kyodo)"
+            )
+            if not chosen:
+                return False
+            path = Path(chosen)
+        return self._create(path, values)
+
+    def open_existing(self) -> bool:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.window, "台帳を開く", str(paths.registers_dir()), "協働デスクの台帳 (*.kyodo);;すべてのファイル (*)"
+        )
+        return bool(chosen) and self._open(Path(chosen))
+
+    def switch(self, what: str) -> bool:
+        return {NEW: self.create_new, OPEN: self.open_existing, DEMO: self.open_demo}[what]()
+
+    def welcome(self) -> bool:
+        while True:
+            dialog = WelcomeDialog()
+            if dialog.exec() != WelcomeDialog.DialogCode.Accepted or dialog.choice is None:
+                return False
+            if self.switch(dialog.choice):
+                return True
+
+    def start(self, args: argparse.Namespace) -> bool:
+        if args.demo:
+            return self.open_demo() or self.welcome()
+        if args.register:
+            return self._open(Path(args.register)) or self.welcome()
+        last = self.settings.get("register/last_path")
+        if last and Path(last).exists() and self._open(Path(last)):
+            return True
+        return self.welcome()
+
+    def _show_window(self) -> None:
+        from kyodo_desktop.ui.main_window import MainWindow
+
+        old = self.window
+        self.window = MainWindow(self.worker, switch_register=self.switch)
+        geometry = self.settings.get("ui/geometry")
+        if geometry:
+            self.window.restoreGeometry(geometry)
+        else:
+            self.window.resize(1280, 800)
+        self.window.show()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+    def save_state(self) -> None:
+        if self.window is not None:
+            self.settings.set("ui/geometry", bytes(self.window.saveGeometry().data()))
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    tmp: tempfile.TemporaryDirectory | None = None
+    if args.smoke_test:
+        tmp = tempfile.TemporaryDirectory(prefix="kyodo-smoke-")
+        paths.set_base_dir(Path(tmp.name))
+    elif args.data_dir:
+        paths.set_base_dir(args.data_dir)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("協働デスク")
+    app.setOrganizationName("KyodoDesktop")
+    install_translations(app)
+    settings = Settings(paths.settings_file())
+    apply_text_scale(app, settings.get("ui/text_scale"))
+    worker = DbWorker()
+    controller = Controller(app, settings, worker)
+    try:
+        if args.smoke_test:
+            return _smoke_test(app, controller, args, Path(tmp.name) if tmp else None)
+        if not controller.start(args):
+            return 0
+        code = app.exec()
+        controller.save_state()
+        return code
+    finally:
+        worker.shutdown()
+        if tmp is not None:
+            tmp.cleanup()
+
+
+def _smoke_test(app: QApplication, controller: Controller, args: argparse.Namespace, tmp: Path | None) -> int:
+    """Open a temporary (or the given) register, show the main window, visit every page, close."""
+    if args.register:
+        ok = controller._open(Path(args.register))
+    else:
+        assert tmp is not None
+        ok = controller._create(tmp / "smoke.kyodo", {"name": "スモークテスト町会", "default_area_code": "076"},
+                                demo_households=30)
+    if not ok or controller.window is None:
+        print("smoke test: the register could not be opened", file=sys.stderr)
+        return 1
+    window = controller.window
+    for n in range(window.nav.count()):
+        window.nav.setCurrentRow(n)
+    window.nav.setCurrentRow(1)
+    QTimer.singleShot(50, window.close)
+    QTimer.singleShot(100, app.quit)
+    app.exec()
+    print("smoke test: ok")
+    return 0

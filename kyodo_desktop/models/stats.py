@@ -1,0 +1,91 @@
+"""Counts of the register "as of" a date, computed from the dated status history (Qt-free)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from kyodo_desktop.models import schema
+from kyodo_desktop.models.japanese import age
+from kyodo_desktop.models.register import Register
+
+_LATEST_HOUSEHOLD = """
+SELECT hs.household_id, hs.status FROM household_status hs
+JOIN (SELECT household_id, max(since) AS since FROM household_status WHERE since <= :d GROUP BY household_id) m
+  ON m.household_id = hs.household_id AND m.since = hs.since
+ORDER BY hs.household_id, hs.id
+"""
+_LATEST_PERSON = """
+SELECT ps.person_id, ps.status, ps.household_id FROM person_status ps
+JOIN (SELECT person_id, max(since) AS since FROM person_status WHERE since <= :d GROUP BY person_id) m
+  ON m.person_id = ps.person_id AND m.since = ps.since
+ORDER BY ps.person_id, ps.id
+"""
+
+
+def counts(reg: Register, as_of: date | None = None, *, age_rule: str = "legal") -> dict[str, Any]:
+    """The association's numbers as of ``as_of`` (default today).
+
+    ``households``: households present (加入 + 非加入); ``member_households``: 加入;
+    ``persons``: persons present; ``blocks``: 班 name → present households;
+    ``age_65_plus`` / ``age_75_plus``: present persons of that age (``age_rule``).
+    """
+    as_of = as_of or reg.today()
+    d = as_of.isoformat()
+    hh_status: dict[int, str] = {}
+    for hid, status in reg.conn.execute(_LATEST_HOUSEHOLD, {"d": d}):
+        hh_status[hid] = status  # last row of the latest day wins
+    present_hh = {h for h, s in hh_status.items() if s in schema.HOUSEHOLD_PRESENT}
+    member_hh = {h for h, s in hh_status.items() if s in schema.HOUSEHOLD_MEMBER}
+    p_status: dict[int, tuple[str, int | None]] = {}
+    for pid, status, hid in reg.conn.execute(_LATEST_PERSON, {"d": d}):
+        p_status[pid] = (status, hid)
+    births = dict(reg.conn.execute("SELECT id, birth_date FROM persons WHERE birth_date IS NOT NULL"))
+    current_hh = dict(reg.conn.execute("SELECT id, household_id FROM persons"))
+    persons = 0
+    members = 0
+    age65 = age75 = 0
+    unknown_age = 0
+    for pid, (status, hid) in p_status.items():
+        if status not in schema.PERSON_PRESENT:
+            continue
+        hid = hid if hid is not None else current_hh.get(pid)
+        if hid not in present_hh:
+            continue
+        persons += 1
+        if hid in member_hh:
+            members += 1
+        b = births.get(pid)
+        if b is None:
+            unknown_age += 1
+            continue
+        born = date.fromisoformat(b)
+        if born > as_of:
+            continue
+        a = age(born, as_of, age_rule)
+        age65 += a >= 65
+        age75 += a >= 75
+    blocks: dict[str, int] = {}
+    block_members: dict[str, int] = {}
+    for hid, name in reg.conn.execute(
+        "SELECT h.id, b.name FROM blocks b LEFT JOIN households h ON h.block_id = b.id "
+        "WHERE b.retired_on IS NULL ORDER BY b.sort_order, b.id"
+    ):
+        blocks.setdefault(name, 0)
+        block_members.setdefault(name, 0)
+        if hid in present_hh:
+            blocks[name] += 1
+        if hid in member_hh:
+            block_members[name] += 1
+    return {
+        "as_of": d,
+        "households": len(present_hh),
+        "member_households": len(member_hh),
+        "persons": persons,
+        "member_persons": members,
+        "age_65_plus": age65,
+        "age_75_plus": age75,
+        "age_unknown": unknown_age,
+        "blocks": blocks,
+        "block_member_households": block_members,
+    }

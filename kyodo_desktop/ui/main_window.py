@@ -1,0 +1,242 @@
+"""The main window: left navigation, pages, and the file menu (open, backup, restore)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyodo_desktop.models import households as hh
+from kyodo_desktop.models.register import RegisterError, list_backups
+from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.pages import HomePage, PlaceholderPage, RegisterPage
+from kyodo_desktop.ui.worker import DbWorker
+
+NAV = (
+    ("home", "ホーム"),
+    ("register", "名簿"),
+    ("events", "行事"),
+    ("rosters", "当番表"),
+    ("disaster", "防災・連絡網"),
+    ("circulars", "回覧"),
+    ("accounts", "会計・報告"),
+    ("settings", "設定"),
+)
+PLANNED = {
+    "events": "行事の記録、参加者、担い手（ボランティア）と協力団体",
+    "rosters": "ごみステーション・防犯パトロールなどの公平な当番表",
+    "disaster": "緊急連絡先、連絡網、要支援者、安否確認",
+    "circulars": "回覧板の表紙と押印欄、名簿や当番表の印刷",
+    "accounts": "会費、金銭出納簿、年次報告（Excel・PDF）",
+    "settings": "文字の大きさ、配色、町会の情報",
+}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, worker: DbWorker, *, switch_register: Callable[[str], None] | None = None) -> None:
+        super().__init__()
+        self.worker = worker
+        self.switch_register = switch_register or (lambda _what: None)
+        reg = worker.register
+        assert reg is not None
+        self.setMinimumSize(QSize(1000, 680))
+        central = QWidget()
+        row = QHBoxLayout(central)
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("画面の切り替え")
+        font = self.nav.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.nav.setFont(font)
+        self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("あ") * 10 + 40)
+        self.nav.setSpacing(4)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        self.home = HomePage(worker)
+        self.register_page = RegisterPage(worker, self.open_household)
+        for key, label in NAV:
+            if key == "home":
+                page: QWidget = self.home
+            elif key == "register":
+                page = self.register_page
+            else:
+                page = PlaceholderPage(label, PLANNED[key])
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(label)
+            item.setSizeHint(QSize(0, self.fontMetrics().height() * 2 + 8))
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._show_page)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menu()
+        self.update_title()
+        self.nav.setCurrentRow(0)
+
+    # -- chrome --------------------------------------------------------------------------------
+
+    def _build_menu(self) -> None:
+        menu = self.menuBar().addMenu("ファイル(&F)")
+
+        def action(text: str, slot: Callable[[], Any], shortcut: Any = None) -> QAction:
+            act = QAction(text, self)
+            act.triggered.connect(slot)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+            menu.addAction(act)
+            return act
+
+        action("新しい町会を作る…", lambda: self.switch_register("new"))
+        action("台帳を開く…", lambda: self.switch_register("open"), QKeySequence.StandardKey.Open)
+        action("デモを見る", lambda: self.switch_register("demo"))
+        menu.addSeparator()
+        action("バックアップを作成", self.make_backup)
+        action("バックアップから復元…", self.restore_backup)
+        menu.addSeparator()
+        action("終了", self.close, QKeySequence.StandardKey.Quit)
+        for n, (_key, label) in enumerate(NAV):
+            act = QAction(label, self)
+            act.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+            act.triggered.connect(lambda _=False, n=n: self.nav.setCurrentRow(n))
+            self.addAction(act)
+
+    def update_title(self) -> None:
+        reg = self.worker.register
+        assert reg is not None
+        assoc = self.worker.call(hh.get_association)
+        ro = "（読み取り専用）" if reg.read_only else ""
+        self.setWindowTitle(f"協働デスク — {assoc['name']}{ro}")
+        self.statusBar().showMessage(f"台帳: {reg.path}{ro}")
+
+    def _show_page(self, row: int) -> None:
+        key = NAV[row][0]
+        self.stack.setCurrentWidget(self.pages[key])
+        page = self.pages[key]
+        refresh = getattr(page, "refresh", None)
+        if refresh is not None:
+            try:
+                refresh()
+            except RegisterError as exc:
+                dialogs.show_error(self, "協働デスク", str(exc))
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow([k for k, _ in NAV].index(key))
+
+    # -- households ----------------------------------------------------------------------------
+
+    def open_household(self, household_id: int | None) -> int | None:
+        from kyodo_desktop.models.postal import lookup
+        from kyodo_desktop.ui.household_editor import HouseholdEditor
+
+        blocks = self.worker.call(hh.list_blocks)
+        if not blocks:
+            dialogs.show_info(self, "世帯の追加", "先に「班を追加」で班を作ってください。")
+            return None
+        if household_id is None:
+            block_id = self.register_page.block_filter.currentData() or blocks[0].id
+            data = hh.HouseholdData(block_id=block_id, persons=[hh.PersonData(relation="世帯主")])
+        else:
+            data = self.worker.call(hh.get_household, household_id)
+        reg = self.worker.register
+        assert reg is not None
+        editor = HouseholdEditor(
+            data, blocks, lambda d: self.worker.call(hh.save_household, d), lookup, reg.today(), self
+        )
+        if editor.exec() == QDialog.DialogCode.Accepted:
+            saved = editor.saved_id
+            self.register_page.refresh(keep_id=saved)
+            return saved
+        return None
+
+    # -- backups -------------------------------------------------------------------------------
+
+    def make_backup(self) -> None:
+        try:
+            path = self.worker.call(lambda reg: reg.backup("manual"))
+        except RegisterError as exc:
+            dialogs.show_error(self, "バックアップ", str(exc))
+            return
+        dialogs.show_info(self, "バックアップ", f"バックアップを作成しました。\n{path}")
+
+    def restore_backup(self) -> None:
+        reg = self.worker.register
+        assert reg is not None
+        if reg.backup_dir is None:
+            return
+        backups = list_backups(reg.backup_dir)
+        if not backups:
+            dialogs.show_info(self, "バックアップから復元", "この台帳のバックアップはまだありません。")
+            return
+        dialog = BackupChooser(backups, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
+            return
+        chosen = dialog.chosen
+        if not dialogs.confirm(
+            self,
+            "バックアップから復元",
+            f"{chosen.taken_at:%Y年%m月%d日 %H:%M} のバックアップに戻します。\n"
+            "いまの内容は、戻す前に別のバックアップとして保存されるので、あとで元に戻せます。\n復元しますか？",
+            yes="復元する",
+            no="やめる",
+        ):
+            return
+        try:
+            self.worker.call(lambda r: r.restore(chosen.path))
+        except RegisterError as exc:
+            dialogs.show_error(self, "バックアップから復元", str(exc) + "\n台帳は変更されていません。")
+            return
+        self.update_title()
+        self._show_page(self.nav.currentRow())
+        dialogs.show_info(self, "バックアップから復元", "復元しました。")
+
+    # -- closing -------------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.accept()
+
+
+class BackupChooser(QDialog):
+    def __init__(self, backups: list[Any], parent: QWidget | None = None) -> None:
+        from kyodo_desktop.models.register import BACKUP_REASONS
+
+        super().__init__(parent)
+        self.setWindowTitle("バックアップから復元")
+        self.chosen = None
+        self._backups = backups
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("戻したい時点のバックアップを選んでください（新しい順）。"))
+        self.list = QListWidget()
+        for b in backups:
+            reason = BACKUP_REASONS.get(b.reason.rstrip("0123456789"), b.reason)
+            self.list.addItem(f"{b.taken_at:%Y年%m月%d日 %H:%M}　{reason}　{b.size / 1024:,.0f} KB")
+        self.list.setCurrentRow(0)
+        layout.addWidget(self.list)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("このバックアップを選ぶ")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("やめる")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.list.itemDoubleClicked.connect(lambda _i: self._accept())
+        self.resize(560, 420)
+
+    def _accept(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self._backups):
+            self.chosen = self._backups[row]
+            self.accept()
+

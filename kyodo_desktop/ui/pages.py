@@ -1,0 +1,318 @@
+"""The main window's pages: ホーム, 名簿, and the plain notice for pages still to come."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyodo_desktop.models import households as hh
+from kyodo_desktop.models.register import RegisterError
+from kyodo_desktop.models.search import ORDER_CIRCULATION, ORDER_GOJUON, HouseholdIndex
+from kyodo_desktop.models.stats import counts
+from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.table_models import HouseholdTableModel
+
+if TYPE_CHECKING:
+    from kyodo_desktop.ui.worker import DbWorker
+
+
+def _heading(text: str) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setPointSizeF(font.pointSizeF() * 1.5)
+    font.setBold(True)
+    label.setFont(font)
+    label.setAccessibleName(text)
+    return label
+
+
+class PlaceholderPage(QWidget):
+    """A page whose feature is not built yet says so plainly."""
+
+    def __init__(self, title: str, what: str) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.addWidget(_heading(title))
+        text = QLabel(
+            self.tr("この画面はまだ準備中です。次の版で使えるようになります。\n\n予定している内容: {what}").format(what=what)
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        layout.addStretch(1)
+
+
+class HomePage(QWidget):
+    """The association's numbers today, per 班, and the latest changes."""
+
+    def __init__(self, worker: DbWorker) -> None:
+        super().__init__()
+        self.worker = worker
+        layout = QVBoxLayout(self)
+        self.title = _heading("")
+        layout.addWidget(self.title)
+        self.as_of = QLabel()
+        layout.addWidget(self.as_of)
+        cards = QGridLayout()
+        self.cards: dict[str, QLabel] = {}
+        for n, (key, label) in enumerate(
+            [("households", "世帯数"), ("member_households", "加入世帯"), ("persons", "人数"),
+             ("age_65_plus", "65歳以上"), ("age_75_plus", "75歳以上")]
+        ):
+            box = QFrame()
+            box.setFrameShape(QFrame.Shape.StyledPanel)
+            v = QVBoxLayout(box)
+            cap = QLabel(label)
+            value = QLabel("—")
+            f = value.font()
+            f.setPointSizeF(f.pointSizeF() * 2)
+            f.setBold(True)
+            value.setFont(f)
+            value.setAccessibleName(label)
+            v.addWidget(cap)
+            v.addWidget(value)
+            cards.addWidget(box, 0, n)
+            self.cards[key] = value
+        layout.addLayout(cards)
+        row = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(QLabel("<b>班ごとの世帯数</b>"))
+        self.blocks = QTableWidget(0, 3)
+        self.blocks.setHorizontalHeaderLabels(["班", "世帯数", "加入世帯"])
+        self.blocks.verticalHeader().setVisible(False)
+        self.blocks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.blocks.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        left.addWidget(self.blocks)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("<b>最近の変更</b>"))
+        self.recent = QListWidget()
+        right.addWidget(self.recent)
+        row.addLayout(left, 1)
+        row.addLayout(right, 2)
+        layout.addLayout(row, 1)
+
+    def refresh(self) -> None:
+        def load(reg: Any) -> tuple[dict, dict, list]:
+            return hh.get_association(reg), counts(reg), hh.recent_changes(reg, 15)
+
+        assoc, c, recent = self.worker.call(load)
+        district = f"（{assoc['district']}）" if assoc["district"] else ""
+        self.title.setText(f"{assoc['name']}{district}")
+        from datetime import date
+
+        from kyodo_desktop.models.japanese import to_wareki
+
+        self.as_of.setText(f"{to_wareki(date.fromisoformat(c['as_of']))} 現在")
+        for key, label in self.cards.items():
+            label.setText(f"{c[key]:,}")
+        self.blocks.setRowCount(len(c["blocks"]))
+        for n, (name, count) in enumerate(c["blocks"].items()):
+            members = c["block_member_households"].get(name, 0)
+            for col, value in enumerate((name, f"{count:,}", f"{members:,}")):
+                item = QTableWidgetItem(value)
+                if col:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.blocks.setItem(n, col, item)
+        self.recent.clear()
+        for r in recent:
+            when = r["at"].replace("T", " ")[:16]
+            self.recent.addItem(f"{when}　{r['summary']}" + (f"（{r['actor']}）" if r["actor"] else ""))
+
+
+STATUS_FILTERS = {
+    "住んでいる世帯（加入・非加入）": ("加入", "非加入"),
+    "加入世帯のみ": ("加入",),
+    "非加入の世帯": ("非加入",),
+    "転出・退会・死亡": ("転出", "退会", "死亡"),
+    "すべて": None,
+}
+
+
+class RegisterPage(QWidget):
+    """名簿: the household list with search-as-you-type, filters, sort and 回覧順 moves."""
+
+    def __init__(self, worker: DbWorker, open_editor: Any) -> None:
+        super().__init__()
+        self.worker = worker
+        self.open_editor = open_editor
+        self.index: HouseholdIndex | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(_heading(self.tr("名簿（世帯の一覧）")))
+        bar = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("名前・フリガナで検索（ひらがな・カタカナどちらでも）"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("検索"))
+        self.search.setMinimumWidth(320)
+        bar.addWidget(QLabel(self.tr("検索:")))
+        bar.addWidget(self.search, 2)
+        bar.addWidget(QLabel(self.tr("班:")))
+        self.block_filter = QComboBox()
+        self.block_filter.setAccessibleName(self.tr("班で絞り込み"))
+        bar.addWidget(self.block_filter)
+        bar.addWidget(QLabel(self.tr("状態:")))
+        self.status_filter = QComboBox()
+        self.status_filter.addItems(list(STATUS_FILTERS))
+        self.status_filter.setAccessibleName(self.tr("状態で絞り込み"))
+        bar.addWidget(self.status_filter)
+        bar.addWidget(QLabel(self.tr("並び順:")))
+        self.order = QComboBox()
+        self.order.addItem(self.tr("回覧順"), ORDER_CIRCULATION)
+        self.order.addItem(self.tr("五十音順"), ORDER_GOJUON)
+        self.order.setAccessibleName(self.tr("並び順"))
+        bar.addWidget(self.order)
+        layout.addLayout(bar)
+
+        self.model = HouseholdTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        vh = self.table.verticalHeader()
+        vh.setVisible(False)
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)  # never size rows to contents
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 14)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        em = self.fontMetrics().horizontalAdvance("あ")
+        for col, width in enumerate((4, 4, 9, 11, 16, 9, 3, 6)):
+            self.table.setColumnWidth(col, int(width * em + 16))
+        header.setStretchLastSection(True)
+        self.table.setAccessibleName(self.tr("世帯の一覧"))
+        layout.addWidget(self.table, 1)
+
+        buttons = QHBoxLayout()
+        self.count_label = QLabel()
+        buttons.addWidget(self.count_label)
+        buttons.addStretch(1)
+        self.add_btn = QPushButton(self.tr("世帯を追加"))
+        self.edit_btn = QPushButton(self.tr("開く・編集"))
+        self.up_btn = QPushButton(self.tr("回覧順を上へ"))
+        self.down_btn = QPushButton(self.tr("回覧順を下へ"))
+        self.block_btn = QPushButton(self.tr("班を追加"))
+        for b in (self.add_btn, self.edit_btn, self.up_btn, self.down_btn, self.block_btn):
+            b.setMinimumHeight(36)
+            buttons.addWidget(b)
+        layout.addLayout(buttons)
+
+        self.search.textChanged.connect(self.apply_filter)
+        self.block_filter.currentIndexChanged.connect(self.apply_filter)
+        self.status_filter.currentIndexChanged.connect(self.apply_filter)
+        self.order.currentIndexChanged.connect(self.apply_filter)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.activated.connect(lambda _i: self.edit_selected())
+        self.add_btn.clicked.connect(lambda: self.open_editor(None))
+        self.edit_btn.clicked.connect(self.edit_selected)
+        self.up_btn.clicked.connect(lambda: self.move_selected(-1))
+        self.down_btn.clicked.connect(lambda: self.move_selected(1))
+        self.block_btn.clicked.connect(self.add_block)
+        QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
+        QShortcut(QKeySequence.StandardKey.New, self, activated=lambda: self.open_editor(None))
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def refresh(self, keep_id: int | None = None) -> None:
+        if keep_id is None:
+            keep_id = self.selected_id()
+        self.index = self.worker.call(HouseholdIndex.load)
+        blocks = self.worker.call(hh.list_blocks)
+        current = self.block_filter.currentData()
+        self.block_filter.blockSignals(True)
+        self.block_filter.clear()
+        self.block_filter.addItem(self.tr("すべての班"), None)
+        for b in blocks:
+            self.block_filter.addItem(b.name, b.id)
+        pos = self.block_filter.findData(current)
+        self.block_filter.setCurrentIndex(max(pos, 0))
+        self.block_filter.blockSignals(False)
+        self.apply_filter()
+        if keep_id is not None:
+            self.select_id(keep_id)
+
+    def apply_filter(self) -> None:
+        if self.index is None:
+            return
+        visible = self.index.search(
+            self.search.text(),
+            block_id=self.block_filter.currentData(),
+            statuses=STATUS_FILTERS[self.status_filter.currentText()],
+            order=self.order.currentData(),
+        )
+        self.model.set_rows(self.index, visible)
+        self.count_label.setText(self.tr("{n}世帯を表示").format(n=f"{len(visible):,}"))
+        circ = self.order.currentData() == ORDER_CIRCULATION
+        self.up_btn.setEnabled(circ)
+        self.down_btn.setEnabled(circ)
+        tip = "" if circ else self.tr("回覧順を変えるには、並び順を「回覧順」にしてください")
+        self.up_btn.setToolTip(tip)
+        self.down_btn.setToolTip(tip)
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        if not rows:
+            return None
+        return self.model.row_at(rows[0].row()).id
+
+    def select_id(self, household_id: int) -> None:
+        row = self.model.row_of_id(household_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    # -- actions -------------------------------------------------------------------------------
+
+    def edit_selected(self) -> None:
+        hid = self.selected_id()
+        if hid is None:
+            dialogs.show_info(self, self.tr("名簿"), self.tr("一覧から世帯を選んでください。"))
+            return
+        self.open_editor(hid)
+
+    def move_selected(self, step: int) -> None:
+        hid = self.selected_id()
+        if hid is None:
+            return
+        try:
+            self.worker.call(hh.move_in_circulation, hid, step)
+        except RegisterError as exc:
+            dialogs.show_error(self, self.tr("回覧順"), str(exc))
+            return
+        self.refresh(keep_id=hid)
+
+    def add_block(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(self, self.tr("班を追加"), self.tr("新しい班の名前（例: 12班）:"))
+        if not ok:
+            return
+        try:
+            self.worker.call(hh.add_block, name)
+        except (RegisterError, ValueError) as exc:
+            dialogs.show_error(self, self.tr("班を追加"), str(exc))
+            return
+        self.refresh()
+
+
+def focus_later(widget: QWidget) -> None:
+    QTimer.singleShot(0, widget.setFocus)

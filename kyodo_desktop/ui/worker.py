@@ -1,0 +1,106 @@
+"""One thread owns the register's connection; the GUI thread hands it work.
+
+``call`` runs a quick function on the database thread and waits for it (a few ms).
+``run`` runs long work there and delivers the result to the GUI thread; a progress dialog
+appears only if it takes longer than about half a second.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from kyodo_desktop.models.register import Register
+
+PROGRESS_DELAY_MS = 500
+
+
+class DbWorker(QObject):
+    _finished = Signal(object, object, object)  # callback, result, error
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kyodo-db")
+        self.register: Register | None = None
+        self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    # -- the register ------------------------------------------------------------------------
+
+    def open(self, opener: Callable[[], Register]) -> Register:
+        """Open (or create) the register on the database thread."""
+        reg = self._pool.submit(opener).result()
+        self.register = reg
+        return reg
+
+    def close_register(self) -> None:
+        reg, self.register = self.register, None
+        if reg is not None:
+            self._pool.submit(reg.close).result()
+
+    def shutdown(self) -> None:
+        self.close_register()
+        self._pool.shutdown(wait=True)
+
+    # -- work --------------------------------------------------------------------------------
+
+    def _with_register(self, fn: Callable[..., Any], args: tuple, kwargs: dict) -> Any:
+        if self.register is None:
+            raise RuntimeError("no register open")
+        return fn(self.register, *args, **kwargs)
+
+    def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run ``fn(register, *args)`` on the database thread and return its result."""
+        return self._pool.submit(self._with_register, fn, args, kwargs).result()
+
+    def run(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        parent: QWidget | None = None,
+        label: str = "処理しています…",
+        **kwargs: Any,
+    ) -> Future:
+        """Run ``fn(register, *args)`` in the background; callbacks come on the GUI thread."""
+        dialog: list[QProgressDialog] = []
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+
+        def show_progress() -> None:
+            d = QProgressDialog(label, "", 0, 0, parent)
+            d.setCancelButton(None)
+            d.setWindowTitle("協働デスク")
+            d.setWindowModality(Qt.WindowModality.WindowModal)
+            d.setMinimumDuration(0)
+            d.show()
+            dialog.append(d)
+
+        def finish(callback: Callable[[Any], None], value: Any) -> None:
+            timer.stop()
+            timer.deleteLater()
+            for d in dialog:
+                d.close()
+                d.deleteLater()
+            callback(value)
+
+        timer.timeout.connect(show_progress)
+        timer.start(PROGRESS_DELAY_MS)
+        future = self._pool.submit(self._with_register, fn, args, kwargs)
+
+        def done(f: Future) -> None:
+            exc = f.exception()
+            if exc is not None:
+                self._finished.emit(lambda e: finish(on_error, e), None, exc)
+            else:
+                self._finished.emit(lambda r: finish(on_done, r), f.result(), None)
+
+        future.add_done_callback(done)
+        return future
+
+    def _deliver(self, callback: Callable[[Any], None], result: Any, error: Any) -> None:
+        callback(error if error is not None else result)

@@ -1,0 +1,76 @@
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything imports Qt
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kyodo_desktop import paths
+
+REPO = Path(__file__).resolve().parents[1]
+VECTORS = REPO.parent / "shared" / "vectors" / "japanese.json"
+FIXED_NOW = "2026-11-28T10:00:00"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory, monkeypatch):
+    """No test touches the real user data folder."""
+    base = tmp_path_factory.mktemp("kyodo-home")
+    monkeypatch.setenv("KYODO_HOME", str(base))
+    paths.set_base_dir(base)
+    yield base
+    paths.set_base_dir(None)
+
+
+@pytest.fixture
+def vectors():
+    if not VECTORS.exists():
+        pytest.skip(f"test vectors not found at {VECTORS}")
+    return json.loads(VECTORS.read_text(encoding="utf-8"))
+
+
+@pytest.fixture
+def clock():
+    from datetime import datetime
+
+    return lambda: datetime.fromisoformat(FIXED_NOW)
+
+
+@pytest.fixture
+def register(tmp_path, clock):
+    from kyodo_desktop.models.register import Register
+
+    reg = Register.create(
+        tmp_path / "テスト町会.kyodo",
+        name="テスト町会",
+        district="テスト校下",
+        default_area_code="076",
+        actor="テスト",
+        backup_dir=tmp_path / "backups",
+        clock=clock,
+    )
+    yield reg
+    reg.close()
+
+
+@pytest.fixture
+def demo_register(tmp_path, clock):
+    """A small deterministic demo association (60 households)."""
+    from kyodo_desktop.models.demo import populate_demo
+    from kyodo_desktop.models.register import Register
+
+    reg = Register.create(
+        tmp_path / "デモ.kyodo", name="デモ町会", default_area_code="076",
+        actor="テスト", backup_dir=tmp_path / "backups", clock=clock,
+    )
+    populate_demo(reg.db, households=60, seed=7, today=clock().date())
+    yield reg
+    reg.close()
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if {"qapp", "qtbot"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker("gui")
