@@ -201,6 +201,7 @@ def run(argv: list[str] | None = None) -> int:
 
 def _smoke_test(app: QApplication, controller: Controller, args: argparse.Namespace, tmp: Path | None) -> int:
     """Open a temporary (or the given) register, show the main window, visit every page, close."""
+    dialogs.noninteractive = True
     if args.register:
         ok = controller._open(Path(args.register))
     else:

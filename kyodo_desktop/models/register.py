@@ -431,8 +431,6 @@ class Register:
             self.closed = True
             if self._lock is not None:
                 self._lock.release()
-                with contextlib.suppress(OSError):
-                    Path(self._lock.lock_file).unlink()
 
     def __enter__(self) -> Register:
         return self

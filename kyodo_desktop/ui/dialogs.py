@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+import sys
+
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+#: Set by ``--smoke-test``: messages go to stderr instead of waiting for a click.
+noninteractive = False
 
 
 def show_error(parent: QWidget | None, title: str, text: str) -> None:
+    if noninteractive:
+        print(f"{title}: {text}", file=sys.stderr)
+        return
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     box.exec()
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
+    if noninteractive:
+        print(f"{title}: {text}")
+        return
     QMessageBox.information(parent, title, text)
 
 

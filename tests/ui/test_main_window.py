@@ -1,0 +1,165 @@
+"""The main window, the 名簿 page and the start-up flow, on real registers."""
+
+from __future__ import annotations
+
+import pytest
+
+from kyodo_desktop import paths
+from kyodo_desktop.models import households as hh
+from kyodo_desktop.models.register import Register
+from kyodo_desktop.models.stats import counts
+from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.table_models import HouseholdTableModel
+from kyodo_desktop.ui.worker import DbWorker
+
+
+@pytest.fixture
+def worker(demo_register):
+    path, backup_dir, clock = demo_register.path, demo_register.backup_dir, demo_register.clock
+    demo_register.close()
+    w = DbWorker()
+    w.open(lambda: Register.open(path, backup_dir=backup_dir, clock=clock))
+    yield w
+    w.shutdown()
+
+
+@pytest.fixture
+def window(qtbot, worker):
+    from kyodo_desktop.ui.main_window import MainWindow
+
+    win = MainWindow(worker)
+    qtbot.addWidget(win)
+    win.show()
+    return win
+
+
+def test_home_shows_counts_and_blocks(window, worker):
+    c = worker.call(counts)
+    assert window.home.cards["households"].text() == f"{c['households']:,}"
+    assert window.home.cards["age_65_plus"].text() == f"{c['age_65_plus']:,}"
+    assert window.home.blocks.rowCount() == len(c["blocks"])
+    assert window.home.recent.count() > 0
+    assert "デモ町会" in window.windowTitle()
+
+
+def test_every_nav_page_opens(window):
+    for n in range(window.nav.count()):
+        window.nav.setCurrentRow(n)
+        assert window.stack.currentIndex() == n
+    assert "準備中" in window.pages["events"].findChildren(type(window.home.title))[1].text()
+
+
+def test_register_page_search_as_you_type(qtbot, window, worker):
+    window.show_page("register")
+    page = window.register_page
+    total = page.model.rowCount()
+    assert total > 0
+    data = worker.call(hh.get_household, page.model.row_at(0).id)
+    family = data.persons[data.head_index].family_name
+    qtbot.keyClicks(page.search, family)
+    shown = page.model.rowCount()
+    assert 0 < shown <= total
+    assert all(
+        family in "".join(p.family_name for p in worker.call(hh.get_household, page.model.row_at(r).id).persons)
+        or family in page.model.row_at(r).head_name
+        for r in range(shown)
+    )
+    page.search.clear()
+    assert page.model.rowCount() == total
+
+
+def test_register_page_filters_and_order(window):
+    window.show_page("register")
+    page = window.register_page
+    page.block_filter.setCurrentIndex(1)
+    block_name = page.block_filter.currentText()
+    assert all(page.model.row_at(r).block_name == block_name for r in range(page.model.rowCount()))
+    page.order.setCurrentIndex(1)  # 五十音順
+    keys = [page.model.row_at(r).sort_key for r in range(page.model.rowCount())]
+    assert keys == sorted(keys)
+    assert not page.up_btn.isEnabled()
+
+
+def test_table_model_passes_modeltester(qtmodeltester, window):
+    window.show_page("register")
+    qtmodeltester.check(window.register_page.model)
+    empty = HouseholdTableModel()
+    qtmodeltester.check(empty)
+
+
+def test_circulation_order_moves(window, worker):
+    window.show_page("register")
+    page = window.register_page
+    page.block_filter.setCurrentIndex(1)
+    first, second = page.model.row_at(0).id, page.model.row_at(1).id
+    page.select_id(second)
+    page.up_btn.click()
+    assert [page.model.row_at(0).id, page.model.row_at(1).id] == [second, first]
+    assert page.selected_id() == second
+
+
+def test_backup_and_restore_from_the_menu(window, worker, monkeypatch):
+    shown = []
+    monkeypatch.setattr(dialogs, "show_info", lambda _p, _t, text: shown.append(text))
+    window.make_backup()
+    assert "作成しました" in shown[-1]
+    before = worker.call(counts)["households"]
+    hid = window.register_page.model.row_at(0).id if window.register_page.model.rowCount() else None
+    window.show_page("register")
+    hid = window.register_page.model.row_at(0).id
+    worker.call(hh.change_household_status, hid, "転出", "2026-11-01")
+    assert worker.call(counts)["households"] == before - 1
+
+    from kyodo_desktop.ui import main_window
+
+    class Chooser:
+        def __init__(self, backups, parent=None):
+            self.chosen = next(b for b in backups if b.reason == "manual")
+
+        def exec(self):
+            return main_window.QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(main_window, "BackupChooser", Chooser)
+    monkeypatch.setattr(dialogs, "confirm", lambda *a, **k: True)
+    window.restore_backup()
+    assert worker.call(counts)["households"] == before
+    assert shown[-1] == "復元しました。"
+
+
+def test_controller_demo_then_last_register_is_remembered(qtbot, tmp_path):
+    from kyodo_desktop.app import Controller, parse_args
+    from kyodo_desktop.ui.settings import Settings
+
+    settings = Settings(paths.settings_file())
+    worker = DbWorker()
+    try:
+        ctl = Controller(None, settings, worker)
+        assert ctl.start(parse_args(["--demo"]))
+        qtbot.addWidget(ctl.window)
+        assert paths.demo_register_path().exists()
+        assert settings.get("register/last_path") == str(paths.demo_register_path())
+        worker.close_register()
+        ctl2 = Controller(None, settings, worker)
+        assert ctl2.start(parse_args([]))  # opens the last register without asking
+        qtbot.addWidget(ctl2.window)
+        assert worker.register is not None and worker.register.path == paths.demo_register_path()
+    finally:
+        worker.shutdown()
+
+
+def test_controller_shows_a_message_for_a_bad_register(qtbot, tmp_path, monkeypatch):
+    from kyodo_desktop.app import Controller, parse_args
+    from kyodo_desktop.ui.settings import Settings
+
+    bad = tmp_path / "bad.kyodo"
+    bad.write_text("x" * 300, encoding="utf-8")
+    errors = []
+    monkeypatch.setattr(dialogs, "show_error", lambda _p, title, text: errors.append(text))
+    worker = DbWorker()
+    try:
+        ctl = Controller(None, Settings(paths.settings_file()), worker)
+        monkeypatch.setattr(ctl, "welcome", lambda: False)
+        assert not ctl.start(parse_args(["--register", str(bad)]))
+        assert errors and "台帳ではありません" in errors[0]
+    finally:
+        worker.shutdown()

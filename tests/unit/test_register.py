@@ -1,0 +1,314 @@
+"""The register file: create, open, lock, migrations, backups, restore, bad files."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from kyodo_desktop.models import schema
+from kyodo_desktop.models.households import HouseholdData, PersonData, add_block, save_household
+from kyodo_desktop.models.register import (
+    NewerRegisterError,
+    Register,
+    RegisterError,
+    RegisterLockedError,
+    list_backups,
+    rotate_backups,
+)
+
+
+def _household(reg: Register, name: str = "山田") -> int:
+    block = add_block(reg, f"{name}班")
+    return save_household(
+        reg,
+        HouseholdData(block_id=block, persons=[PersonData(family_name=name, given_name="太郎", family_kana="ヤマダ")]),
+    )
+
+
+def test_create_sets_identity_and_migrations(register):
+    assert register.conn.execute("PRAGMA application_id").fetchone()[0] == schema.APPLICATION_ID
+    assert register.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+    assert register.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert register.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    applied = [m.name for m in schema.MIGRATIONS.applied(register.db)]
+    assert applied == schema.known_migration_names()
+    assoc = register.db["association"].get(1)
+    assert assoc["name"] == "テスト町会"
+    assert "第三者に渡さない" in assoc["purpose_of_use"]
+
+
+def test_create_refuses_to_overwrite(register, tmp_path):
+    with pytest.raises(RegisterError, match="上書きはしません"):
+        Register.create(register.path, name="別の町会")
+
+
+def test_create_requires_a_name(tmp_path):
+    from kyodo_desktop.models.validation import ValidationError
+
+    with pytest.raises(ValidationError, match="町会名"):
+        Register.create(tmp_path / "x.kyodo", name="   ")
+    assert not (tmp_path / "x.kyodo").exists()
+
+
+def test_second_copy_is_refused_while_first_is_open(register):
+    with pytest.raises(RegisterLockedError, match="別の協働デスクで開かれています"):
+        Register.open(register.path)
+
+
+def test_second_copy_in_another_process_is_refused(register):
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from kyodo_desktop.models.register import Register, RegisterLockedError\n"
+        "try:\n"
+        f"    Register.open({str(register.path)!r})\n"
+        "except RegisterLockedError as e:\n"
+        "    print(e); sys.exit(3)\n"
+    )
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8")
+    assert res.returncode == 3, res.stderr
+    assert "別の協働デスク" in res.stdout
+
+
+def test_reopen_after_close_and_backup_on_open(register, tmp_path, clock):
+    _household(register)
+    path = register.path
+    register.close()
+    closing = list_backups(tmp_path / "backups")
+    assert [b.reason for b in closing] == ["close"]
+    reg = Register.open(path, backup_dir=tmp_path / "backups", clock=clock)
+    try:
+        reasons = sorted(b.reason for b in list_backups(tmp_path / "backups"))
+        assert reasons == ["close", "open"]
+        assert reg.db["households"].count == 1
+    finally:
+        reg.close()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "空です"),
+        (b"hello, this is a text file\n" * 10, "台帳ではありません"),
+    ],
+)
+def test_files_that_are_not_registers_are_refused(tmp_path, content, message):
+    bad = tmp_path / "bad.kyodo"
+    bad.write_bytes(content)
+    with pytest.raises(RegisterError, match=message):
+        Register.open(bad)
+    assert bad.read_bytes() == content
+
+
+def test_other_sqlite_database_is_refused(tmp_path):
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    with pytest.raises(RegisterError, match="台帳ではありません"):
+        Register.open(other)
+    assert other.read_bytes() == before
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(RegisterError, match="見つかりません"):
+        Register.open(tmp_path / "nothing.kyodo")
+
+
+def test_register_from_a_newer_version_is_refused(register, tmp_path):
+    register.db[schema.MIGRATIONS.migrations_table].insert(
+        {"migration_set": schema.MIGRATION_SET, "name": "m9999_from_the_future", "applied_at": "2030-01-01"}
+    )
+    path = register.path
+    register.close()
+    with pytest.raises(NewerRegisterError, match="新しい版"):
+        Register.open(path, backup_dir=tmp_path / "backups")
+    # the refusal left the lock free
+    Register.open(path, backup_dir=tmp_path / "backups").close()
+
+
+def test_pending_migration_copies_the_file_first(register, tmp_path, monkeypatch):
+    _household(register)
+    path = register.path
+    register.close()
+    calls = []
+
+    @schema.MIGRATIONS(name="m_test_extra")
+    def extra(db):
+        calls.append(1)
+        db.execute("CREATE TABLE test_extra (x)")
+
+    try:
+        reg = Register.open(path, backup_dir=tmp_path / "backups")
+        try:
+            assert calls == [1]
+            assert reg.db["test_extra"].exists()
+            migrate = [b for b in list_backups(tmp_path / "backups") if b.reason == "migrate"]
+            assert len(migrate) == 1
+            old = sqlite3.connect(migrate[0].path)
+            assert old.execute("SELECT count(*) FROM households").fetchone()[0] == 1
+            assert not old.execute("SELECT 1 FROM sqlite_master WHERE name='test_extra'").fetchone()
+            old.close()
+        finally:
+            reg.close()
+    finally:
+        schema.MIGRATIONS._migrations = [m for m in schema.MIGRATIONS._migrations if m.name != "m_test_extra"]
+
+
+def test_corrupted_register_is_refused_and_left_alone(register, tmp_path):
+    for n in range(30):
+        _household(register, f"姓{n}")
+    path = register.path
+    register.close()
+    data = bytearray(path.read_bytes())
+    page = 4096
+    # scribble over the middle of the second page (a b-tree page), keep the header intact
+    data[page + 100 : page + 2000] = b"\xff" * 1900
+    path.write_bytes(bytes(data))
+    with pytest.raises(RegisterError, match="破損|壊れて"):
+        Register.open(path, backup_dir=tmp_path / "backups")
+    assert path.read_bytes() == bytes(data)
+
+
+@pytest.mark.skipif(sys.platform == "win32" or os.geteuid() == 0, reason="root ignores file permissions")
+def test_read_only_file_opens_read_only(register, tmp_path):
+    path = register.path
+    register.close()
+    path.chmod(0o444)
+    reg = Register.open(path, backup_dir=tmp_path / "backups")
+    try:
+        assert reg.read_only
+        with pytest.raises(RegisterError, match="読み取り専用"):
+            add_block(reg, "1班")
+    finally:
+        reg.close()
+
+
+def test_read_only_mode_refuses_writes_and_changes_nothing(register, tmp_path):
+    path = register.path
+    register.close()
+    before = path.read_bytes()
+    reg = Register.open(path, read_only=True)
+    try:
+        with pytest.raises(RegisterError, match="読み取り専用"):
+            add_block(reg, "1班")
+    finally:
+        reg.close()
+    assert path.read_bytes() == before
+
+
+def test_vanished_file_gives_a_clear_message_and_program_continues(tmp_path, clock):
+    """The USB stick is pulled out: writes fail with a Japanese message, nothing half-written."""
+    reg = Register.create(tmp_path / "usb" / "町会.kyodo", name="町会", backup_dir=tmp_path / "bk", clock=clock)
+    block = add_block(reg, "1班")
+    # simulate the medium going away underneath the open connection
+    reg.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for f in (tmp_path / "usb").iterdir():
+        f.unlink()
+    (tmp_path / "usb").rmdir()
+    with pytest.raises(RegisterError) as info:
+        for n in range(50):  # the first writes may still land in the WAL's memory pages
+            save_household(reg, HouseholdData(block_id=block, persons=[PersonData(family_name=f"田中{n}")]))
+            reg.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert "USBメモリ" in str(info.value) or "読み書きできません" in str(info.value) or "保存されていません" in str(info.value)
+    reg.close()
+
+
+def test_disk_full_is_reported_in_japanese(register, monkeypatch):
+    block = add_block(register, "1班")
+    # a tiny page budget makes SQLite report "database or disk is full"
+    register.conn.execute("PRAGMA max_page_count = " + str(register.conn.execute("PRAGMA page_count").fetchone()[0]))
+    before = register.db["persons"].count
+    with pytest.raises(RegisterError, match="ディスクがいっぱい"):
+        save_household(
+            register,
+            HouseholdData(block_id=block, notes="x" * 1999, persons=[PersonData(family_name="田中", notes="y" * 1999)] * 8),
+        )
+    assert register.db["persons"].count == before
+    assert register.db["households"].count == 0
+
+
+def test_backup_is_a_consistent_register(register, tmp_path):
+    _household(register)
+    out = register.backup("manual", tmp_path / "copy.kyodo")
+    reg2 = Register.open(out, backup_dir=tmp_path / "bk2")
+    try:
+        assert reg2.db["households"].count == 1
+    finally:
+        reg2.close()
+
+
+def test_restore_replaces_contents_and_keeps_a_safety_copy(register, tmp_path):
+    _household(register, "山田")
+    snapshot = register.backup("manual")
+    _household(register, "佐藤")
+    assert register.db["households"].count == 2
+    safety = register.restore(snapshot)
+    assert register.db["households"].count == 1
+    assert safety.exists()
+    conn = sqlite3.connect(safety)
+    assert conn.execute("SELECT count(*) FROM households").fetchone()[0] == 2
+    conn.close()
+    summaries = [r["summary"] for r in register.db["audit_log"].rows]
+    assert any("復元しました" in s for s in summaries)
+
+
+def test_restore_refuses_a_non_register_and_changes_nothing(register, tmp_path):
+    _household(register)
+    bad = tmp_path / "bad.kyodo"
+    bad.write_text("not a register", encoding="utf-8")
+    with pytest.raises(RegisterError):
+        register.restore(bad)
+    assert register.db["households"].count == 1
+
+
+def test_rotation_keeps_ten_recent_and_one_per_month(tmp_path):
+    folder = tmp_path / "rot"
+    folder.mkdir()
+    start = datetime(2025, 1, 1, 9, 0, 0)
+    made = []
+    for n in range(60):  # one every ~10 days for ~20 months
+        when = start + timedelta(days=10 * n)
+        f = folder / f"町会-{when:%Y%m%d-%H%M%S}-open.kyodo"
+        f.write_bytes(b"x")
+        made.append(when)
+    today = made[-1].date()
+    rotate_backups(folder, today)
+    kept = list_backups(folder)
+    kept_times = sorted(b.taken_at for b in kept)
+    newest_ten = sorted(made)[-10:]
+    assert set(newest_ten) <= set(kept_times)
+    months = {(t.year, t.month) for t in kept_times}
+    for back in range(12):
+        y, m = today.year, today.month - back
+        while m <= 0:
+            y, m = y - 1, m + 12
+        if any((t.year, t.month) == (y, m) for t in made):
+            assert (y, m) in months
+    # nothing older than 12 months survives unless among the ten newest
+    oldest_allowed = date(today.year - 1, today.month, 1)
+    assert all(t.date() >= oldest_allowed or t in newest_ten for t in kept_times)
+    assert len(kept) < len(made)
+
+
+def test_every_change_is_audited(register):
+    hid = _household(register)
+    rows = list(register.db["audit_log"].rows_where("table_name = 'households' AND row_id = ?", [hid]))
+    assert rows and rows[0]["action"] == "insert" and rows[0]["actor"] == "テスト"
+
+
+def test_no_connection_made_outside_connect():
+    """sqlite3.connect to a register appears only in models/register.py."""
+    root = Path(__file__).resolve().parents[2] / "kyodo_desktop"
+    offenders = [
+        p for p in root.rglob("*.py") if "sqlite3.connect(" in p.read_text(encoding="utf-8") and p.name != "register.py"
+    ]
+    assert offenders == []
