@@ -11,6 +11,7 @@ from pathlib import Path
 
 from kyodo_desktop import paths
 from kyodo_desktop.models.register import Register, RegisterError, list_backups
+from kyodo_desktop.models.households import ValidationErrors
 from kyodo_desktop.models.validation import ValidationError
 
 EXIT_OK = 0
@@ -208,7 +209,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         paths.set_base_dir(args.data_dir)
     try:
         return int(args.func(args))
-    except (RegisterError, ValidationError) as exc:
+    except BrokenPipeError:  # e.g. `kyodo info … | head`
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except (RegisterError, ValidationError, ValidationErrors) as exc:
         print(f"kyodo: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except (sqlite3.Error, OSError) as exc:

@@ -56,7 +56,7 @@ def test_register_page_search_as_you_type(qtbot, window, worker):
     assert total > 0
     data = worker.call(hh.get_household, page.model.row_at(0).id)
     family = data.persons[data.head_index].family_name
-    qtbot.keyClicks(page.search, family)
+    page.search.setText(family)  # as an IME commits it (QTest cannot type kanji)
     shown = page.model.rowCount()
     assert 0 < shown <= total
     assert all(

@@ -49,9 +49,15 @@ def test_demo_info_check_backup_restore(tmp_path, home):
     # change the register, then restore the backup and get the old numbers back
     import sqlite3
 
+    from datetime import date
+
+    today = date.today().isoformat()
     conn = sqlite3.connect(reg)
     conn.execute("UPDATE households SET status='転出'")
-    conn.execute("INSERT INTO household_status (household_id, status, since, recorded_at) SELECT id, '転出', '2026-01-01', '2026-01-01' FROM households")
+    conn.execute(
+        "INSERT INTO household_status (household_id, status, since, recorded_at) "
+        "SELECT id, '転出', ?, ? FROM households", [today, today]
+    )
     conn.commit()
     conn.close()
     assert json.loads(kyodo("info", reg, "--json", home=home).stdout)["households"] == 0

@@ -1,0 +1,73 @@
+"""The database thread: results come back on the GUI thread; progress only for slow work."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from kyodo_desktop.models.register import Register
+from kyodo_desktop.ui import worker as worker_mod
+from kyodo_desktop.ui.worker import DbWorker
+
+
+@pytest.fixture
+def worker(tmp_path):
+    w = DbWorker()
+    w.open(lambda: Register.create(tmp_path / "w.kyodo", name="W", backup_dir=tmp_path / "bk"))
+    yield w
+    w.shutdown()
+
+
+def test_call_runs_on_the_database_thread(worker):
+    name = worker.call(lambda reg: (threading.current_thread().name, reg.db["association"].get(1)["name"]))
+    assert name[0].startswith("kyodo-db") and name[1] == "W"
+    with pytest.raises(ZeroDivisionError):
+        worker.call(lambda reg: 1 / 0)
+
+
+def test_run_delivers_on_gui_thread_without_progress_when_quick(qtbot, worker):
+    got = []
+    worker.run(lambda reg: 42, on_done=lambda r: got.append((r, threading.current_thread() is threading.main_thread())),
+               on_error=got.append)
+    qtbot.waitUntil(lambda: bool(got))
+    assert got == [(42, True)]
+
+
+def test_run_shows_progress_only_after_the_delay(qtbot, worker, monkeypatch):
+    shown = []
+
+    class Spy(QProgressDialog):
+        def show(self):
+            shown.append(self.labelText())
+            super().show()
+
+    monkeypatch.setattr(worker_mod, "QProgressDialog", Spy)
+    monkeypatch.setattr(worker_mod, "PROGRESS_DELAY_MS", 50)
+    done = []
+
+    def slow(reg):
+        time.sleep(0.5)
+        return "ok"
+
+    worker.run(slow, on_done=done.append, on_error=done.append, label="テスト中")
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert done == ["ok"] and shown == ["テスト中"]
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, Spy) and w.isVisible()]
+    # quick work never shows it
+    monkeypatch.setattr(worker_mod, "PROGRESS_DELAY_MS", 500)
+    shown.clear()
+    done.clear()
+    worker.run(lambda reg: "fast", on_done=done.append, on_error=done.append)
+    qtbot.waitUntil(lambda: bool(done))
+    qtbot.wait(100)
+    assert shown == []
+
+
+def test_run_reports_errors(qtbot, worker):
+    got = []
+    worker.run(lambda reg: 1 / 0, on_done=got.append, on_error=got.append)
+    qtbot.waitUntil(lambda: bool(got))
+    assert isinstance(got[0], ZeroDivisionError)
