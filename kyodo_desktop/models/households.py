@@ -195,12 +195,12 @@ def validate_person(p: PersonData, prefix: str, area: str, today: date) -> tuple
 
 def validate_household(reg: Register, data: HouseholdData) -> HouseholdData:
     """Check and normalise a household with its people. Raises :class:`ValidationErrors`."""
-    from kyodo_desktop.models.postal import PostalCodeError, normalize_postal_code
-
     errors: list[ValidationError] = []
     area = reg.db.execute("SELECT default_area_code FROM association WHERE id=1").fetchone()[0]
     postal = _text(data.postal_code, "郵便番号", "postal_code", errors, max_len=20)
     if postal:
+        from kyodo_desktop.models.postal import PostalCodeError, normalize_postal_code
+
         try:
             postal = normalize_postal_code(postal)
         except PostalCodeError as exc:

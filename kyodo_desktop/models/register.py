@@ -61,7 +61,12 @@ def translate_sqlite_error(exc: BaseException, path: Path | str, doing: str) -> 
         msg = f"ディスクがいっぱいのため、{doing}できませんでした{where}。変更は保存されていません。空き容量を作ってからもう一度お試しください。"
     elif "readonly" in text or "read-only" in text or isinstance(exc, PermissionError):
         msg = f"台帳ファイルが読み取り専用のため、{doing}できませんでした{where}。変更は保存されていません。"
-    elif "disk i/o" in text or "unable to open" in text or isinstance(exc, FileNotFoundError):
+    elif (
+        "disk i/o" in text
+        or "unable to open" in text
+        or "no such table" in text
+        or isinstance(exc, FileNotFoundError)
+    ):
         msg = (
             f"台帳ファイルを読み書きできませんでした{where}。USBメモリが抜かれたか、"
             f"ファイルが移動された可能性があります。{doing}は行われていません。"
@@ -210,6 +215,30 @@ def verify_register_file(path: Path) -> dict[str, Any]:
     return {"association": row[0] if row else "", "households": households, "migrations": names}
 
 
+def _probe(path: Path) -> list[str]:
+    """Read-only checks before a register is opened for writing. Returns the applied migrations."""
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if check != "ok":
+            raise RegisterError(
+                f"台帳ファイルに破損が見つかりました（{check}）。バックアップからの復元をお試しください: {path}"
+            )
+        applied = _applied_migrations(conn)
+    finally:
+        conn.close()
+    if not applied:
+        raise RegisterError(f"このファイルは協働デスクの台帳ではありません: {path}")
+    known = schema.known_migration_names()
+    if [n for n in applied if n not in known]:
+        raise NewerRegisterError(
+            "この台帳は新しい版の協働デスクで保存されています。この版では開けません。"
+            "協働デスクを最新版に更新してから開いてください。"
+            f"（台帳の版 {len(applied)}／このプログラムの版 {len(known)}）"
+        )
+    return applied
+
+
 def _applied_migrations(conn: sqlite3.Connection) -> list[str]:
     exists = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
@@ -248,6 +277,24 @@ class Register:
         self.clock = clock
         self._changes_at_open = conn.total_changes
         self.closed = False
+        self._identity = self._file_identity()
+
+    def _file_identity(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return (st.st_dev, st.st_ino)
+
+    def check_file_still_there(self, doing: str) -> None:
+        """The file may vanish under an open connection (USB stick pulled out, folder moved).
+        SQLite would then write into the void; refuse instead."""
+        if self._file_identity() != self._identity or self._identity is None:
+            raise RegisterError(
+                f"台帳ファイルが見つかりません（{self.path}）。USBメモリが抜かれたか、"
+                f"ファイルが移動・削除された可能性があります。{doing}は行われていません。"
+                "USBメモリを差し直して、台帳を開き直してください。"
+            )
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -359,24 +406,12 @@ class Register:
         lock = None if read_only else cls._acquire_lock(path)
         conn = None
         try:
-            conn = connect(path, read_only=read_only)
-            check = conn.execute("PRAGMA quick_check").fetchone()[0]
-            if check != "ok":
-                raise RegisterError(
-                    f"台帳ファイルに破損が見つかりました（{check}）。バックアップからの復元をお試しください: {path}"
-                )
-            applied = _applied_migrations(conn)
-            if not applied:
-                raise RegisterError(f"このファイルは協働デスクの台帳ではありません: {path}")
+            # Look before touching: a file that is not a healthy register of a version we know
+            # is refused before anything (even the journal mode) is written to it.
+            applied = _probe(path)
             known = schema.known_migration_names()
-            unknown = [n for n in applied if n not in known]
-            if unknown:
-                raise NewerRegisterError(
-                    "この台帳は新しい版の協働デスクで保存されています。この版では開けません。"
-                    "協働デスクを最新版に更新してから開いてください。"
-                    f"（台帳の版 {len(applied)}／このプログラムの版 {len(known)}）"
-                )
             pending = [n for n in known if n not in applied]
+            conn = connect(path, read_only=read_only)
             reg = cls(
                 path,
                 conn,
@@ -454,6 +489,7 @@ class Register:
             raise RegisterError(f"この台帳は読み取り専用で開かれているため、{doing}できません。")
         if self.closed:
             raise RegisterError(f"台帳が閉じられているため、{doing}できません。")
+        self.check_file_still_there(doing)
         try:
             with self.db.atomic():
                 yield self.db

@@ -7,6 +7,7 @@ appears only if it takes longer than about half a second.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -14,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from kyodo_desktop.models.register import Register
+from kyodo_desktop.models.register import Register, RegisterError, translate_sqlite_error
 
 PROGRESS_DELAY_MS = 500
 
@@ -48,9 +49,13 @@ class DbWorker(QObject):
     # -- work --------------------------------------------------------------------------------
 
     def _with_register(self, fn: Callable[..., Any], args: tuple, kwargs: dict) -> Any:
-        if self.register is None:
-            raise RuntimeError("no register open")
-        return fn(self.register, *args, **kwargs)
+        reg = self.register
+        if reg is None:
+            raise RegisterError("台帳が開かれていません。")
+        try:
+            return fn(reg, *args, **kwargs)
+        except (sqlite3.Error, OSError) as exc:  # e.g. the file vanished under a read
+            raise translate_sqlite_error(exc, reg.path, "処理") from exc
 
     def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run ``fn(register, *args)`` on the database thread and return its result."""

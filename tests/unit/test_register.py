@@ -131,8 +131,9 @@ def test_register_from_a_newer_version_is_refused(register, tmp_path):
     register.close()
     with pytest.raises(NewerRegisterError, match="新しい版"):
         Register.open(path, backup_dir=tmp_path / "backups")
-    # the refusal left the lock free
-    Register.open(path, backup_dir=tmp_path / "backups").close()
+    # the refusal left the lock free and the file untouched
+    with pytest.raises(NewerRegisterError):
+        Register.open(path, backup_dir=tmp_path / "backups")
 
 
 def test_pending_migration_copies_the_file_first(register, tmp_path, monkeypatch):
@@ -169,9 +170,10 @@ def test_corrupted_register_is_refused_and_left_alone(register, tmp_path):
     path = register.path
     register.close()
     data = bytearray(path.read_bytes())
-    page = 4096
-    # scribble over the middle of the second page (a b-tree page), keep the header intact
-    data[page + 100 : page + 2000] = b"\xff" * 1900
+    page = int.from_bytes(data[16:18], "big")
+    # break the b-tree page headers of every page after the first, keep the file header intact
+    for start in range(page, len(data), page):
+        data[start : start + 8] = b"\x0d\xff\xff\xff\xff\xff\xff\xff"
     path.write_bytes(bytes(data))
     with pytest.raises(RegisterError, match="破損|壊れて"):
         Register.open(path, backup_dir=tmp_path / "backups")
@@ -206,20 +208,31 @@ def test_read_only_mode_refuses_writes_and_changes_nothing(register, tmp_path):
 
 
 def test_vanished_file_gives_a_clear_message_and_program_continues(tmp_path, clock):
-    """The USB stick is pulled out: writes fail with a Japanese message, nothing half-written."""
-    reg = Register.create(tmp_path / "usb" / "町会.kyodo", name="町会", backup_dir=tmp_path / "bk", clock=clock)
+    """The USB stick is pulled out (the file is gone): writes are refused with a Japanese
+    message instead of going into the void; the close backup still saves what was there."""
+    usb = tmp_path / "usb"
+    reg = Register.create(usb / "町会.kyodo", name="町会", backup_dir=tmp_path / "bk", clock=clock)
     block = add_block(reg, "1班")
-    # simulate the medium going away underneath the open connection
-    reg.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    for f in (tmp_path / "usb").iterdir():
+    save_household(reg, HouseholdData(block_id=block, persons=[PersonData(family_name="田中")]))
+    for f in usb.iterdir():
         f.unlink()
-    (tmp_path / "usb").rmdir()
-    with pytest.raises(RegisterError) as info:
-        for n in range(50):  # the first writes may still land in the WAL's memory pages
-            save_household(reg, HouseholdData(block_id=block, persons=[PersonData(family_name=f"田中{n}")]))
-            reg.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    assert "USBメモリ" in str(info.value) or "読み書きできません" in str(info.value) or "保存されていません" in str(info.value)
+    usb.rmdir()
+    with pytest.raises(RegisterError, match="USBメモリが抜かれた"):
+        save_household(reg, HouseholdData(block_id=block, persons=[PersonData(family_name="佐藤")]))
     reg.close()
+    saved = list_backups(tmp_path / "bk")
+    assert [b.reason for b in saved] == ["close"]
+    conn = sqlite3.connect(saved[0].path)
+    assert [r[0] for r in conn.execute("SELECT family_name FROM persons")] == ["田中"]
+    conn.close()
+
+
+def test_replaced_file_is_noticed(tmp_path, clock):
+    reg = Register.create(tmp_path / "a.kyodo", name="町会", backup_dir=tmp_path / "bk", clock=clock)
+    os.replace(reg.backup("manual", tmp_path / "copy.kyodo"), tmp_path / "a.kyodo")
+    with pytest.raises(RegisterError, match="見つかりません"):
+        add_block(reg, "1班")
+    reg.close(backup=False)
 
 
 def test_disk_full_is_reported_in_japanese(register, monkeypatch):
