@@ -40,7 +40,7 @@ def install_translations(app: QApplication) -> list[QTranslator]:
         if t.load(name, qt_dir):
             app.installTranslator(t)
             translators.append(t)
-    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Territory.Japan))
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
     return translators
 
 

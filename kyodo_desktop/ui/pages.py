@@ -158,9 +158,10 @@ class RegisterPage(QWidget):
         layout.addWidget(_heading(self.tr("名簿（世帯の一覧）")))
         bar = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("名前・フリガナで検索（ひらがな・カタカナどちらでも）"))
+        self.search.setPlaceholderText(self.tr("名前・フリガナで検索"))
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("検索"))
+        self.search.setToolTip(self.tr("ひらがな・カタカナ、全角・半角、髙・高などの違いは気にせず検索できます"))
         self.search.setMinimumWidth(320)
         bar.addWidget(QLabel(self.tr("検索:")))
         bar.addWidget(self.search, 2)
@@ -196,9 +197,9 @@ class RegisterPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().horizontalAdvance("あ")
-        for col, width in enumerate((4, 4, 9, 11, 16, 9, 3, 6)):
+        for col, width in enumerate((3, 3.5, 7, 9, 14, 7, 2.5, 5)):
             self.table.setColumnWidth(col, int(width * em + 16))
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # 住所 takes the rest
         self.table.setAccessibleName(self.tr("世帯の一覧"))
         layout.addWidget(self.table, 1)
 
