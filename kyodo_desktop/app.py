@@ -59,22 +59,36 @@ class Controller:
         self.settings = settings
         self.worker = worker
         self.window = None
+        self.background_errors: list[BaseException] = []
 
     # -- opening ---------------------------------------------------------------------------------
 
     def _open(self, path: Path) -> bool:
         def opener() -> Register:
-            return Register.open(path, actor="", backup_dir=paths.backup_dir(path))
+            return Register.open(path, actor="", backup_dir=paths.backup_dir(path), backup_on_open=False)
 
         self.worker.close_register()
         try:
-            self.worker.open(opener)
+            reg = self.worker.open(opener)
         except RegisterError as exc:
             dialogs.show_error(None, "台帳を開けません", str(exc))
             return False
         self.settings.set("register/last_path", str(path))
         self._show_window()
+        if not reg.read_only:
+            # taken on the database thread while the window paints
+            self.worker.run(lambda r: r.backup("open"), on_done=lambda _p: None,
+                            on_error=self._backup_failed, parent=self.window,
+                            label="バックアップを作成しています…")
         return True
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        self.background_errors.append(exc)
+        dialogs.show_error(
+            self.window, "バックアップ",
+            f"開いたときのバックアップを作成できませんでした。\n{exc}\n台帳はそのまま使えますが、"
+            "バックアップの保存先（このパソコンの空き容量）を確かめてください。",
+        )
 
     def _create(self, path: Path, values: dict[str, str], *, demo_households: int = 0) -> bool:
         from kyodo_desktop.models.demo import populate_demo
@@ -212,11 +226,17 @@ def _smoke_test(app: QApplication, controller: Controller, args: argparse.Namesp
         print("smoke test: the register could not be opened", file=sys.stderr)
         return 1
     window = controller.window
-    for n in range(window.nav.count()):
+    app.processEvents()
+    for n in range(window.nav.count()):  # every page once (ホーム was shown first)
         window.nav.setCurrentRow(n)
-    window.nav.setCurrentRow(1)
-    QTimer.singleShot(50, window.close)
-    QTimer.singleShot(100, app.quit)
+        app.processEvents()
+    QTimer.singleShot(0, window.close)
+    QTimer.singleShot(0, app.quit)
     app.exec()
+    controller.worker.call(lambda _r: None)  # wait for queued work (the opening backup)
+    app.processEvents()
+    if controller.background_errors:
+        print(f"smoke test: background work failed: {controller.background_errors}", file=sys.stderr)
+        return 1
     print("smoke test: ok")
     return 0

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kyodo_desktop import paths
-from kyodo_desktop.models.register import Register, RegisterError, list_backups
 from kyodo_desktop.models.households import ValidationErrors
+from kyodo_desktop.models.register import Register, RegisterError, list_backups
 from kyodo_desktop.models.validation import ValidationError
 
 EXIT_OK = 0

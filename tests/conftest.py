@@ -24,6 +24,24 @@ def _isolated_data_dir(tmp_path_factory, monkeypatch):
     paths.set_base_dir(None)
 
 
+@pytest.fixture(autouse=True)
+def _no_modal_dialogs(monkeypatch):
+    """A message box nobody expected would wait for a click forever: fail instead.
+    Tests that expect one replace these functions themselves."""
+    try:
+        from kyodo_desktop.ui import dialogs
+    except ImportError:  # Qt not importable: unit tests still run
+        yield
+        return
+
+    def unexpected(_parent, title, text, *a, **k):
+        raise AssertionError(f"unexpected dialog: {title}: {text}")
+
+    for name in ("show_error", "show_info", "confirm"):
+        monkeypatch.setattr(dialogs, name, unexpected)
+    yield
+
+
 @pytest.fixture
 def vectors():
     if not VECTORS.exists():

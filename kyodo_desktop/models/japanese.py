@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import jaconv
-import phonenumbers
 
 __all__ = [
     "AGE_RULES",
@@ -212,11 +211,12 @@ def _from_excel_serial(value: float, shown: object) -> date:
     return _EXCEL_EPOCH + timedelta(days=serial + (1 if serial < 60 else 0))
 
 
-def parse_date(text: str | int | float | date | datetime) -> date:
+def parse_date(text: str | int | float | date | datetime, *, serial_strings: bool = False) -> date:
     """Read a date the way officers type or paste it.
 
-    Accepts ``date``/``datetime`` (returned as a date), Excel serial numbers (``int``/``float``,
-    or a string of at most 5 digits), 和暦 (「昭和25年3月1日」「昭25.3.1」「S25/3/1」「s25.03.01」
+    Accepts ``date``/``datetime`` (returned as a date), Excel serial numbers (``int``/``float``;
+    a string of at most 5 digits only with ``serial_strings=True``, for cells read from files —
+    typed text such as 「25」 is refused rather than read as 1900-01-25), 和暦 (「昭和25年3月1日」「昭25.3.1」「S25/3/1」「s25.03.01」
     「令和元年5月1日」「令和元年(2019年)5月1日」), 西暦 (「1950/03/01」「1950-3-1」「1950年3月1日」
     「19500301」), full-width digits and spaces. Impossible dates raise :class:`WarekiError`.
     """
@@ -250,6 +250,8 @@ def parse_date(text: str | int | float | date | datetime) -> date:
         n = int(s)
         if len(s) == 4 and 1868 <= n <= 2099:
             raise WarekiError(f"年だけでは日付になりません。月日も入力してください: '{shown}'")
+        if not serial_strings:
+            raise WarekiError(f"日付として読めません（年月日を入力してください。例: 昭和25年3月1日、S25.3.1）: '{shown}'")
         return _from_excel_serial(n, shown)
     raise WarekiError(f"日付として読めません: '{shown}'")
 
@@ -554,6 +556,8 @@ def normalize_phone(text: str, default_area_code: str | None = None) -> str:
             raise PhoneError(f"電話番号は市外局番（0から始まる番号）から入力してください: '{shown}'")
         digits = area + digits
     try:
+        import phonenumbers  # imported on first use: it costs ~20 ms at start-up
+
         number = phonenumbers.parse(("+" if international else "") + digits, "JP")
     except phonenumbers.NumberParseException:
         raise PhoneError(f"電話番号として読めません: '{shown}'") from None

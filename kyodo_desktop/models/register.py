@@ -111,6 +111,9 @@ def connect(path: Path | str, *, read_only: bool = False, wal: bool | None = Non
         conn = sqlite3.connect(uri, uri=True, check_same_thread=True)
     else:
         conn = sqlite3.connect(str(path), check_same_thread=True)
+    # Autocommit: no implicit transactions that could stay open (and keep later "atomic"
+    # blocks from ever committing); every change is an explicit BEGIN … COMMIT (db.atomic()).
+    conn.isolation_level = None
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     if not read_only:
@@ -397,8 +400,12 @@ class Register:
         backup_dir: Path | None = None,
         read_only: bool = False,
         clock: Clock = now_local,
+        backup_on_open: bool = True,
     ) -> Register:
-        """Open an existing register: check it, lock it, migrate it (after a copy), back it up."""
+        """Open an existing register: check it, lock it, migrate it (after a copy), back it up.
+
+        ``backup_on_open=False`` leaves the opening backup to the caller (the program takes it
+        on the database thread right after the window is shown)."""
         path = Path(path)
         _check_header(path)
         if not read_only and not os.access(path, os.W_OK):
@@ -430,7 +437,7 @@ class Register:
                 reg.backup("migrate")
                 schema.MIGRATIONS.apply(reg.db)
                 conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
-            elif not read_only:
+            elif not read_only and backup_on_open:
                 reg.backup("open")
             reg._changes_at_open = conn.total_changes
             return reg
@@ -457,6 +464,9 @@ class Register:
         if self.closed:
             return
         try:
+            if self.conn.in_transaction:  # never commit half of something
+                with contextlib.suppress(sqlite3.Error):
+                    self.conn.rollback()
             if backup and not self.read_only and self.changed_since_open:
                 with contextlib.suppress(RegisterError):
                     self.backup("close")
@@ -527,6 +537,8 @@ class Register:
 
     def backup(self, reason: str = "manual", target: Path | None = None) -> Path:
         """Copy the register with SQLite's backup API (consistent even while open)."""
+        if self.conn.in_transaction:
+            raise RegisterError("変更の保存中のため、いまはバックアップを作成できません。")
         if target is None:
             if self.backup_dir is None:
                 raise RegisterError("バックアップの保存先が決まっていません。")

@@ -38,9 +38,14 @@ class DbWorker(QObject):
         return reg
 
     def close_register(self) -> None:
-        reg, self.register = self.register, None
-        if reg is not None:
-            self._pool.submit(reg.close).result()
+        """Close the register after the work already queued for it (e.g. a backup) is done."""
+
+        def close() -> None:
+            reg, self.register = self.register, None
+            if reg is not None:
+                reg.close()
+
+        self._pool.submit(close).result()
 
     def shutdown(self) -> None:
         self.close_register()

@@ -48,7 +48,6 @@ def test_demo_info_check_backup_restore(tmp_path, home):
     assert backup.exists()
     # change the register, then restore the backup and get the old numbers back
     import sqlite3
-
     from datetime import date
 
     today = date.today().isoformat()

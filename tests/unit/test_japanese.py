@@ -139,7 +139,9 @@ def test_excel_serial_vector(serial, iso):
     assert parse_date(serial) == D(iso)
     assert parse_date(float(serial)) == D(iso)
     assert parse_date(serial + 0.75) == D(iso)  # the fraction is the time of day
-    assert parse_date(str(serial)) == D(iso)
+    assert parse_date(str(serial), serial_strings=True) == D(iso)
+    with pytest.raises(WarekiError):
+        parse_date(str(serial))  # typed digits are not taken for an Excel serial
 
 
 # =============================================================================================

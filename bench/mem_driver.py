@@ -1,0 +1,142 @@
+"""Subprocess driver for bench/run.py: prints one JSON line with the process's RSS.
+
+    python bench/mem_driver.py bare
+        a bare PySide6 window (QApplication + QWidget shown), the baseline
+    python bench/mem_driver.py app REGISTER BACKUP_DIR
+        the program's main window on REGISTER with the 名簿 page shown
+    python bench/mem_driver.py index REGISTER
+        HouseholdIndex.load on REGISTER (no Qt): load time and RSS before/after
+    python bench/mem_driver.py smoke ARGS...
+        the program itself (kyodo_desktop.app.run(ARGS)), with the shim below applied
+
+Shim: PySide6 6.12 has no ``QLocale.Territory`` (only ``QLocale.Country``), which
+``kyodo_desktop.app.install_translations`` uses; where it is missing, it is aliased so the
+rest of the program can still be measured. Every JSON output says whether it was needed.
+
+Run offscreen (QT_QPA_PLATFORM=offscreen) with KYODO_HOME pointing at a scratch folder.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SHIMMED = False
+
+
+def shim() -> None:
+    global SHIMMED
+    from PySide6.QtCore import QLocale
+
+    if not hasattr(QLocale, "Territory"):
+        QLocale.Territory = QLocale.Country
+        SHIMMED = True
+
+
+def rss() -> int:
+    import psutil
+
+    return psutil.Process().memory_info().rss
+
+
+def settle(app) -> None:  # noqa: ANN001
+    for _ in range(5):
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def bare() -> dict:
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    app = QApplication(sys.argv[:1])
+    w = QWidget()
+    w.resize(1280, 800)
+    w.show()
+    settle(app)
+    out = {"rss": rss()}
+    w.close()
+    return out
+
+
+def app_window(register: str, backup_dir: str) -> dict:
+    from pathlib import Path
+
+    from PySide6.QtWidgets import QApplication
+
+    from kyodo_desktop.app import apply_text_scale, install_translations
+    from kyodo_desktop.models.register import Register
+    from kyodo_desktop.ui.main_window import MainWindow
+    from kyodo_desktop.ui.worker import DbWorker
+
+    app = QApplication(sys.argv[:1])
+    try:
+        install_translations(app)
+    except AttributeError as exc:
+        if "Territory" not in str(exc):
+            raise
+        shim()
+        install_translations(app)
+    apply_text_scale(app, 100)
+    worker = DbWorker()
+    try:
+        worker.open(lambda: Register.open(Path(register), backup_dir=Path(backup_dir)))
+        window = MainWindow(worker)
+        window.resize(1280, 800)
+        window.show()
+        window.show_page("register")
+        settle(app)
+        out = {"rss": rss(), "rows": window.register_page.model.rowCount(), "shimmed": SHIMMED}
+        window.close()
+        settle(app)
+    finally:
+        worker.shutdown()
+    return out
+
+
+def index(register: str) -> dict:
+    from pathlib import Path
+
+    from kyodo_desktop.models.register import Register
+    from kyodo_desktop.models.search import HouseholdIndex
+
+    reg = Register.open(Path(register), read_only=True)
+    try:
+        gc.collect()
+        before = rss()
+        t0 = time.perf_counter()
+        idx = HouseholdIndex.load(reg)
+        seconds = time.perf_counter() - t0
+        gc.collect()
+        after = rss()
+        return {"rss_before": before, "rss": after, "seconds": seconds, "rows": len(idx)}
+    finally:
+        reg.close(backup=False)
+
+
+def main(argv: list[str]) -> int:
+    mode = argv[0] if argv else ""
+    if mode == "smoke":
+        shim()
+        from kyodo_desktop.app import run
+
+        return run(argv[1:])
+    if mode == "bare":
+        out = bare()
+    elif mode == "app" and len(argv) == 3:
+        out = app_window(argv[1], argv[2])
+    elif mode == "index" and len(argv) == 2:
+        out = index(argv[1])
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    print(json.dumps(out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

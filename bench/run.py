@@ -1,0 +1,726 @@
+"""Benchmarks of Kyodo Desktop, each beside a raw-library baseline measured in the same run.
+
+    uv run python bench/run.py            # full run (5,000 and 60,000 households), ~5 min
+    uv run python bench/run.py --quick    # skips the 60,000-household register
+
+Prints a Markdown table (figure | ours | baseline | ratio | target | ok?) and writes it, with
+the date and the machine, to bench/RESULTS.md. Every figure is the median of several
+repetitions (time.perf_counter) after a warm-up. A figure that fails shows its error in its
+row; the others still run. Speed is not asserted anywhere in the tests: this is the tool.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+DRIVER = BENCH / "mem_driver.py"
+RESULTS = BENCH / "RESULTS.md"
+
+SMALL_HOUSEHOLDS = 5_000
+LARGE_HOUSEHOLDS = 60_000
+QUERIES = ("林", "ア", "田中", "たかはし", "山田太郎")
+TODAY = date(2026, 11, 28)
+
+BARE_WINDOW = (
+    "import sys\n"
+    "from PySide6.QtWidgets import QApplication, QWidget\n"
+    "app = QApplication(sys.argv[:1])\n"
+    "w = QWidget(); w.resize(1280, 800); w.show()\n"
+    "app.processEvents()\n"
+    "w.close(); app.quit()\n"
+)
+
+
+# -- results ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    figure: str
+    ours: str = ""
+    baseline: str = ""
+    ratio: str = ""
+    target: str = ""
+    ok: str = ""
+
+
+ROWS: list[Row] = []
+
+
+def ms(seconds: float) -> str:
+    v = seconds * 1000
+    return f"{v:.2f} ms" if v < 10 else f"{v:.1f} ms" if v < 100 else f"{v:.0f} ms"
+
+
+def secs(seconds: float) -> str:
+    return f"{seconds:.2f} s"
+
+
+def mb(n: float) -> str:
+    return f"{n / 2**20:.0f} MB"
+
+
+def ratio(ours: float, base: float) -> str:
+    return f"{ours / base:.2f}×" if base > 0 else "—"
+
+
+def verdict(passed: bool | None) -> str:
+    return "—" if passed is None else ("yes" if passed else "**NO**")
+
+
+def cell(text: str) -> str:
+    return " ".join(str(text).split()).replace("|", "\\|")
+
+
+def log(msg: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+def guarded(figure: str, fn: Callable[[], None]) -> None:
+    """Run one figure; on failure put the error in its row and carry on."""
+    t0 = time.perf_counter()
+    log(f"{figure} …")
+    try:
+        fn()
+    except Exception as exc:  # noqa: BLE001 - a failing figure must not stop the others
+        traceback.print_exc(file=sys.stderr)
+        text = f"{type(exc).__name__}: {exc}"
+        ROWS.append(Row(figure, ours=f"error: {text[:200]}", ok="error"))
+    log(f"{figure} done in {time.perf_counter() - t0:.1f} s")
+
+
+def median_time(fn: Callable[[], object], reps: int, warmup: int = 1, between: Callable[[], None] | None = None) -> float:
+    for _ in range(warmup):
+        fn()
+        if between:
+            between()
+    times = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t0)
+        if between:
+            between()
+    return statistics.median(times)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+class Ctx:
+    def __init__(self, tmp: Path, quick: bool) -> None:
+        self.tmp = tmp
+        self.quick = quick
+        self.home = tmp / "home"
+        self.home.mkdir()
+        self.backups = tmp / "backups"
+        self.small: Path | None = None
+        self.large: Path | None = None
+        # Subprocesses keep a bytecode cache (in the temp dir, never in the tree), as an installed
+        # program does; this shell's PYTHONDONTWRITEBYTECODE=1 would recompile ~230 modules per start.
+        self.env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KYODO_HOME": str(self.home),
+                    "PYTHONPYCACHEPREFIX": str(tmp / "pycache")}
+        self.env.pop("PYTHONDONTWRITEBYTECODE", None)
+        self.env_nocache = {**self.env, "PYTHONDONTWRITEBYTECODE": "1"}
+        self.env_nocache.pop("PYTHONPYCACHEPREFIX")
+        self._app = None
+        self._full_name = ""
+
+    def qapp(self):  # noqa: ANN201
+        from PySide6.QtWidgets import QApplication
+
+        if self._app is None:
+            self._app = QApplication.instance() or QApplication(sys.argv[:1])
+            try:
+                from kyodo_desktop.app import apply_text_scale
+
+                apply_text_scale(self._app, 100)
+            except Exception:  # noqa: BLE001 - the default font will do
+                pass
+        return self._app
+
+    def run(
+        self, args: list[str], timeout: float = 600, env: dict[str, str] | None = None
+    ) -> tuple[float, subprocess.CompletedProcess]:
+        t0 = time.perf_counter()
+        res = subprocess.run(
+            args, cwd=REPO, env=env or self.env, capture_output=True, text=True, encoding="utf-8",
+            errors="replace", timeout=timeout,
+        )
+        elapsed = time.perf_counter() - t0
+        if res.returncode != 0:
+            tail = (res.stderr or res.stdout).strip().splitlines()[-3:]
+            raise RuntimeError(f"exit {res.returncode}: {' / '.join(tail)}")
+        return elapsed, res
+
+    def full_name(self, conn: sqlite3.Connection) -> str:
+        """A full name (family + given, 3+ characters) that is common in the first register."""
+        if not self._full_name:
+            self._full_name = conn.execute(
+                "SELECT family_name || given_name AS n FROM persons WHERE length(n) >= 4"
+                " GROUP BY n ORDER BY count(*) DESC, n LIMIT 1"
+            ).fetchone()[0]
+        return self._full_name
+
+    def driver(self, *args: str) -> dict:
+        _, res = self.run([sys.executable, str(DRIVER), *args])
+        return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+def person_like_rows(n: int, seed: int = 0) -> list[tuple]:
+    """Rows shaped like ``persons`` (19 columns of similar text) for the raw-insert baseline."""
+    rnd = random.Random(seed)
+    fam = [("田中", "タナカ"), ("林", "ハヤシ"), ("山田", "ヤマダ"), ("高橋", "タカハシ"), ("佐藤", "サトウ")]
+    giv = [("太郎", "タロウ"), ("花子", "ハナコ"), ("一郎", "イチロウ"), ("美咲", "ミサキ")]
+    stamp = "2026-11-28T10:00:00"
+    rows = []
+    for i in range(n):
+        f, fk = rnd.choice(fam)
+        g, gk = rnd.choice(giv)
+        rows.append((
+            f"{rnd.getrandbits(128):032x}", i // 2 + 1, f, g, fk, gk, "世帯主",
+            f"{rnd.randint(1930, 2024)}-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}", "男",
+            f"090-{rnd.randint(1000, 9999)}-{rnd.randint(1000, 9999)}", "", "", i % 4, "在籍",
+            "2020-04-01", fk + gk, (f + g + fk + gk).lower(), stamp, stamp,
+        ))
+    return rows
+
+
+def raw_insert(path: Path, rows: list[tuple]) -> None:
+    conn = sqlite3.connect(str(path))
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    with conn:
+        conn.execute(
+            "CREATE TABLE persons (id INTEGER PRIMARY KEY, uid TEXT, household_id INTEGER, family_name TEXT,"
+            " given_name TEXT, family_kana TEXT, given_kana TEXT, relation TEXT, birth_date TEXT, sex TEXT,"
+            " mobile TEXT, email TEXT, notes TEXT, position INTEGER, status TEXT, status_since TEXT,"
+            " sort_key TEXT, search_text TEXT, created_at TEXT, updated_at TEXT)"
+        )
+        conn.executemany(f"INSERT INTO persons VALUES (NULL, {', '.join('?' * 19)})", rows)
+    conn.close()
+
+
+def remove_register(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(str(path) + suffix).unlink(missing_ok=True)
+
+
+def count_persons(path: Path) -> int:
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT count(*) FROM persons").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def open_register(path: Path, ctx: Ctx, read_only: bool = False):  # noqa: ANN201
+    from kyodo_desktop.models.register import Register
+
+    return Register.open(path, backup_dir=ctx.backups, read_only=read_only)
+
+
+def build_with_cli(ctx: Ctx, path: Path, households: int, seed: int) -> float:
+    elapsed, _ = ctx.run([
+        sys.executable, "-m", "kyodo_desktop.cli", "--data-dir", str(ctx.home), "demo", str(path),
+        "--households", str(households), "--seed", str(seed),
+    ])
+    return elapsed
+
+
+# -- figures ---------------------------------------------------------------------------------
+
+
+def fig_demo_small(ctx: Ctx) -> None:
+    """1. Demo generation, 5,000 households (in-process: Register.create + populate_demo)."""
+    from kyodo_desktop.models.demo import populate_demo
+    from kyodo_desktop.models.register import Register
+
+    counter = iter(range(1000))
+    persons: list[int] = []
+
+    def ours(households: int = SMALL_HOUSEHOLDS) -> None:
+        path = ctx.tmp / f"demo{households}-{next(counter)}.kyodo"
+        reg = Register.create(path, name="ベンチ町会", default_area_code="076", backup_dir=ctx.backups)
+        try:
+            summary = populate_demo(reg.db, households=households, seed=1, today=TODAY)
+        finally:
+            reg.close(backup=False)
+        if households == SMALL_HOUSEHOLDS:
+            persons.append(summary.persons)
+            if ctx.small is None:
+                ctx.small = path
+                return
+        remove_register(path)
+
+    ours(200)  # warm-up: imports, caches
+    reps = 2 if ctx.quick else 3
+    ours_t = median_time(ours, reps, warmup=0)
+    n = persons[0]
+
+    rows = person_like_rows(n)
+    bcount = iter(range(1000))
+
+    def base() -> None:
+        path = ctx.tmp / f"raw{next(bcount)}.db"
+        raw_insert(path, rows)
+        remove_register(path)
+
+    base_t = median_time(base, 5)
+    ROWS.append(Row(
+        f"1. Demo generation, {SMALL_HOUSEHOLDS:,} households ({n:,} persons)",
+        secs(ours_t),
+        f"{ms(base_t)} (sqlite3 executemany of {n:,} person-like rows into a bare table, one transaction)",
+        ratio(ours_t, base_t), "< 10 s", verdict(ours_t < 10),
+    ))
+
+
+def ensure_small(ctx: Ctx) -> None:
+    if ctx.small is None or not ctx.small.exists():
+        ctx.small = ctx.tmp / f"demo{SMALL_HOUSEHOLDS}-cli.kyodo"
+        remove_register(ctx.small)
+        log("building the 5,000-household register with the CLI")
+        build_with_cli(ctx, ctx.small, SMALL_HOUSEHOLDS, 1)
+
+
+def fig_demo_large(ctx: Ctx) -> None:
+    """Build the 60,000-household register with `kyodo demo` (information)."""
+    path = ctx.tmp / f"demo{LARGE_HOUSEHOLDS}.kyodo"
+    elapsed = build_with_cli(ctx, path, LARGE_HOUSEHOLDS, 2)
+    ctx.large = path
+    n = count_persons(path)
+    rows = person_like_rows(n)
+    bcount = iter(range(100))
+
+    def base() -> None:
+        p = ctx.tmp / f"rawL{next(bcount)}.db"
+        raw_insert(p, rows)
+        remove_register(p)
+
+    base_t = median_time(base, 3)
+    ROWS.append(Row(
+        f"1b. Demo generation, {LARGE_HOUSEHOLDS:,} households ({n:,} persons), `kyodo demo` subprocess, once",
+        secs(elapsed),
+        f"{ms(base_t)} (sqlite3 executemany of {n:,} person-like rows, one transaction)",
+        ratio(elapsed, base_t), "info", verdict(None),
+    ))
+
+
+def fig_search(ctx: Ctx, path: Path, label: str, target: float) -> None:
+    """2. Search-as-you-type: index.search(q) + model.set_rows (model shown in a QTableView)."""
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+    from kyodo_desktop.models.search import HouseholdIndex
+    from kyodo_desktop.ui.table_models import HouseholdTableModel
+
+    app = ctx.qapp()
+    reg = open_register(path, ctx, read_only=True)
+    try:
+        index = HouseholdIndex.load(reg)
+    finally:
+        reg.close(backup=False)
+    model = HouseholdTableModel()
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.resize(1100, 700)
+    view.show()
+    model.set_rows(index, index.search(""))
+    app.processEvents()
+
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    reps = 5 if ctx.quick else 9
+    try:
+        for q in (*QUERIES, ctx.full_name(conn)):
+            hits: list[int] = []
+
+            def ours(q: str = q, hits: list[int] = hits) -> None:
+                visible = index.search(q)
+                model.set_rows(index, visible)
+                hits[:] = [len(visible)]
+
+            def base(q: str = q) -> None:
+                conn.execute(
+                    "SELECT id, household_id, family_name, given_name FROM persons"
+                    " WHERE family_name || given_name LIKE ?", (f"%{q}%",),
+                ).fetchall()
+
+            ours_t = median_time(ours, reps, warmup=2, between=app.processEvents)
+            base_n = len(conn.execute(
+                "SELECT id FROM persons WHERE family_name || given_name LIKE ?", (f"%{q}%",)
+            ).fetchall())
+            base_t = median_time(base, reps, warmup=2)
+            ROWS.append(Row(
+                f"2. Search-as-you-type {label}: 「{q}」 ({len(q)} char{'s' if len(q) > 1 else ''}; "
+                f"{hits[0]:,} households shown)",
+                ms(ours_t),
+                f"{ms(base_t)} (SQLite `LIKE '%{q}%'` scan of persons, {base_n:,} rows)",
+                ratio(ours_t, base_t), f"≤ {ms(target)}", verdict(ours_t <= target),
+            ))
+    finally:
+        conn.close()
+        view.close()
+        view.deleteLater()
+        app.processEvents()
+
+
+def fig_cold_start(ctx: Ctx) -> None:
+    """3. Cold start: the program's --smoke-test on the 5,000-household register vs a bare window."""
+    assert ctx.small is not None
+    ours_cmd = [sys.executable, "-m", "kyodo_desktop", "--smoke-test", "--register", str(ctx.small)]
+    base_cmd = [sys.executable, "-c", BARE_WINDOW]
+    reps = 3 if ctx.quick else 5
+    how = "`python -m kyodo_desktop --smoke-test --register`"
+    try:
+        ctx.run(ours_cmd)  # warm-up (bytecode, page cache)
+    except RuntimeError as exc:
+        if "Territory" not in str(exc):
+            raise
+        ROWS.append(Row(f"3. Start-up: {how}", ours=f"error: {exc}"[:200], ok="error"))
+        # measure the rest of the program anyway, with QLocale.Territory aliased
+        ours_cmd = [sys.executable, str(DRIVER), "smoke", *ours_cmd[3:]]
+        how = "the same, via `bench/mem_driver.py smoke` with the QLocale.Territory shim"
+        ctx.run(ours_cmd)
+    ctx.run(base_cmd)
+
+    def measure(env: dict[str, str], reps: int) -> tuple[float, float]:
+        ours_times, base_times = [], []
+        for _ in range(reps):  # interleaved, so drift hits both alike
+            ours_times.append(ctx.run(ours_cmd, env=env)[0])
+            base_times.append(ctx.run(base_cmd, env=env)[0])
+        return statistics.median(ours_times), statistics.median(base_times)
+
+    ours_t, base_t = measure(ctx.env, reps)
+    r = ours_t / base_t
+    ROWS.append(Row(
+        f"3. Start-up: {how} ({SMALL_HOUSEHOLDS:,} households), wall time of the subprocess, "
+        f"bytecode cached, median of {reps}",
+        secs(ours_t),
+        f"{secs(base_t)} (bare PySide6 QApplication + QWidget shown, `python -c`)",
+        f"{r:.2f}×", "ratio ≤ 2.5", verdict(r <= 2.5),
+    ))
+    ours_t, base_t = measure(ctx.env_nocache, 3)
+    ROWS.append(Row(
+        "3b. Start-up as 3, without a bytecode cache (PYTHONDONTWRITEBYTECODE=1, as in this shell), median of 3",
+        secs(ours_t),
+        f"{secs(base_t)} (the same bare window)",
+        ratio(ours_t, base_t), "info", verdict(None),
+    ))
+
+
+def fig_start_large(ctx: Ctx) -> None:
+    """3c. The real program's smoke test on the 60,000-household register, once (information)."""
+    assert ctx.large is not None
+    cmd = [sys.executable, "-m", "kyodo_desktop", "--smoke-test", "--register", str(ctx.large)]
+    try:
+        elapsed, _ = ctx.run(cmd)
+    except RuntimeError as exc:
+        text = str(exc)
+        if "none_dealloc" in text or "exit -6" in text:
+            text = "aborted: Fatal Python error: none_dealloc: deallocating None (see the note on PySide6)"
+        raise RuntimeError(text) from None
+    ROWS.append(Row(
+        f"3c. Start-up as 3 on the {LARGE_HOUSEHOLDS:,}-household register, once",
+        secs(elapsed), "—", "", "info", verdict(None),
+    ))
+
+
+def fig_register_page(ctx: Ctx, path: Path, label: str, target: float | None) -> None:
+    """4. Opening the 名簿 page: RegisterPage.refresh() vs SELECT * FROM persons fetchall."""
+    from kyodo_desktop.ui.pages import RegisterPage
+    from kyodo_desktop.ui.worker import DbWorker
+
+    app = ctx.qapp()
+    worker = DbWorker()
+    page = None
+    try:
+        worker.open(lambda: open_register(path, ctx))
+        page = RegisterPage(worker, lambda _id: None)
+        page.resize(1100, 700)
+        page.show()
+        app.processEvents()
+        reps = 3 if ctx.quick or target is None else 7
+        ours_t = median_time(page.refresh, reps, warmup=1, between=app.processEvents)
+        shown = page.model.rowCount()
+    finally:
+        if page is not None:
+            page.close()
+            page.deleteLater()
+        worker.shutdown()
+        app.processEvents()
+
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        n = conn.execute("SELECT count(*) FROM persons").fetchone()[0]
+        base_t = median_time(lambda: conn.execute("SELECT * FROM persons").fetchall(), 5, warmup=1)
+    finally:
+        conn.close()
+    ROWS.append(Row(
+        f"4. Opening the 名簿 page {label}: `RegisterPage.refresh()` ({shown:,} households shown)",
+        ms(ours_t),
+        f"{ms(base_t)} (sqlite3 `SELECT * FROM persons` fetchall, {n:,} rows)",
+        ratio(ours_t, base_t),
+        f"< {ms(target)}" if target else "info",
+        verdict(ours_t < target if target else None),
+    ))
+
+
+def fig_memory(ctx: Ctx) -> None:
+    """5. RSS of the main window with the 名簿 page shown vs a bare PySide6 window."""
+    assert ctx.small is not None
+    reps = 2 if ctx.quick else 3
+    ctx.driver("bare")  # warm-up
+    ours = [ctx.driver("app", str(ctx.small), str(ctx.backups)) for _ in range(reps)]
+    base = [ctx.driver("bare") for _ in range(reps)]
+    ours_rss = statistics.median(o["rss"] for o in ours)
+    base_rss = statistics.median(b["rss"] for b in base)
+    ROWS.append(Row(
+        f"5. Memory: main window, 名簿 page shown, {SMALL_HOUSEHOLDS:,} households "
+        f"({ours[0]['rows']:,} rows), RSS"
+        + (" (QLocale.Territory shim applied, see 3)" if ours[0].get("shimmed") else ""),
+        mb(ours_rss),
+        f"{mb(base_rss)} (bare PySide6 QWidget window, RSS)",
+        ratio(ours_rss, base_rss), "< 250 MB", verdict(ours_rss < 250 * 2**20),
+    ))
+
+
+def fig_index_large(ctx: Ctx) -> None:
+    """HouseholdIndex.load at 150k persons: time in-process, RSS in a subprocess (information)."""
+    from kyodo_desktop.models import search
+    from kyodo_desktop.models.search import HouseholdIndex
+
+    assert ctx.large is not None
+    reg = open_register(ctx.large, ctx, read_only=True)
+    try:
+        n = reg.conn.execute("SELECT count(*) FROM persons").fetchone()[0]
+        ours_t = median_time(lambda: HouseholdIndex.load(reg), 3, warmup=1)
+        base_t = median_time(lambda: reg.conn.execute(search._SQL).fetchall(), 3, warmup=1)
+    finally:
+        reg.close(backup=False)
+    ROWS.append(Row(
+        f"6. `HouseholdIndex.load`, {LARGE_HOUSEHOLDS:,} households ({n:,} persons)",
+        ms(ours_t),
+        f"{ms(base_t)} (its own SQL, sqlite3 fetchall only)",
+        ratio(ours_t, base_t), "info", verdict(None),
+    ))
+    reps = 3
+    runs = [ctx.driver("index", str(ctx.large)) for _ in range(reps)]
+    after = statistics.median(r["rss"] for r in runs)
+    before = statistics.median(r["rss_before"] for r in runs)
+    ROWS.append(Row(
+        f"6b. RSS after `HouseholdIndex.load`, {LARGE_HOUSEHOLDS:,} households (subprocess, no Qt)",
+        f"{mb(after)} (+{mb(after - before)} for the index)",
+        f"{mb(before)} (same process just before the load: Python + models imported, register open)",
+        ratio(after, before), "info", verdict(None),
+    ))
+
+
+def fig_counts(ctx: Ctx, path: Path, label: str) -> None:
+    """The ホーム page's numbers (`stats.counts`), shown first at every start (information)."""
+    from kyodo_desktop.models import stats
+    from kyodo_desktop.models.stats import counts
+
+    reg = open_register(path, ctx, read_only=True)
+    try:
+        d = {"d": TODAY.isoformat()}
+        ours_t = median_time(lambda: counts(reg, TODAY), 3, warmup=1)
+        base_t = median_time(
+            lambda: (reg.conn.execute(stats._LATEST_HOUSEHOLD, d).fetchall(),
+                     reg.conn.execute(stats._LATEST_PERSON, d).fetchall()),
+            3, warmup=1,
+        )
+    finally:
+        reg.close(backup=False)
+    ROWS.append(Row(
+        f"7. ホーム page numbers `stats.counts` {label}",
+        ms(ours_t),
+        f"{ms(base_t)} (its two latest-status queries, sqlite3 fetchall only)",
+        ratio(ours_t, base_t), "info", verdict(None),
+    ))
+
+
+# -- report ----------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    import PySide6
+
+    cpu = platform.processor() or ""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    try:
+        import psutil
+
+        ram = f"{psutil.virtual_memory().total / 2**30:.1f} GiB"
+    except Exception:  # noqa: BLE001
+        ram = "?"
+    return {
+        "date": datetime.now().strftime("%Y-%m-%d %H:%M"),
+        "nproc": str(os.cpu_count()),
+        "cpu": cpu or "?",
+        "ram": ram,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "PySide6": PySide6.__version__,
+    }
+
+
+def table() -> str:
+    lines = [
+        "| figure | ours | baseline (what it is) | ratio | target | ok? |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in ROWS:
+        lines.append("| " + " | ".join(cell(x) for x in (r.figure, r.ours, r.baseline, r.ratio, r.target, r.ok)) + " |")
+    return "\n".join(lines)
+
+
+def write_results(info: dict[str, str], quick: bool, total: float) -> None:
+    head = [
+        "# Benchmark results",
+        "",
+        f"Generated by `uv run python bench/run.py{' --quick' if quick else ''}` on {info['date']} "
+        f"(whole run {total:.0f} s). Medians of several repetitions after a warm-up; every baseline was "
+        "measured in the same run on the same files.",
+        "",
+        f"- machine: nproc {info['nproc']}, {info['cpu']}, RAM {info['ram']}, {info['os']}",
+        f"- python {info['python']}, sqlite {info['sqlite']}, PySide6 {info['PySide6']}",
+        "- Qt platform: offscreen (no real display); ratio = ours ÷ baseline",
+        "",
+        "",
+    ]
+    notes = [
+        "",
+        "Notes:",
+        "- 2: one search-as-you-type step is `HouseholdIndex.search(q)` + `HouseholdTableModel.set_rows` "
+        "with the model shown in a `QTableView` (vertical header Fixed, as on the 名簿 page); painting is not "
+        "included. The LIKE baseline matches persons, not households, and does not fold kana/width.",
+        "- 3: wall time of the whole subprocess, with a warm bytecode cache (kept in the temp dir) and a warm "
+        "page cache; the smoke test opens the register (quick_check; the opening backup runs on the database "
+        "thread while the window is built), shows every page once and closes.",
+        "- 4: `refresh()` runs `HouseholdIndex.load` on the database thread, then fills the 班 filter and resets "
+        "the model.",
+    ]
+    RESULTS.write_text("\n".join(head) + table() + "\n" + "\n".join(notes) + "\n", encoding="utf-8")
+
+
+def none_leak_per_void_call() -> float:
+    """Change of None's refcount per call of a void PySide6 method (0 when the binding is sound).
+
+    PySide6 6.12.0 on CPython 3.11 returns None from void methods without a reference, so
+    every such call takes one from None; the process aborts ("Fatal Python error: none_dealloc:
+    deallocating None") once None's refcount (a few thousand) runs out. None is immortal from 3.12.
+    """
+    from PySide6.QtCore import QSize
+
+    size = QSize(1, 1)
+    n = 1000
+    before = sys.getrefcount(None)
+    for _ in range(n):
+        size.setWidth(2)
+    return (sys.getrefcount(None) - before) / n
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the 60,000-household register")
+    args = parser.parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    leak = none_leak_per_void_call()
+    if leak < 0 and sys.version_info < (3, 12):
+        raise SystemExit(
+            f"PySide6 loses {-leak:.2f} reference(s) to None per void call on this Python: the program "
+            "would abort. Use the PySide6 version pinned in uv.lock (pyproject.toml excludes 6.12)."
+        )
+    started = time.perf_counter()
+    tmp = Path(tempfile.mkdtemp(prefix="kyodo-bench-"))
+    ctx = Ctx(tmp, args.quick)
+    os.environ["KYODO_HOME"] = str(ctx.home)
+    try:
+        from kyodo_desktop import paths
+
+        paths.set_base_dir(ctx.home)
+        small_label = f"at {SMALL_HOUSEHOLDS // 1000}k households"
+        large_label = f"at {LARGE_HOUSEHOLDS // 1000}k households"
+
+        guarded("1. demo generation", lambda: fig_demo_small(ctx))
+        guarded("build 5k register", lambda: ensure_small(ctx))
+        if not args.quick:
+            guarded("1b. 60k register", lambda: fig_demo_large(ctx))
+        # subprocess figures first: the in-process worker below locks the register
+        if ctx.small is not None and ctx.small.exists():
+            guarded("3. start-up", lambda: fig_cold_start(ctx))
+            guarded("5. memory", lambda: fig_memory(ctx))
+        if ctx.large is not None:
+            guarded(f"3c. Start-up as 3 on the {LARGE_HOUSEHOLDS:,}-household register, once", lambda: fig_start_large(ctx))
+        n_small = count_persons(ctx.small) if ctx.small and ctx.small.exists() else 0
+        if ctx.small is not None and ctx.small.exists():
+            guarded("2. search 5k", lambda: fig_search(ctx, ctx.small, f"{small_label} ({n_small:,} persons)", 0.016))
+        if ctx.large is not None:
+            n_large = count_persons(ctx.large)
+            guarded("2. search 60k", lambda: fig_search(ctx, ctx.large, f"{large_label} ({n_large:,} persons)", 0.050))
+        if ctx.small is not None and ctx.small.exists():
+            guarded("4. 名簿 page 5k", lambda: fig_register_page(ctx, ctx.small, f"{small_label} ({n_small:,} persons)", 0.100))
+        if ctx.large is not None:
+            guarded("4. 名簿 page 60k", lambda: fig_register_page(ctx, ctx.large, f"{large_label} ({n_large:,} persons)", None))
+            guarded("6. index 60k", lambda: fig_index_large(ctx))
+        if ctx.small is not None and ctx.small.exists():
+            guarded("7. counts 5k", lambda: fig_counts(ctx, ctx.small, small_label))
+        if ctx.large is not None:
+            guarded("7. counts 60k", lambda: fig_counts(ctx, ctx.large, large_label))
+    finally:
+        paths_reset()
+        shutil.rmtree(tmp, ignore_errors=True)
+    order = {c: n for n, c in enumerate("1234567")}
+    ROWS.sort(key=lambda r: order.get(r.figure[:1], 9))
+    out = table()
+    print(out)
+    info = machine()
+    total = time.perf_counter() - started
+    write_results(info, args.quick, total)
+    log(f"whole run {total:.0f} s; wrote {RESULTS.relative_to(REPO)}")
+    return 0
+
+
+def paths_reset() -> None:
+    try:
+        from kyodo_desktop import paths
+
+        paths.set_base_dir(None)
+    except Exception:  # noqa: BLE001
+        pass
+
+
+if __name__ == "__main__":
+    sys.exit(main())
