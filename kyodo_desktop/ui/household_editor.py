@@ -59,11 +59,11 @@ from kyodo_desktop.models.households import (
     PersonData,
     ValidationErrors,
 )
-from kyodo_desktop.models.japanese import WarekiError, age, parse_date, to_katakana
+from kyodo_desktop.models.japanese import age, to_katakana
 from kyodo_desktop.models.postal import PostalAddress, PostalCodeError
 from kyodo_desktop.models.register import RegisterError
 from kyodo_desktop.ui import dialogs
-from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit, wareki_text
+from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit, try_parse_date, wareki_text
 
 MIN_BUTTON_HEIGHT = 36
 GONE_COLOR = "#5f5f5f"  # greyed rows of people who left; still 6:1 contrast on white
@@ -112,13 +112,20 @@ def _button(text: str, tip: str = "") -> QPushButton:
     return b
 
 
-def _parse(text: str | None) -> date | None:
-    if not text:
-        return None
-    try:
-        return parse_date(text)
-    except WarekiError:
-        return None
+_parse = try_parse_date
+
+
+def _ok_cancel(dialog: QDialog, ok_text: str, on_ok: Callable[[], object]) -> QHBoxLayout:
+    """The dialog's right-aligned OK / 「やめる」 buttons (kept as ``ok_button``/``cancel_button``)."""
+    dialog.ok_button = _button(ok_text)
+    dialog.cancel_button = _button(dialog.tr("やめる"))
+    dialog.ok_button.clicked.connect(on_ok)
+    dialog.cancel_button.clicked.connect(dialog.reject)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(dialog.ok_button)
+    row.addWidget(dialog.cancel_button)
+    return row
 
 
 def display_name(p: PersonData) -> str:
@@ -370,14 +377,7 @@ class PersonDialog(_Dialog):
             status.setAccessibleName(self.tr("状態"))
             form.addRow(QLabel(self.tr("状態")), status)
 
-        self.ok_button = _button(self.tr("決定"))
-        self.cancel_button = _button(self.tr("やめる"))
-        self.ok_button.clicked.connect(self.accept)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(self.cancel_button)
+        buttons = _ok_cancel(self, self.tr("決定"), self.accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
@@ -453,14 +453,7 @@ class PersonStatusDialog(_Dialog):
         form.addRow(self.tr("状態"), self.status)
         form.addRow(self.tr("日付"), self.since_row.container)
         form.addRow(self.tr("理由"), self.reason)
-        self.ok_button = _button(self.tr("記録する"))
-        self.cancel_button = _button(self.tr("やめる"))
-        self.ok_button.clicked.connect(self._check_and_accept)
-        self.cancel_button.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.ok_button)
-        buttons.addWidget(self.cancel_button)
+        buttons = _ok_cancel(self, self.tr("記録する"), self._check_and_accept)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)

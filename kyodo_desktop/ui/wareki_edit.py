@@ -209,12 +209,7 @@ class WarekiDateEdit(QWidget):
 
     @staticmethod
     def _parse(text: str) -> date | None:
-        if not text:
-            return None
-        try:
-            return parse_date(text)
-        except WarekiError:
-            return None
+        return try_parse_date(text)
 
     @staticmethod
     def _canonical(d: date, *, seireki: bool) -> str:
@@ -372,3 +367,13 @@ class WarekiDateEdit(QWidget):
             self.result.setText(shown)
             self.result.setStyleSheet("")
         self.edit.setAccessibleDescription(self.result.text())
+
+
+def try_parse_date(text: str | None) -> date | None:
+    """The date in ``text``, or ``None`` when it is empty or not a date (for display only)."""
+    if not text:
+        return None
+    try:
+        return parse_date(text)
+    except WarekiError:
+        return None
