@@ -335,10 +335,14 @@ class Register:
         clock: Clock = now_local,
     ) -> Register:
         """Make a new, empty register for an association. Refuses to overwrite a file."""
-        from kyodo_desktop.models.validation import clean_text
+        from kyodo_desktop.models.validation import ValidationError, clean_text
 
         path = Path(path)
         name = clean_text(name, field="町会名", max_len=100, required=True)
+        default_area_code = clean_text(default_area_code, field="市外局番", max_len=6)
+        if default_area_code and not (default_area_code.isascii() and default_area_code.isdigit()
+                                      and default_area_code.startswith("0") and 2 <= len(default_area_code) <= 5):
+            raise ValidationError("市外局番", "0で始まる2〜5桁の数字で入力してください（例: 076）。", field="default_area_code")
         if path.exists():
             raise RegisterError(f"同じ名前のファイルがすでにあります。上書きはしません: {path}")
         try:

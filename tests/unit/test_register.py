@@ -55,6 +55,15 @@ def test_create_requires_a_name(tmp_path):
     assert not (tmp_path / "x.kyodo").exists()
 
 
+@pytest.mark.parametrize("area", ["76", "０７６", "076-", "0123456"])
+def test_create_refuses_a_bad_area_code(tmp_path, area):
+    from kyodo_desktop.models.validation import ValidationError
+
+    with pytest.raises(ValidationError, match="市外局番"):
+        Register.create(tmp_path / "x.kyodo", name="町会", default_area_code=area)
+    assert not (tmp_path / "x.kyodo").exists()
+
+
 def test_second_copy_is_refused_while_first_is_open(register):
     with pytest.raises(RegisterLockedError, match="別の協働デスクで開かれています"):
         Register.open(register.path)
