@@ -531,10 +531,15 @@ class HouseholdEditor(_Dialog):
         lookup_postal: Callable[[str], list[PostalAddress]],
         today: date,
         parent: QWidget | None = None,
+        *,
+        move_person: Callable[[int, int], None] | None = None,
+        choose_household: Callable[[QWidget, int], int | None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._initial = data
         self._save = save
+        self._move_person = move_person
+        self._choose_household = choose_household
         self._lookup_postal = lookup_postal
         self.today = today
         self.saved_id: int | None = None
@@ -695,11 +700,17 @@ class HouseholdEditor(_Dialog):
         self.up_button = _button(self.tr("上へ"), self.tr("選んだ人を一つ上へ"))
         self.down_button = _button(self.tr("下へ"), self.tr("選んだ人を一つ下へ"))
         self.mark_button = _button(self.tr("転出・死亡を記録"))
+        self.transfer_button = _button(
+            self.tr("別の世帯へ移す"), self.tr("結婚・独立などで、この人を別の世帯の世帯員にします")
+        )
         grid = QGridLayout()
-        for i, b in enumerate(
-            (self.add_button, self.edit_button, self.head_button, self.up_button, self.down_button, self.mark_button)
-        ):
+        buttons = [self.add_button, self.edit_button, self.head_button, self.up_button, self.down_button,
+                   self.mark_button]
+        if move_person is not None and choose_household is not None:
+            buttons.append(self.transfer_button)
+        for i, b in enumerate(buttons):
             grid.addWidget(b, i // 3, i % 3)
+        self.transfer_button.clicked.connect(self.transfer_person)
         self.add_button.clicked.connect(self.add_person)
         self.edit_button.clicked.connect(self.edit_person)
         self.head_button.clicked.connect(self.make_head)
@@ -937,6 +948,7 @@ class HouseholdEditor(_Dialog):
         self.up_button.setEnabled(has and row > 0)
         self.down_button.setEnabled(has and row < len(self._persons) - 1)
         self.mark_button.setEnabled(has)
+        self.transfer_button.setEnabled(has and self._persons[row].id is not None)
         if hasattr(self, "_undo_stack"):
             self.undo_button.setEnabled(len(self._undo_stack) > 1 or self._state() != self._undo_stack[-1])
 
@@ -1019,6 +1031,29 @@ class HouseholdEditor(_Dialog):
                 del errs[k]
         self._refresh_people(select=to)
         self._record()
+
+    def transfer_person(self) -> None:
+        """Move the selected (saved) person to another household; the editor then closes."""
+        row = self.current_row()
+        if row is None or self._move_person is None or self._choose_household is None:
+            return
+        person = self._persons[row]
+        if person.id is None or self._initial.id is None:
+            return
+        if self.is_dirty():
+            show_error(self, self.tr("別の世帯へ移す"),
+                       self.tr("先に「保存」を押して、この世帯の変更を保存してください。"))
+            return
+        target = self._choose_household(self, self._initial.id)
+        if target is None:
+            return
+        try:
+            self._move_person(person.id, target)
+        except (RegisterError, ValueError) as exc:
+            show_error(self, self.tr("別の世帯へ移す"), str(exc) + self.tr("\n何も変更されていません。"))
+            return
+        self.saved_id = self._initial.id
+        self.accept()
 
     def mark_person(self) -> None:
         row = self.current_row()

@@ -154,13 +154,25 @@ class MainWindow(QMainWindow):
         reg = self.worker.register
         assert reg is not None
         editor = HouseholdEditor(
-            data, blocks, lambda d: self.worker.call(hh.save_household, d), lookup, reg.today(), self
+            data, blocks, lambda d: self.worker.call(hh.save_household, d), lookup, reg.today(), self,
+            move_person=lambda pid, hid: self.worker.call(hh.move_person, pid, hid),
+            choose_household=self.choose_household,
         )
         if editor.exec() == QDialog.DialogCode.Accepted:
             saved = editor.saved_id
             self.register_page.refresh(keep_id=saved)
             return saved
         return None
+
+    def choose_household(self, parent: QWidget, exclude_id: int) -> int | None:
+        """Ask which household a person moves to (searchable list of present households)."""
+        from kyodo_desktop.models.search import HouseholdIndex
+
+        index = self.worker.call(HouseholdIndex.load)
+        picker = HouseholdPicker(index, exclude_id, parent)
+        if picker.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return picker.chosen
 
     # -- backups -------------------------------------------------------------------------------
 
@@ -240,3 +252,60 @@ class BackupChooser(QDialog):
             self.chosen = self._backups[row]
             self.accept()
 
+
+class HouseholdPicker(QDialog):
+    """Pick a household by typing part of a name or its kana."""
+
+    LIMIT = 200
+
+    def __init__(self, index: Any, exclude_id: int, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QLineEdit
+
+        super().__init__(parent)
+        self.setWindowTitle("移す先の世帯を選ぶ")
+        self.chosen: int | None = None
+        self._index = index
+        self._exclude = exclude_id
+        self._ids: list[int] = []
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("移す先の世帯を、名前かフリガナで探して選んでください。"))
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("名前・フリガナで検索")
+        self.search.setAccessibleName("世帯の検索")
+        layout.addWidget(self.search)
+        self.list = QListWidget()
+        self.list.setAccessibleName("世帯の候補")
+        layout.addWidget(self.list, 1)
+        self.more = QLabel()
+        layout.addWidget(self.more)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("この世帯へ移す")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("やめる")
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.search.textChanged.connect(self._fill)
+        self.list.itemDoubleClicked.connect(lambda _i: self._accept())
+        self._fill()
+        self.resize(560, 480)
+
+    def _fill(self) -> None:
+        rows = self._index.rows
+        hits = [i for i in self._index.search(self.search.text(), statuses=("加入", "非加入"))
+                if rows[i].id != self._exclude]
+        self.list.clear()
+        self._ids = []
+        for i in hits[: self.LIMIT]:
+            r = rows[i]
+            self.list.addItem(f"{r.block_name}　{r.head_name}（{r.head_kana}）　{r.address}")
+            self._ids.append(r.id)
+        extra = len(hits) - self.LIMIT
+        self.more.setText(f"ほかに {extra:,} 世帯あります。名前を入力して絞り込んでください。" if extra > 0 else "")
+        if self._ids:
+            self.list.setCurrentRow(0)
+
+    def _accept(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self._ids):
+            self.chosen = self._ids[row]
+            self.accept()
