@@ -74,7 +74,8 @@ def main() -> int:
         from kyodo_desktop.models.postal import lookup
 
         editor = HouseholdEditor(data, worker.call(hh.list_blocks), lambda d: 0, lookup,
-                                 worker.register.today(), window)
+                                 worker.register.today(), window,
+                                 move_person=lambda _p, _h: None, choose_household=lambda _w, _x: None)
         editor.resize(1000, 760)
         editor.show()
         app.processEvents()
