@@ -9,17 +9,16 @@ from kyodo_desktop.models import schema
 from kyodo_desktop.models.japanese import age
 from kyodo_desktop.models.register import Register
 
+# The status of a household (person) on day D is that of the most recently *recorded* entry that
+# has taken effect by D. Recorded in date order this is simply the latest date; a correction
+# recorded later with an earlier date ("moved out last year", entered today) wins from its date on.
 _LATEST_HOUSEHOLD = """
-SELECT hs.household_id, hs.status FROM household_status hs
-JOIN (SELECT household_id, max(since) AS since FROM household_status WHERE since <= :d GROUP BY household_id) m
-  ON m.household_id = hs.household_id AND m.since = hs.since
-ORDER BY hs.household_id, hs.id
+SELECT household_id, status FROM household_status
+WHERE id IN (SELECT max(id) FROM household_status WHERE since <= :d GROUP BY household_id)
 """
 _LATEST_PERSON = """
-SELECT ps.person_id, ps.status, ps.household_id FROM person_status ps
-JOIN (SELECT person_id, max(since) AS since FROM person_status WHERE since <= :d GROUP BY person_id) m
-  ON m.person_id = ps.person_id AND m.since = ps.since
-ORDER BY ps.person_id, ps.id
+SELECT person_id, status, household_id FROM person_status
+WHERE id IN (SELECT max(id) FROM person_status WHERE since <= :d GROUP BY person_id)
 """
 
 
@@ -34,7 +33,7 @@ def counts(reg: Register, as_of: date | None = None, *, age_rule: str = "legal")
     d = as_of.isoformat()
     hh_status: dict[int, str] = {}
     for hid, status in reg.conn.execute(_LATEST_HOUSEHOLD, {"d": d}):
-        hh_status[hid] = status  # last row of the latest day wins
+        hh_status[hid] = status
     present_hh = {h for h, s in hh_status.items() if s in schema.HOUSEHOLD_PRESENT}
     member_hh = {h for h, s in hh_status.items() if s in schema.HOUSEHOLD_MEMBER}
     p_status: dict[int, tuple[str, int | None]] = {}

@@ -116,13 +116,26 @@ def test_edit_keeps_ids_and_audits_the_difference(register, block):
     assert "birth_date" not in row["after"]  # only what changed
 
 
+def test_a_backdated_entry_wins_from_its_date_on(register, block):
+    """Entered today, then recorded as having moved out last month: counted as gone, not present."""
+    hid = hh.save_household(register, family(block))  # 加入 from today (2026-11-28)
+    hh.change_household_status(register, hid, "転出", "2026-10-01", "先月転出していた")
+    assert counts(register)["households"] == 0
+    assert counts(register, date(2026, 10, 15))["households"] == 0
+    assert counts(register, date(2026, 9, 30))["households"] == 0  # nothing recorded that early
+    hh.change_household_status(register, hid, "加入", "2026-11-20", "再加入")
+    assert counts(register)["households"] == 1
+    assert counts(register, date(2026, 11, 1))["households"] == 0
+
+
 def test_leaving_is_a_dated_status_not_a_deletion(register, block):
-    hid = hh.save_household(register, family(block))
+    hid = hh.save_household(register, family(block, status_since="2020-04-01"))
     hh.change_household_status(register, hid, "転出", "2026-10-01", "市外へ転居")
     assert register.db["households"].count == 1
     assert register.db["households"].get(hid)["status"] == "転出"
     history = [(r["status"], r["since"]) for r in register.db["household_status"].rows_where("household_id=?", [hid], order_by="id")]
-    assert history == [("加入", "2026-11-28"), ("転出", "2026-10-01")]
+    assert history == [("加入", "2020-04-01"), ("転出", "2026-10-01")]
+    assert counts(register)["households"] == 0
     assert {p["status"] for p in register.db["persons"].rows} == {"転出"}
 
 
