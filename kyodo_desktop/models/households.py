@@ -196,7 +196,7 @@ def validate_person(p: PersonData, prefix: str, area: str, today: date) -> tuple
 def validate_household(reg: Register, data: HouseholdData) -> HouseholdData:
     """Check and normalise a household with its people. Raises :class:`ValidationErrors`."""
     errors: list[ValidationError] = []
-    area = reg.db.execute("SELECT default_area_code FROM association WHERE id=1").fetchone()[0]
+    area = reg.conn.execute("SELECT default_area_code FROM association WHERE id=1").fetchone()[0]
     postal = _text(data.postal_code, "郵便番号", "postal_code", errors, max_len=20)
     if postal:
         from kyodo_desktop.models.postal import PostalCodeError, normalize_postal_code
@@ -207,7 +207,7 @@ def validate_household(reg: Register, data: HouseholdData) -> HouseholdData:
             errors.append(ValidationError("郵便番号", str(exc), field="postal_code"))
     if data.block_id is None:
         errors.append(ValidationError("班", "班を選んでください。", field="block_id"))
-    elif not reg.db.execute("SELECT 1 FROM blocks WHERE id=?", [data.block_id]).fetchone():
+    elif not reg.conn.execute("SELECT 1 FROM blocks WHERE id=?", [data.block_id]).fetchone():
         errors.append(ValidationError("班", "選ばれた班が台帳にありません。", field="block_id"))
     out = replace(
         data,
@@ -246,7 +246,7 @@ def validate_household(reg: Register, data: HouseholdData) -> HouseholdData:
 
 
 def get_association(reg: Register) -> dict[str, Any]:
-    return dict(reg.db["association"].get(1))
+    return reg.rows("SELECT * FROM association WHERE id = 1")[0]
 
 
 def update_association(reg: Register, **changes: Any) -> None:
@@ -287,7 +287,7 @@ class Block:
 
 def list_blocks(reg: Register, *, include_retired: bool = False) -> list[Block]:
     where = "" if include_retired else "WHERE b.retired_on IS NULL"
-    rows = reg.db.execute(
+    rows = reg.conn.execute(
         f"""
         SELECT b.id, b.name, b.sort_order, b.leader_person_id,
                coalesce(p.family_name || '　' || p.given_name, ''),
@@ -302,10 +302,10 @@ def list_blocks(reg: Register, *, include_retired: bool = False) -> list[Block]:
 
 def add_block(reg: Register, name: str) -> int:
     name = clean_text(name, field="班の名前", column="name", max_len=40, required=True)
-    if reg.db.execute("SELECT 1 FROM blocks WHERE name=? AND retired_on IS NULL", [name]).fetchone():
+    if reg.conn.execute("SELECT 1 FROM blocks WHERE name=? AND retired_on IS NULL", [name]).fetchone():
         raise ValidationError("班の名前", f"「{name}」はすでにあります。", field="name")
     with reg.writing("班を追加"):
-        order = reg.db.execute("SELECT coalesce(max(sort_order), 0) + 1 FROM blocks").fetchone()[0]
+        order = reg.conn.execute("SELECT coalesce(max(sort_order), 0) + 1 FROM blocks").fetchone()[0]
         stamp = reg.now()
         block_id = reg.db["blocks"].insert(
             {"name": name, "sort_order": order, "created_at": stamp, "updated_at": stamp}
@@ -317,7 +317,7 @@ def add_block(reg: Register, name: str) -> int:
 def rename_block(reg: Register, block_id: int, name: str) -> None:
     name = clean_text(name, field="班の名前", column="name", max_len=40, required=True)
     before = dict(reg.db["blocks"].get(block_id))
-    if reg.db.execute("SELECT 1 FROM blocks WHERE name=? AND id<>? AND retired_on IS NULL", [name, block_id]).fetchone():
+    if reg.conn.execute("SELECT 1 FROM blocks WHERE name=? AND id<>? AND retired_on IS NULL", [name, block_id]).fetchone():
         raise ValidationError("班の名前", f"「{name}」はすでにあります。", field="name")
     with reg.writing("班の名前を変更"):
         reg.db["blocks"].update(block_id, {"name": name, "updated_at": reg.now()})
@@ -342,7 +342,7 @@ def get_household(reg: Register, household_id: int, *, include_gone: bool = True
         raise RegisterError(f"世帯（番号 {household_id}）が見つかりません。") from None
     prows = [
         dict(r)
-        for r in reg.db.query(
+        for r in reg.rows(
             "SELECT * FROM persons WHERE household_id = ? ORDER BY position, id", [household_id]
         )
     ]
@@ -491,7 +491,7 @@ def change_household_status(reg: Register, household_id: int, status: str, since
         )
         if status in ("転出", "死亡", "退会"):
             person_status = {"転出": "転出", "死亡": "転出", "退会": "転出"}[status]
-            present = reg.db.execute(
+            present = reg.conn.execute(
                 "SELECT id FROM persons WHERE household_id=? AND status='在籍'", [household_id]
             ).fetchall()
             if status == "退会":
@@ -502,7 +502,7 @@ def change_household_status(reg: Register, household_id: int, status: str, since
                     {"person_id": pid, "status": person_status, "since": since_iso, "reason": f"世帯の{status}",
                      "household_id": household_id, "recorded_at": stamp, "recorded_by": reg.actor}
                 )
-        head = reg.db.execute(
+        head = reg.conn.execute(
             "SELECT family_name, given_name FROM persons WHERE id=?", [before["head_person_id"]]
         ).fetchone()
         who = f"{head[0]}　{head[1]}".strip("　") if head else f"番号{household_id}"
@@ -514,7 +514,7 @@ def change_household_status(reg: Register, household_id: int, status: str, since
 def move_person(reg: Register, person_id: int, to_household_id: int, *, relation: str | None = None) -> None:
     """Move a person to another household (e.g. marriage inside the town, a new household)."""
     before = dict(reg.db["persons"].get(person_id))
-    target = reg.db.execute("SELECT status FROM households WHERE id=?", [to_household_id]).fetchone()
+    target = reg.conn.execute("SELECT status FROM households WHERE id=?", [to_household_id]).fetchone()
     if target is None:
         raise RegisterError("移動先の世帯が見つかりません。")
     if before["household_id"] == to_household_id:
@@ -522,7 +522,7 @@ def move_person(reg: Register, person_id: int, to_household_id: int, *, relation
     from_hh = dict(reg.db["households"].get(before["household_id"]))
     stamp = reg.now()
     with reg.writing("世帯員を移動"):
-        pos = reg.db.execute("SELECT coalesce(max(position), -1) + 1 FROM persons WHERE household_id=?", [to_household_id]).fetchone()[0]
+        pos = reg.conn.execute("SELECT coalesce(max(position), -1) + 1 FROM persons WHERE household_id=?", [to_household_id]).fetchone()[0]
         changes: dict[str, Any] = {"household_id": to_household_id, "position": pos, "updated_at": stamp}
         if relation is not None:
             changes["relation"] = clean_text(relation, field="続柄", max_len=20)
@@ -532,7 +532,7 @@ def move_person(reg: Register, person_id: int, to_household_id: int, *, relation
              "reason": "世帯の移動", "household_id": to_household_id, "recorded_at": stamp, "recorded_by": reg.actor}
         )
         if from_hh["head_person_id"] == person_id:
-            nxt = reg.db.execute(
+            nxt = reg.conn.execute(
                 "SELECT id FROM persons WHERE household_id=? AND status='在籍' ORDER BY position LIMIT 1",
                 [from_hh["id"]],
             ).fetchone()
@@ -542,7 +542,7 @@ def move_person(reg: Register, person_id: int, to_household_id: int, *, relation
 
 def set_circulation_order(reg: Register, block_id: int, household_ids: list[int]) -> None:
     """Renumber the 回覧順 of a 班: ``household_ids`` in their new order (all of the 班's households)."""
-    current = [r[0] for r in reg.db.execute("SELECT id FROM households WHERE block_id=? ORDER BY circulation_order, id", [block_id])]
+    current = [r[0] for r in reg.conn.execute("SELECT id FROM households WHERE block_id=? ORDER BY circulation_order, id", [block_id])]
     if sorted(current) != sorted(household_ids):
         raise RegisterError("回覧順の並べ替えには、その班のすべての世帯が必要です。画面を更新してからやり直してください。")
     if current == household_ids:
@@ -551,14 +551,14 @@ def set_circulation_order(reg: Register, block_id: int, household_ids: list[int]
     with reg.writing("回覧順を変更"):
         for n, hid in enumerate(household_ids, start=1):
             reg.db["households"].update(hid, {"circulation_order": n, "updated_at": stamp})
-        name = reg.db.execute("SELECT name FROM blocks WHERE id=?", [block_id]).fetchone()[0]
+        name = reg.conn.execute("SELECT name FROM blocks WHERE id=?", [block_id]).fetchone()[0]
         reg.audit("reorder", "blocks", block_id, f"{name}の回覧順を変更しました", {"order": current}, {"order": household_ids})
 
 
 def move_in_circulation(reg: Register, household_id: int, step: int) -> None:
     """Move a household up (step=-1) or down (+1) in its 班's 回覧順."""
-    block_id = reg.db.execute("SELECT block_id FROM households WHERE id=?", [household_id]).fetchone()[0]
-    ids = [r[0] for r in reg.db.execute("SELECT id FROM households WHERE block_id=? ORDER BY circulation_order, id", [block_id])]
+    block_id = reg.conn.execute("SELECT block_id FROM households WHERE id=?", [household_id]).fetchone()[0]
+    ids = [r[0] for r in reg.conn.execute("SELECT id FROM households WHERE block_id=? ORDER BY circulation_order, id", [block_id])]
     i = ids.index(household_id)
     j = max(0, min(len(ids) - 1, i + step))
     if i == j:
@@ -585,7 +585,7 @@ def add_officer(reg: Register, person_id: int, role: str, fiscal_year: int, star
 
 
 def recent_changes(reg: Register, limit: int = 20) -> list[dict[str, Any]]:
-    return [dict(r) for r in reg.db.query("SELECT at, actor, action, summary FROM audit_log ORDER BY id DESC LIMIT ?", [limit])]
+    return reg.rows("SELECT at, actor, action, summary FROM audit_log ORDER BY id DESC LIMIT ?", [limit])
 
 
 def to_dict(data: HouseholdData) -> dict[str, Any]:

@@ -14,11 +14,14 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import filelock
-from sqlite_utils import Database
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 from kyodo_desktop.models import schema
 
@@ -245,12 +248,12 @@ def _probe(path: Path) -> list[str]:
 def _applied_migrations(conn: sqlite3.Connection) -> list[str]:
     exists = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
-        (schema.MIGRATIONS.migrations_table,),
+        (schema.MIGRATIONS_TABLE,),
     ).fetchone()
     if not exists:
         return []
     rows = conn.execute(
-        f"SELECT name FROM [{schema.MIGRATIONS.migrations_table}] WHERE migration_set = ? ORDER BY rowid",
+        f"SELECT name FROM [{schema.MIGRATIONS_TABLE}] WHERE migration_set = ? ORDER BY rowid",
         (schema.MIGRATION_SET,),
     )
     return [r[0] for r in rows]
@@ -272,7 +275,6 @@ class Register:
     ) -> None:
         self.path = path
         self.conn = conn
-        self.db = Database(conn)
         self._lock = lock
         self.backup_dir = backup_dir
         self.actor = actor
@@ -281,6 +283,20 @@ class Register:
         self._changes_at_open = conn.total_changes
         self.closed = False
         self._identity = self._file_identity()
+
+    @cached_property
+    def db(self) -> Database:
+        """sqlite-utils' view of the connection, made on first use (importing sqlite-utils costs
+        start-up time that reading the register does not need)."""
+        from sqlite_utils import Database
+
+        return Database(self.conn)
+
+    def rows(self, sql: str, params: tuple | list = ()) -> list[dict[str, Any]]:
+        """Run a read query and return its rows as dicts (no sqlite-utils needed)."""
+        cur = self.conn.execute(sql, params)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
     def _file_identity(self) -> tuple[int, int] | None:
         try:
@@ -353,8 +369,10 @@ class Register:
         try:
             conn = connect(path)
             conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+            from sqlite_utils import Database
+
             db = Database(conn)
-            schema.MIGRATIONS.apply(db)
+            schema.apply_migrations(db)
             conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
             stamp = clock().isoformat()
             with db.atomic():
@@ -439,7 +457,7 @@ class Register:
                         f"書き込みできる場所にコピーしてから開いてください: {path}"
                     )
                 reg.backup("migrate")
-                schema.MIGRATIONS.apply(reg.db)
+                schema.apply_migrations(reg.db)
                 conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
             elif not read_only and backup_on_open:
                 reg.backup("open")
@@ -582,7 +600,7 @@ class Register:
             src.close()
         pending = [n for n in schema.known_migration_names() if n not in _applied_migrations(self.conn)]
         if pending:
-            schema.MIGRATIONS.apply(self.db)
+            schema.apply_migrations(self.db)
         with self.writing("復元の記録"):
             self.audit("restore", "association", 1, f"バックアップ {backup_path.name} から復元しました")
         return safety

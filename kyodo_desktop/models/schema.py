@@ -1,7 +1,8 @@
 """The register's schema, versioned with sqlite-utils ``Migrations``.
 
-Each migration is a function registered on :data:`MIGRATIONS`; they run in the order they are
-defined here and are never edited once released. A register that records a migration this
+Each migration is a function registered with :func:`migration`; they run in the order they are
+defined here (by sqlite-utils' ``Migrations``, built only when migrations are applied, so that
+opening a register does not pay for importing sqlite-utils) and are never edited once released. A register that records a migration this
 version does not know was written by a newer program and is refused (see ``register.py``).
 
 The schema is designed for what comes next (DESIGN.md, DOMAIN.md): events, rosters,
@@ -17,10 +18,34 @@ Conventions:
 
 from __future__ import annotations
 
-from sqlite_utils import Database, Migrations
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MIGRATION_SET = "kyodo"
-MIGRATIONS = Migrations(MIGRATION_SET)
+#: the table sqlite-utils' ``Migrations`` records applied migrations in
+MIGRATIONS_TABLE = "_sqlite_migrations"
+
+_STEPS: list[Callable[[Database], None]] = []
+
+
+def migration(fn: Callable[[Database], None]) -> Callable[[Database], None]:
+    """Register a migration step; steps run in definition order."""
+    _STEPS.append(fn)
+    return fn
+
+
+def apply_migrations(db: Database) -> None:
+    """Apply every pending migration (each in its own transaction, recorded by sqlite-utils)."""
+    from sqlite_utils import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    assert migrations.migrations_table == MIGRATIONS_TABLE
+    for step in _STEPS:
+        migrations()(step)
+    migrations.apply(db)
 
 #: ``PRAGMA application_id`` of a register file ("KYOD"): tells our files from other SQLite files.
 APPLICATION_ID = 0x4B594F44
@@ -45,7 +70,7 @@ SEXES = ("", "男", "女")
 OFFICER_ROLES = ("会長", "副会長", "会計", "監事", "書記", "班長", "部長", "顧問")
 
 
-@MIGRATIONS()
+@migration
 def m0001_initial(db: Database) -> None:
     db.execute(
         """
@@ -203,7 +228,7 @@ def m0001_initial(db: Database) -> None:
 
 
 def known_migration_names() -> list[str]:
-    return [m.name for m in MIGRATIONS._migrations]
+    return [fn.__name__ for fn in _STEPS]
 
 
 SCHEMA_VERSION = len(known_migration_names())

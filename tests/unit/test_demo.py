@@ -17,7 +17,6 @@ from kyodo_desktop.models.demo import DemoSummary, populate_demo
 from kyodo_desktop.models.households import person_index_fields
 from kyodo_desktop.models.japanese import age
 from kyodo_desktop.models.register import RegisterError
-from kyodo_desktop.models.schema import MIGRATIONS
 
 TODAY = date(2026, 11, 28)
 KATAKANA = re.compile(r"^[\u30A1-\u30FA\u30FC]+$")
@@ -28,7 +27,7 @@ TABLES = ("association", "blocks", "households", "household_status", "persons", 
 def empty_register(path, **association) -> Database:
     db = Database(path)
     db.conn.execute("PRAGMA foreign_keys = ON")
-    MIGRATIONS.apply(db)
+    schema.apply_migrations(db)
     db["association"].insert(
         {"id": 1, "name": "テスト町会", "created_at": "2026-01-01T00:00:00",
          "updated_at": "2026-01-01T00:00:00", **association}

@@ -35,7 +35,7 @@ def test_create_sets_identity_and_migrations(register):
     assert register.conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     assert register.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     assert register.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-    applied = [m.name for m in schema.MIGRATIONS.applied(register.db)]
+    applied = [r["name"] for r in register.db[schema.MIGRATIONS_TABLE].rows]
     assert applied == schema.known_migration_names()
     assoc = register.db["association"].get(1)
     assert assoc["name"] == "テスト町会"
@@ -133,7 +133,7 @@ def test_missing_file(tmp_path):
 
 
 def test_register_from_a_newer_version_is_refused(register, tmp_path):
-    register.db[schema.MIGRATIONS.migrations_table].insert(
+    register.db[schema.MIGRATIONS_TABLE].insert(
         {"migration_set": schema.MIGRATION_SET, "name": "m9999_from_the_future", "applied_at": "2030-01-01"}
     )
     path = register.path
@@ -151,8 +151,8 @@ def test_pending_migration_copies_the_file_first(register, tmp_path, monkeypatch
     register.close()
     calls = []
 
-    @schema.MIGRATIONS(name="m_test_extra")
-    def extra(db):
+    @schema.migration
+    def m_test_extra(db):
         calls.append(1)
         db.execute("CREATE TABLE test_extra (x)")
 
@@ -170,7 +170,7 @@ def test_pending_migration_copies_the_file_first(register, tmp_path, monkeypatch
         finally:
             reg.close()
     finally:
-        schema.MIGRATIONS._migrations = [m for m in schema.MIGRATIONS._migrations if m.name != "m_test_extra"]
+        schema._STEPS.remove(m_test_extra)
 
 
 def test_corrupted_register_is_refused_and_left_alone(register, tmp_path):
