@@ -68,8 +68,11 @@ class Controller:
             return Register.open(path, actor="", backup_dir=paths.backup_dir(path), backup_on_open=False)
 
         self.worker.close_register()
+        opening = self.worker.start_open(opener)
+        from kyodo_desktop.ui import main_window  # noqa: F401  (imported while the file opens)
+
         try:
-            reg = self.worker.open(opener)
+            reg = self.worker.finish_open(opening)
         except RegisterError as exc:
             dialogs.show_error(None, "台帳を開けません", str(exc))
             return False

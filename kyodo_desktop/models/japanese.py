@@ -334,6 +334,26 @@ def age(birth: date, as_of: date, rule: str = "legal") -> int:
     raise ValueError(f"年齢の数え方が分かりません: '{rule}'（{'・'.join(AGE_RULES)}）")
 
 
+def latest_birth_for_age(years: int, as_of: date, rule: str = "legal") -> date:
+    """The latest birth date of someone at least ``years`` old on ``as_of`` under ``rule``.
+
+    Age only falls as the birth date gets later, so counting "65 and over" is comparing birth
+    dates with this one date instead of computing every age (found by bisection on :func:`age`,
+    so it agrees with it by construction).
+    """
+    lo = date(max(as_of.year - years - 2, 1), 1, 1).toordinal()  # old enough for any rule
+    hi = as_of.toordinal()  # born today: the youngest possible
+    if age(date.fromordinal(lo), as_of, rule) < years:
+        raise ValueError(f"{years}歳以上になる生年月日がありません")
+    while lo < hi:  # invariant: age(lo) >= years
+        mid = (lo + hi + 1) // 2
+        if age(date.fromordinal(mid), as_of, rule) >= years:
+            lo = mid
+        else:
+            hi = mid - 1
+    return date.fromordinal(lo)
+
+
 # =============================================================================================
 # Kana
 # =============================================================================================

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from kyodo_desktop.models import schema
-from kyodo_desktop.models.japanese import age
+from kyodo_desktop.models.japanese import latest_birth_for_age
 from kyodo_desktop.models.register import Register
 
 # The status of a household (person) on day D is that of the most recently *recorded* entry that
@@ -41,6 +41,8 @@ def counts(reg: Register, as_of: date | None = None, *, age_rule: str = "legal")
         p_status[pid] = (status, hid)
     births = dict(reg.conn.execute("SELECT id, birth_date FROM persons WHERE birth_date IS NOT NULL"))
     current_hh = dict(reg.conn.execute("SELECT id, household_id FROM persons"))
+    born_by_65 = latest_birth_for_age(65, as_of, age_rule).isoformat()
+    born_by_75 = latest_birth_for_age(75, as_of, age_rule).isoformat()
     persons = 0
     members = 0
     age65 = age75 = 0
@@ -58,12 +60,9 @@ def counts(reg: Register, as_of: date | None = None, *, age_rule: str = "legal")
         if b is None:
             unknown_age += 1
             continue
-        born = date.fromisoformat(b)
-        if born > as_of:
-            continue
-        a = age(born, as_of, age_rule)
-        age65 += a >= 65
-        age75 += a >= 75
+        # ISO dates compare as strings
+        age65 += b <= born_by_65
+        age75 += b <= born_by_75
     blocks: dict[str, int] = {}
     block_members: dict[str, int] = {}
     for hid, name in reg.conn.execute(

@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(4)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
+        self.update_title()  # before the pages queue their prefetches on the database thread
         self.home = HomePage(worker)
         self.register_page = RegisterPage(worker, self.open_household)
         for key, label in NAV:
@@ -84,7 +85,6 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self._build_menu()
-        self.update_title()
         self.nav.setCurrentRow(0)
 
     # -- chrome --------------------------------------------------------------------------------

@@ -66,6 +66,7 @@ class HomePage(QWidget):
     def __init__(self, worker: DbWorker) -> None:
         super().__init__()
         self.worker = worker
+        self.preloaded = worker.prefetch(self.load)
         layout = QVBoxLayout(self)
         self.title = _heading("")
         layout.addWidget(self.title)
@@ -109,11 +110,13 @@ class HomePage(QWidget):
         row.addLayout(right, 2)
         layout.addLayout(row, 1)
 
-    def refresh(self) -> None:
-        def load(reg: Any) -> tuple[dict, dict, list]:
-            return hh.get_association(reg), counts(reg), hh.recent_changes(reg, 15)
+    @staticmethod
+    def load(reg: Any) -> tuple[dict, dict, list]:
+        return hh.get_association(reg), counts(reg), hh.recent_changes(reg, 15)
 
-        assoc, c, recent = self.worker.call(load)
+    def refresh(self) -> None:
+        preloaded, self.preloaded = self.preloaded, None
+        assoc, c, recent = self.worker.call_preloaded(preloaded, self.load)
         district = f"（{assoc['district']}）" if assoc["district"] else ""
         self.title.setText(f"{assoc['name']}{district}")
         from datetime import date
@@ -154,6 +157,8 @@ class RegisterPage(QWidget):
         self.worker = worker
         self.open_editor = open_editor
         self.index: HouseholdIndex | None = None
+        # loaded in the background while the window is built, used by the first visit if still current
+        self.preloaded = worker.prefetch(lambda reg: (HouseholdIndex.load(reg), hh.list_blocks(reg)))
         layout = QVBoxLayout(self)
         layout.addWidget(_heading(self.tr("名簿（世帯の一覧）")))
         bar = QHBoxLayout()
@@ -236,8 +241,9 @@ class RegisterPage(QWidget):
     def refresh(self, keep_id: int | None = None) -> None:
         if keep_id is None:
             keep_id = self.selected_id()
-        self.index = self.worker.call(HouseholdIndex.load)
-        blocks = self.worker.call(hh.list_blocks)
+        preloaded, self.preloaded = self.preloaded, None
+        self.index, blocks = self.worker.call_preloaded(
+            preloaded, lambda reg: (HouseholdIndex.load(reg), hh.list_blocks(reg)))
         current = self.block_filter.currentData()
         self.block_filter.blockSignals(True)
         self.block_filter.clear()

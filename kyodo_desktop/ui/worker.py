@@ -20,6 +20,10 @@ from kyodo_desktop.models.register import Register, RegisterError, translate_sql
 PROGRESS_DELAY_MS = 500
 
 
+def _total_changes(reg: Register) -> int:
+    return reg.conn.total_changes
+
+
 class DbWorker(QObject):
     _finished = Signal(object, object, object)  # callback, result, error
 
@@ -33,9 +37,21 @@ class DbWorker(QObject):
 
     def open(self, opener: Callable[[], Register]) -> Register:
         """Open (or create) the register on the database thread."""
-        reg = self._pool.submit(opener).result()
-        self.register = reg
-        return reg
+        return self.finish_open(self.start_open(opener))
+
+    def start_open(self, opener: Callable[[], Register]) -> Future:
+        """Begin opening on the database thread; the GUI thread may prepare meanwhile."""
+
+        def open_it() -> Register:
+            reg = opener()
+            self.register = reg
+            return reg
+
+        return self._pool.submit(open_it)
+
+    def finish_open(self, future: Future) -> Register:
+        """Wait for :meth:`start_open`; raises what the opener raised."""
+        return future.result()
 
     def close_register(self) -> None:
         """Close the register after the work already queued for it (e.g. a backup) is done."""
@@ -64,7 +80,26 @@ class DbWorker(QObject):
 
     def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run ``fn(register, *args)`` on the database thread and return its result."""
-        return self._pool.submit(self._with_register, fn, args, kwargs).result()
+        return self.submit(fn, *args, **kwargs).result()
+
+    def submit(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Future:
+        """Queue ``fn(register, *args)`` on the database thread without waiting (prefetching
+        what a page will show while the GUI thread builds it)."""
+        return self._pool.submit(self._with_register, fn, args, kwargs)
+
+    def call_preloaded(self, future: Future | None, fn: Callable[..., Any]) -> Any:
+        """The result of a :meth:`prefetch` of ``fn`` if nothing was written since, else ``fn`` now."""
+        if future is not None and future.exception() is None:
+            changes, result = future.result()
+            reg = self.register
+            # total_changes may be read from this thread; it counts every row written since opening
+            if reg is not None and changes == reg.conn.total_changes:
+                return result
+        return self.call(fn)
+
+    def prefetch(self, fn: Callable[..., Any]) -> Future:
+        """Queue ``fn(register)``, remembering how many rows had been changed when it ran."""
+        return self.submit(lambda reg: (_total_changes(reg), fn(reg)))
 
     def run(
         self,

@@ -36,6 +36,7 @@ from kyodo_desktop.models.japanese import (
     gojuon_row,
     gojuon_sort_string,
     is_katakana_reading,
+    latest_birth_for_age,
     normalize_phone,
     parse_date,
     search_fold,
@@ -532,6 +533,23 @@ def test_age_edges():
     assert age(date(2025, 12, 31), date(2026, 1, 1), "kazoe") == 2
     assert age(date(2000, 1, 1), date.max, "legal") == 8000
     assert age(date(2000, 1, 1), date.max, "birthday") == 7999
+
+
+@given(st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 12, 31)), st.integers(0, 120),
+       st.sampled_from(["legal", "birthday", "kazoe"]))
+@example(date(2026, 2, 28), 75, "legal")  # born 29 Feb 1951 is 75 at the end of 28 Feb
+@example(date(2024, 2, 28), 65, "birthday")
+def test_latest_birth_for_age_agrees_with_age(as_of, years, rule):
+    cutoff = latest_birth_for_age(years, as_of, rule)
+    assert age(cutoff, as_of, rule) >= years
+    if cutoff < as_of:
+        assert age(cutoff + timedelta(days=1), as_of, rule) < years
+
+
+def test_latest_birth_for_age_legal_rule_example():
+    # DOMAIN.md: born 1951-04-01 is 75 on 2026-03-31
+    assert latest_birth_for_age(75, date(2026, 3, 31)) == date(1951, 4, 1)
+    assert latest_birth_for_age(75, date(2026, 3, 31), "birthday") == date(1951, 3, 31)
 
 
 def test_age_errors():
