@@ -71,3 +71,32 @@ def test_run_reports_errors(qtbot, worker):
     worker.run(lambda reg: 1 / 0, on_done=got.append, on_error=got.append)
     qtbot.waitUntil(lambda: bool(got))
     assert isinstance(got[0], ZeroDivisionError)
+
+
+def _block_count(reg):
+    return reg.conn.execute("SELECT count(*) FROM blocks").fetchone()[0]
+
+
+def test_prefetched_result_is_used_only_while_nothing_was_written(worker):
+    from kyodo_desktop.models.households import add_block
+
+    calls = []
+
+    def load(reg):
+        calls.append(1)
+        return _block_count(reg)
+
+    pre = worker.prefetch(load)
+    assert worker.call_preloaded(pre, load) == 0
+    assert len(calls) == 1  # the prefetched result was used
+    pre = worker.prefetch(load)
+    worker.call(add_block, "1班")
+    assert worker.call_preloaded(pre, load) == 1  # stale: loaded again after the write
+    assert len(calls) == 3
+
+
+def test_failed_prefetch_is_retried_and_its_error_raised(worker):
+    pre = worker.prefetch(lambda reg: 1 / 0)
+    with pytest.raises(ZeroDivisionError):
+        worker.call_preloaded(pre, lambda reg: 1 / 0)
+    assert worker.call_preloaded(pre, _block_count) == 0
