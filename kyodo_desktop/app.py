@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import tempfile
+from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QEventLoop, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from kyodo_desktop import paths
-from kyodo_desktop.models.register import Register, RegisterError
+from kyodo_desktop.models.register import (
+    Credentials,
+    Register,
+    RegisterError,
+    is_encrypted_register,
+)
 from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.login import EncryptDialog, LoginDialog, RecoveryCodeDialog
 from kyodo_desktop.ui.settings import Settings
 from kyodo_desktop.ui.welcome import DEMO, NEW, OPEN, NewAssociationDialog, WelcomeDialog
 from kyodo_desktop.ui.worker import DbWorker
@@ -51,6 +59,15 @@ def apply_text_scale(app: QApplication, scale: int) -> None:
     app.setFont(font)
 
 
+def env_credentials() -> Credentials | None:
+    """KYODO_USER + KYODO_PASSWORD (as for the command line) skip the login dialog: for the smoke
+    test and benchmarks. Never a command-line argument, which other users of the PC could see."""
+    password = os.environ.get("KYODO_PASSWORD")
+    if not password:
+        return None
+    return Credentials(os.environ.get("KYODO_USER", ""), password)
+
+
 class Controller:
     """Decides which register to open and keeps the one main window."""
 
@@ -63,27 +80,102 @@ class Controller:
 
     # -- opening ---------------------------------------------------------------------------------
 
-    def _open(self, path: Path) -> bool:
-        def opener() -> Register:
-            return Register.open(path, actor="", backup_dir=paths.backup_dir(path), backup_on_open=False)
-
-        self.worker.close_register()
-        opening = self.worker.start_open(opener)
-        from kyodo_desktop.ui import main_window  # noqa: F401  (imported while the file opens)
+    def _open(self, path: Path, credentials: Credentials | None = None) -> bool:
+        """Log in and open ``path``: a plain register from before encryption is converted first;
+        ``credentials`` (smoke test, KYODO_USER/KYODO_PASSWORD) skip the login dialog."""
+        from kyodo_desktop.models.crypto import KeyFile, key_file_path
 
         try:
-            reg = self.worker.finish_open(opening)
+            encrypted = is_encrypted_register(path)
+            if not encrypted:
+                credentials = self._encrypt(path)
+                if credentials is None:
+                    return False
+            accounts = KeyFile.load(key_file_path(path)).accounts()
         except RegisterError as exc:
             dialogs.show_error(None, "台帳を開けません", str(exc))
             return False
+        self.worker.close_register()
+        if credentials is not None:
+            error = self._attempt(path, credentials)
+            if error is not None:
+                dialogs.show_error(None, "台帳を開けません", error)
+                return False
+        elif dialogs.noninteractive:
+            dialogs.show_error(None, "台帳を開けません", "ログインの情報（KYODO_USER と KYODO_PASSWORD）がありません。")
+            return False
+        else:
+            from kyodo_desktop.models.accounts import DEMO_ACCOUNTS, DEMO_ADMIN
+
+            demo = None
+            if path.resolve() == paths.demo_register_path().resolve():
+                demo = [(DEMO_ADMIN[0], "管理者", DEMO_ADMIN[1]), *DEMO_ACCOUNTS]
+            dialog = LoginDialog(association_file=path, accounts=accounts, last_user=self.settings.get("login/last_user"),
+                                 attempt=lambda c: self._attempt(path, c), demo_accounts=demo, parent=self.window)
+            if dialog.exec() != LoginDialog.DialogCode.Accepted:
+                return False
+        reg = self.worker.register
+        assert reg is not None
         self.settings.set("register/last_path", str(path))
+        self.settings.set("login/last_user", reg.session.account_uid)
         self._show_window()
+        for warning in reg.warnings:
+            dialogs.show_info(self.window, "協働デスク", warning)
         if not reg.read_only:
             # taken on the database thread while the window paints
             self.worker.run(lambda r: r.backup("open"), on_done=lambda _p: None,
                             on_error=self._backup_failed, parent=self.window,
                             label="バックアップを作成しています…")
         return True
+
+    def _attempt(self, path: Path, credentials: Credentials) -> str | None:
+        """Unlock and open on the database thread (argon2 takes 0.3–1 s), keeping the window alive."""
+        def opener() -> Register:
+            return Register.open(path, credentials, backup_dir=paths.backup_dir(path), backup_on_open=False)
+
+        self.worker.close_register()
+        opening = self.worker.start_open(opener)
+        from kyodo_desktop.ui import main_window  # noqa: F401  (imported while the key is derived)
+
+        while True:
+            try:
+                opening.exception(timeout=0.02)
+                break
+            except TimeoutError:
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+        try:
+            self.worker.finish_open(opening)
+        except RegisterError as exc:
+            return str(exc)
+        return None
+
+    def _encrypt(self, path: Path) -> Credentials | None:
+        from kyodo_desktop.models.register import encrypt_register
+
+        dialog = EncryptDialog(path, self.window)
+        if dialog.exec() != EncryptDialog.DialogCode.Accepted:
+            return None
+        admin, password = dialog.fields.values()
+        self.worker.close_register()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            code = encrypt_register(path, admin_name=admin, password=password, backup_dir=paths.backup_dir(path))
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._show_recovery_code(code, path, admin_name=path.stem)
+        return Credentials(admin, password)
+
+    def _show_recovery_code(self, code: str, path: Path, *, admin_name: str) -> None:
+        if dialogs.noninteractive:
+            return
+        from kyodo_desktop.export.recovery_sheet import write_recovery_sheet
+
+        def write(target: Path) -> Path:
+            return write_recovery_sheet(target, association=admin_name, code=code, register_file=path.name,
+                                        issued=datetime.now())
+
+        RecoveryCodeDialog(code, association=admin_name, register_file=path.name, write_sheet=write,
+                           parent=self.window).exec()
 
     def _backup_failed(self, exc: BaseException) -> None:
         self.background_errors.append(exc)
@@ -94,6 +186,8 @@ class Controller:
         )
 
     def _create(self, path: Path, values: dict[str, str], *, demo_households: int = 0) -> bool:
+        from kyodo_desktop.models.accounts import add_demo_accounts
+        from kyodo_desktop.models.crypto import key_file_path
         from kyodo_desktop.models.demo import populate_demo
 
         def creator() -> Register:
@@ -101,9 +195,11 @@ class Controller:
             if demo_households:
                 try:
                     populate_demo(reg.db, households=demo_households, seed=1, today=reg.today())
+                    add_demo_accounts(reg)
                 except BaseException:
                     reg.close(backup=False)
                     path.unlink(missing_ok=True)
+                    key_file_path(path).unlink(missing_ok=True)
                     raise
             return reg
 
@@ -113,15 +209,23 @@ class Controller:
         except (RegisterError, ValueError) as exc:
             dialogs.show_error(None, "台帳を作成できません", str(exc))
             return False
+        reg = self.worker.register
+        assert reg is not None
         self.settings.set("register/last_path", str(path))
+        self.settings.set("login/last_user", reg.session.account_uid)
+        if reg.recovery_code and not demo_households:
+            self._show_recovery_code(reg.recovery_code, path, admin_name=values["name"])
         self._show_window()
         return True
 
     def open_demo(self) -> bool:
+        from kyodo_desktop.models.accounts import DEMO_ADMIN
+
         path = paths.demo_register_path()
         if path.exists():
             return self._open(path)
-        return self._create(path, {"name": "デモ町会", "district": "デモ校下", "default_area_code": "076"},
+        return self._create(path, {"name": "デモ町会", "district": "デモ校下", "default_area_code": "076",
+                                   "admin_name": DEMO_ADMIN[0], "password": DEMO_ADMIN[1]},
                             demo_households=DEMO_HOUSEHOLDS)
 
     def create_new(self) -> bool:
@@ -160,7 +264,7 @@ class Controller:
         if args.demo:
             return self.open_demo() or self.welcome()
         if args.register:
-            return self._open(Path(args.register)) or self.welcome()
+            return self._open(Path(args.register), env_credentials()) or self.welcome()
         last = self.settings.get("register/last_path")
         if last and Path(last).exists() and self._open(Path(last)):
             return True
@@ -220,10 +324,11 @@ def _smoke_test(app: QApplication, controller: Controller, args: argparse.Namesp
     """Open a temporary (or the given) register, show the main window, visit every page, close."""
     dialogs.noninteractive = True
     if args.register:
-        ok = controller._open(Path(args.register))
+        ok = controller._open(Path(args.register), env_credentials())
     else:
         assert tmp is not None
-        ok = controller._create(tmp / "smoke.kyodo", {"name": "スモークテスト町会", "default_area_code": "076"},
+        ok = controller._create(tmp / "smoke.kyodo", {"name": "スモークテスト町会", "default_area_code": "076",
+                                                      "admin_name": "スモーク", "password": "smoke-test-1"},
                                 demo_households=30)
     if not ok or controller.window is None:
         print("smoke test: the register could not be opened", file=sys.stderr)

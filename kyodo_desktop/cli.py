@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from kyodo_desktop import paths
 from kyodo_desktop.models.households import ValidationErrors
-from kyodo_desktop.models.register import Register, RegisterError, list_backups
+from kyodo_desktop.models.register import (
+    DB_ERRORS,
+    Credentials,
+    Register,
+    RegisterError,
+    list_backups,
+)
 from kyodo_desktop.models.validation import ValidationError
 
 EXIT_OK = 0
@@ -27,9 +33,70 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def _open(path: str, *, read_only: bool = False) -> Register:
-    p = Path(path)
-    return Register.open(p, actor="kyodo（コマンド）", backup_dir=paths.backup_dir(p), read_only=read_only)
+def _read_secret_file(path: str, what: str) -> str:
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise RegisterError(f"{what}のファイルを読めません: {path}（{exc.strerror or exc}）") from None
+    except UnicodeDecodeError:
+        raise RegisterError(f"{what}のファイルはUTF-8のテキストにしてください: {path}") from None
+    line = text.splitlines()[0] if text.splitlines() else ""
+    return line
+
+
+def _secret(args: argparse.Namespace, *, file_attr: str = "password_file", env: str = "KYODO_PASSWORD",
+            what: str = "パスワード", prompt: bool = True) -> str:
+    """A secret never comes as a plain argument (it would show in the process list and history)."""
+    path = getattr(args, file_attr, None)
+    if path:
+        return _read_secret_file(path, what)
+    if os.environ.get(env):
+        return os.environ[env]
+    if prompt and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(f"{what}: ")
+    flag = "--" + file_attr.replace("_", "-")
+    raise RegisterError(f"{what}は {flag} ファイル か 環境変数 {env} で渡してください。")
+
+
+def _credentials(args: argparse.Namespace) -> Credentials:
+    if getattr(args, "recovery_code_file", None):
+        return Credentials(recovery_code=_read_secret_file(args.recovery_code_file, "復旧コード"))
+    user = args.user or os.environ.get("KYODO_USER", "")
+    if not user:
+        from kyodo_desktop.models.crypto import KeyFile, key_file_path
+        from kyodo_desktop.models.register import is_encrypted_register
+
+        if not is_encrypted_register(Path(args.register)):  # (a plain one is refused with its own message)
+            return Credentials("", "")
+
+        accounts = KeyFile.load(key_file_path(Path(args.register))).accounts()
+        if len(accounts) != 1:
+            raise RegisterError("アカウントを --user（または環境変数 KYODO_USER）で指定してください: "
+                                + "、".join(name for _uid, name in accounts))
+        user = accounts[0][0]
+    return Credentials(user, _secret(args))
+
+
+def _open(args: argparse.Namespace, *, read_only: bool = False) -> Register:
+    p = Path(args.register)
+    reg = Register.open(p, _credentials(args), backup_dir=paths.backup_dir(p), read_only=read_only)
+    for warning in reg.warnings:
+        print(f"kyodo: 注意: {warning}", file=sys.stderr)
+    return reg
+
+
+def _write_sheet(reg: Register, target: str | None) -> None:
+    from kyodo_desktop.export.recovery_sheet import write_recovery_sheet
+    from kyodo_desktop.models.households import get_association
+
+    print("復旧コード（印刷して金庫などに保管してください。この画面にしか表示されません）:")
+    print(f"  {reg.recovery_code}")
+    if target:
+        out = write_recovery_sheet(Path(target), association=get_association(reg)["name"], code=reg.recovery_code,
+                                   register_file=reg.path.name, issued=reg.clock())
+        print(f"復旧シートを書き出しました: {out}（印刷したら、このファイルは削除してください）")
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -37,35 +104,120 @@ def cmd_init(args: argparse.Namespace) -> int:
     reg = Register.create(
         p,
         name=args.name,
+        admin_name=args.admin,
+        password=_secret(args),
         kana=args.kana or "",
         district=args.district or "",
         default_area_code=args.area_code or "",
-        actor="kyodo（コマンド）",
         backup_dir=paths.backup_dir(p),
     )
-    reg.close(backup=False)
-    print(f"台帳を作成しました: {p}")
+    try:
+        print(f"台帳を作成しました: {p}（鍵ファイル {reg.key_path.name} と2つで1組です）")
+        _write_sheet(reg, args.recovery_sheet)
+    finally:
+        reg.close(backup=False)
     return EXIT_OK
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from kyodo_desktop.models.accounts import DEMO_ACCOUNTS, DEMO_ADMIN, add_demo_accounts
     from kyodo_desktop.models.demo import populate_demo
 
     p = Path(args.register)
     if args.households < 1 or args.households > 200_000:
         raise ValidationError("--households", "1〜200,000の範囲で指定してください。")
     reg = Register.create(
-        p, name=args.name, kana="", district="", default_area_code="076",
-        actor="kyodo（コマンド）", backup_dir=paths.backup_dir(p),
+        p, name=args.name, admin_name=DEMO_ADMIN[0], password=DEMO_ADMIN[1], default_area_code="076",
+        backup_dir=paths.backup_dir(p),
     )
     try:
         summary = populate_demo(reg.db, households=args.households, seed=args.seed, today=reg.today())
+        add_demo_accounts(reg)
     finally:
         reg.close(backup=False)
     print(
         f"デモ台帳を作成しました: {p}（班 {summary.blocks}・世帯 {summary.households}・人 {summary.persons}、"
         f"{summary.seconds:.1f}秒）"
     )
+    print("デモのアカウント（名前 / 役割 / パスワード）:")
+    for name, role, password in ((DEMO_ADMIN[0], "管理者", DEMO_ADMIN[1]), *DEMO_ACCOUNTS):
+        print(f"  {name} / {role} / {password}")
+    return EXIT_OK
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    from kyodo_desktop.models.register import encrypt_register
+
+    p = Path(args.register)
+    code = encrypt_register(p, admin_name=args.admin, password=_secret(args), backup_dir=paths.backup_dir(p))
+    print(f"台帳を暗号化しました: {p}（鍵ファイル {p.name}-key と2つで1組です）")
+    reg = Register.open(p, Credentials(args.admin, _secret(args)), backup_dir=paths.backup_dir(p),
+                        backup_on_open=False)
+    try:
+        reg.recovery_code = code
+        _write_sheet(reg, args.recovery_sheet)
+    finally:
+        reg.close(backup=False)
+    return EXIT_OK
+
+
+def cmd_accounts(args: argparse.Namespace) -> int:
+    from kyodo_desktop.models import accounts as acc
+
+    reg = _open(args)
+    try:
+        if args.action == "list":
+            for a in acc.list_accounts(reg):
+                state = f"無効（{a.disabled_at[:10]}）" if a.disabled_at else "有効"
+                block = f"・{a.block_name}" if a.block_name else ""
+                last = a.last_login_at[:16].replace("T", " ") if a.last_login_at else "—"
+                pin = "・暗証番号あり" if a.has_pin else ""
+                print(f"{a.display_name}\t{a.role}{block}\t{state}{pin}\t最終ログイン {last}")
+            return EXIT_OK
+        if not args.name:
+            raise RegisterError("アカウントの名前を指定してください。")
+        if args.action == "add":
+            block_id = _block_id(reg, args.block) if args.block else None
+            new = _secret(args, file_attr="new_password_file", env="KYODO_NEW_PASSWORD", what="新しいパスワード")
+            acc.add_account(reg, args.name, args.role, new, block_id=block_id)
+            print(f"アカウントを作成しました: {args.name}（{args.role}）")
+        else:
+            match = [a for a in acc.list_accounts(reg) if a.display_name == args.name]
+            if not match:
+                raise RegisterError(f"「{args.name}」という名前のアカウントはありません。")
+            if args.action == "disable":
+                acc.disable_account(reg, match[0].uid)
+                print(f"アカウントを無効にしました: {args.name}")
+            elif args.action == "enable":
+                new = _secret(args, file_attr="new_password_file", env="KYODO_NEW_PASSWORD", what="新しいパスワード")
+                acc.enable_account(reg, match[0].uid, new)
+                print(f"アカウントを有効にしました: {args.name}")
+            elif args.action == "password":
+                new = _secret(args, file_attr="new_password_file", env="KYODO_NEW_PASSWORD", what="新しいパスワード")
+                acc.set_password(reg, match[0].uid, new, current_password=_secret(args))
+                print(f"パスワードを変更しました: {args.name}")
+    finally:
+        reg.close(backup=False)
+    return EXIT_OK
+
+
+def _block_id(reg: Register, name: str) -> int:
+    row = reg.conn.execute("SELECT id FROM blocks WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        raise RegisterError(f"「{name}」という班はありません。")
+    return int(row[0])
+
+
+def cmd_recovery_sheet(args: argparse.Namespace) -> int:
+    from kyodo_desktop.models.accounts import new_recovery_code
+
+    reg = _open(args)
+    try:
+        new_recovery_code(reg)
+        _write_sheet(reg, args.output)
+        print("新しい復旧シートを作りました。前の復旧シートのコードは使えなくなりました。")
+    finally:
+        reg.close(backup=False)
     return EXIT_OK
 
 
@@ -75,7 +227,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     from kyodo_desktop.models.households import get_association
     from kyodo_desktop.models.stats import counts
 
-    reg = _open(args.register, read_only=True)
+    reg = _open(args, read_only=True)
     try:
         assoc = get_association(reg)
         as_of = date.fromisoformat(args.as_of) if args.as_of else None
@@ -96,7 +248,7 @@ def cmd_info(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     p = Path(args.register)
-    reg = _open(args.register, read_only=True)
+    reg = _open(args, read_only=True)
     problems: list[str] = []
     try:
         result = [r[0] for r in reg.conn.execute("PRAGMA integrity_check")]
@@ -124,7 +276,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    reg = _open(args.register)
+    reg = _open(args)
     try:
         target = Path(args.output) if args.output else None
         if target is not None and target.exists():
@@ -144,7 +296,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    reg = _open(args.register)
+    reg = _open(args)
     try:
         safety = reg.restore(Path(args.backup))
     finally:
@@ -157,9 +309,16 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kyodo", description="協働デスクのコマンドライン（台帳の作成・確認・バックアップ）")
     parser.add_argument("--data-dir", help="設定とバックアップの保存先（既定: ユーザーのデータフォルダー）")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    login = argparse.ArgumentParser(add_help=False)
+    login.add_argument("--user", help="アカウントの名前（環境変数 KYODO_USER でも可）")
+    login.add_argument("--password-file", help="パスワードを1行目に書いたファイル（環境変数 KYODO_PASSWORD でも可）")
+    login.add_argument("--recovery-code-file", help="復旧コードを書いたファイル（パスワードを全員忘れたとき）")
 
-    p = sub.add_parser("init", help="新しい町会の台帳を作る")
+    p = sub.add_parser("init", help="新しい町会の台帳を作る（作った人が管理者になります）")
     p.add_argument("register")
+    p.add_argument("--admin", required=True, help="管理者（あなた）の表示名")
+    p.add_argument("--password-file", help="管理者のパスワードを1行目に書いたファイル（環境変数 KYODO_PASSWORD でも可）")
+    p.add_argument("--recovery-sheet", help="復旧シート（PDF）の保存先")
     p.add_argument("--name", required=True, help="町会名")
     p.add_argument("--kana", help="町会名のフリガナ")
     p.add_argument("--district", help="校下・地区")
@@ -173,17 +332,38 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", default="デモ町会")
     p.set_defaults(func=cmd_demo)
 
-    p = sub.add_parser("info", help="世帯数・人数などを表示する")
+    p = sub.add_parser("encrypt", help="暗号化されていない以前の台帳を暗号化する")
+    p.add_argument("register")
+    p.add_argument("--admin", required=True, help="管理者（あなた）の表示名")
+    p.add_argument("--password-file", help="管理者のパスワードを1行目に書いたファイル（環境変数 KYODO_PASSWORD でも可）")
+    p.add_argument("--recovery-sheet", help="復旧シート（PDF）の保存先")
+    p.set_defaults(func=cmd_encrypt)
+
+    p = sub.add_parser("accounts", parents=[login], help="役員アカウントの一覧・追加・無効化（管理者のみ）")
+    p.add_argument("register")
+    p.add_argument("action", choices=["list", "add", "disable", "enable", "password"])
+    p.add_argument("name", nargs="?", help="アカウントの表示名")
+    p.add_argument("--role", default="役員", help="役割（管理者・役員・班長・閲覧）")
+    p.add_argument("--block", help="班長が担当する班の名前")
+    p.add_argument("--new-password-file", help="新しいパスワードのファイル（環境変数 KYODO_NEW_PASSWORD でも可）")
+    p.set_defaults(func=cmd_accounts)
+
+    p = sub.add_parser("recovery-sheet", parents=[login], help="復旧シートを作り直す（前のコードは無効になります）")
+    p.add_argument("register")
+    p.add_argument("-o", "--output", help="復旧シート（PDF）の保存先")
+    p.set_defaults(func=cmd_recovery_sheet)
+
+    p = sub.add_parser("info", parents=[login], help="世帯数・人数などを表示する")
     p.add_argument("register")
     p.add_argument("--json", action="store_true")
     p.add_argument("--as-of", help="この日現在の数（YYYY-MM-DD）")
     p.set_defaults(func=cmd_info)
 
-    p = sub.add_parser("check", help="台帳ファイルを検査する")
+    p = sub.add_parser("check", parents=[login], help="台帳ファイルを検査する")
     p.add_argument("register")
     p.set_defaults(func=cmd_check)
 
-    p = sub.add_parser("backup", help="バックアップを作る")
+    p = sub.add_parser("backup", parents=[login], help="バックアップを作る")
     p.add_argument("register")
     p.add_argument("-o", "--output", help="保存先のファイル（既定: バックアップフォルダー）")
     p.set_defaults(func=cmd_backup)
@@ -192,7 +372,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("register")
     p.set_defaults(func=cmd_backups)
 
-    p = sub.add_parser("restore", help="バックアップから復元する（復元前の状態も保存されます）")
+    p = sub.add_parser("restore", parents=[login], help="バックアップから復元する（復元前の状態も保存されます）")
     p.add_argument("register")
     p.add_argument("backup")
     p.set_defaults(func=cmd_restore)
@@ -210,14 +390,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except BrokenPipeError:  # e.g. `kyodo info … | head`
-        import os
-
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
     except (RegisterError, ValidationError, ValidationErrors) as exc:
         print(f"kyodo: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    except (sqlite3.Error, OSError) as exc:
+    except (*DB_ERRORS, OSError) as exc:
         from kyodo_desktop.models.register import translate_sqlite_error
 
         print(f"kyodo: {translate_sqlite_error(exc, args.register, '処理')}", file=sys.stderr)

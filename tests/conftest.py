@@ -12,6 +12,24 @@ from kyodo_desktop import paths
 REPO = Path(__file__).resolve().parents[1]
 VECTORS = REPO.parent / "shared" / "vectors" / "japanese.json"
 FIXED_NOW = "2026-11-28T10:00:00"
+ADMIN = "会長 山田"
+PASSWORD = "sakura-2026-kai"
+#: argon2id as cheap as the key file accepts: slots record their parameters, so the code path is
+#: the one officers use, only faster (the real cost is measured in bench/, not here)
+FAST_KDF = {"name": "argon2id", "time_cost": 1, "memory_kib": 8192, "parallelism": 1}
+
+
+@pytest.fixture(autouse=True)
+def _fast_kdf(monkeypatch):
+    from kyodo_desktop.models import crypto
+
+    monkeypatch.setattr(crypto, "KDF_PARAMS", FAST_KDF)
+
+
+def admin_login():
+    from kyodo_desktop.models.register import Credentials
+
+    return Credentials(ADMIN, PASSWORD)
 
 
 @pytest.fixture(autouse=True)
@@ -65,7 +83,8 @@ def register(tmp_path, clock):
         name="テスト町会",
         district="テスト校下",
         default_area_code="076",
-        actor="テスト",
+        admin_name=ADMIN,
+        password=PASSWORD,
         backup_dir=tmp_path / "backups",
         clock=clock,
     )
@@ -81,7 +100,7 @@ def demo_register(tmp_path, clock):
 
     reg = Register.create(
         tmp_path / "デモ.kyodo", name="デモ町会", default_area_code="076",
-        actor="テスト", backup_dir=tmp_path / "backups", clock=clock,
+        admin_name=ADMIN, password=PASSWORD, backup_dir=tmp_path / "backups", clock=clock,
     )
     populate_demo(reg.db, households=60, seed=7, today=clock().date())
     yield reg

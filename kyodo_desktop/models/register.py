@@ -10,9 +10,10 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
@@ -23,29 +24,27 @@ import filelock
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-from kyodo_desktop.models import schema
+import sqlcipher3.dbapi2 as sqlcipher
+
+from kyodo_desktop.models import auth, crypto, schema
+from kyodo_desktop.models.errors import PermissionDenied, RegisterError  # noqa: F401  (re-exported)
 
 Clock = Callable[[], datetime]
+#: errors from either SQLite binding (sqlcipher3's are not sqlite3's subclasses)
+DB_ERRORS: tuple[type[BaseException], ...] = (sqlite3.Error, sqlcipher.Error)
+DB_DATABASE_ERRORS: tuple[type[BaseException], ...] = (sqlite3.DatabaseError, sqlcipher.DatabaseError)
 SQLITE_HEADER = b"SQLite format 3\x00"
 #: Newest backups kept, plus the newest of each month for this many months.
 KEEP_RECENT = 10
 KEEP_MONTHS = 12
 
 
-class RegisterError(Exception):
-    """A problem with the register file, with a message for the officer in plain Japanese."""
-
-    def __init__(self, message: str, *, detail: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.detail = detail
-
-    def __str__(self) -> str:
-        return self.message
-
-
 class RegisterLockedError(RegisterError):
     pass
+
+
+class UnencryptedRegisterError(RegisterError):
+    """A register from before encryption: it must be converted (:func:`encrypt_register`)."""
 
 
 class NewerRegisterError(RegisterError):
@@ -84,7 +83,8 @@ def translate_sqlite_error(exc: BaseException, path: Path | str, doing: str) -> 
     return RegisterError(msg, detail=repr(exc))
 
 
-def _check_header(path: Path) -> None:
+def _check_header(path: Path) -> bool:
+    """Look at the file's first bytes. Returns True for an encrypted file (no plain header)."""
     try:
         with path.open("rb") as fh:
             head = fh.read(100)
@@ -94,16 +94,34 @@ def _check_header(path: Path) -> None:
         raise translate_sqlite_error(exc, path, "台帳を開く") from exc
     if len(head) == 0:
         raise RegisterError(f"台帳ファイルが空です（0バイト）: {path}")
-    if not head.startswith(SQLITE_HEADER) or len(head) < 100:
-        raise RegisterError(f"このファイルは協働デスクの台帳ではありません: {path}")
+    if len(head) < 100:
+        raise RegisterError(f"このファイルは協働デスクの台帳ではありません（短すぎます）: {path}")
+    if not head.startswith(SQLITE_HEADER):
+        if not crypto.key_file_path(path).exists():
+            raise crypto.KeyFileError(
+                f"このファイルは協働デスクの台帳ではないか、鍵ファイル（{crypto.key_file_path(path).name}）が"
+                "見つかりません。台帳ファイルと鍵ファイルは2つで1組です。"
+            )
+        return True
     app_id = int.from_bytes(head[68:72], "big")
     if app_id not in (0, schema.APPLICATION_ID):
         raise RegisterError(f"このファイルは協働デスクの台帳ではありません（別のプログラムのデータです）: {path}")
+    return False
 
 
-def connect(path: Path | str, *, read_only: bool = False, wal: bool | None = None) -> sqlite3.Connection:
+def is_encrypted_register(path: Path) -> bool:
+    """True for an encrypted register file (with its key file); False for a plain SQLite file.
+    Anything else is refused with a :class:`RegisterError` that says what is wrong."""
+    return _check_header(Path(path))
+
+
+def connect(
+    path: Path | str, key: bytes | None, *, read_only: bool = False, wal: bool | None = None, tune: bool = True
+) -> Any:
     """Open a connection to a register file. The only function that does so.
 
+    ``key`` is the 32-byte data key (SQLCipher); ``None`` opens a plain file (only to convert a
+    register from before encryption). A wrong key fails here, before anything is written.
     ``wal=None`` chooses WAL on fixed disks and rollback journal on removable or network drives.
     """
     from kyodo_desktop.paths import is_removable
@@ -111,9 +129,18 @@ def connect(path: Path | str, *, read_only: bool = False, wal: bool | None = Non
     path = Path(path)
     if read_only:
         uri = path.resolve().as_uri() + "?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, check_same_thread=True)
+        conn = sqlcipher.connect(uri, uri=True, check_same_thread=True)
     else:
-        conn = sqlite3.connect(str(path), check_same_thread=True)
+        conn = sqlcipher.connect(str(path), check_same_thread=True)
+    try:
+        if key is not None:
+            conn.execute(crypto.sqlcipher_key_pragma(key))
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DB_ERRORS:
+        conn.close()
+        raise
+    if not tune:
+        return conn
     # Autocommit: no implicit transactions that could stay open (and keep later "atomic"
     # blocks from ever committing); every change is an explicit BEGIN … COMMIT (db.atomic()).
     conn.isolation_level = None
@@ -185,27 +212,38 @@ def rotate_backups(backup_dir: Path, today: date | None = None) -> list[Path]:
             with contextlib.suppress(OSError):
                 b.path.unlink()
                 deleted.append(b.path)
+            with contextlib.suppress(OSError):
+                crypto.key_file_path(b.path).unlink(missing_ok=True)
     return deleted
 
 
-def _copy_with_backup_api(source: sqlite3.Connection, target: Path) -> None:
+def _copy_with_backup_api(source: Any, target: Path, key: bytes, key_file: crypto.KeyFile | None) -> None:
+    """Copy an open register to ``target``, encrypted with the same key, with its key file."""
     tmp = target.with_name(target.name + ".part")
     tmp.unlink(missing_ok=True)
-    dest = sqlite3.connect(str(tmp))
+    dest = sqlcipher.connect(str(tmp))
     try:
+        dest.execute(crypto.sqlcipher_key_pragma(key))
         source.backup(dest)
         dest.execute("PRAGMA journal_mode = DELETE")
     finally:
         dest.close()
+    if key_file is not None:  # from memory: the register's own key file may be gone (USB pulled out)
+        key_file.save(crypto.key_file_path(target), key)
     os.replace(tmp, target)
 
 
-def verify_register_file(path: Path) -> dict[str, Any]:
-    """Check that ``path`` is a healthy register this version can read. Returns facts about it."""
-    _check_header(path)
+def verify_register_file(path: Path, key: bytes) -> dict[str, Any]:
+    """Check that ``path`` is a healthy register this version can read with ``key``."""
+    if not _check_header(path):
+        raise UnencryptedRegisterError(f"このファイルは暗号化されていない台帳です: {path}")
     try:
-        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
-    except sqlite3.Error as exc:
+        conn = connect(path, key, read_only=True, tune=False)
+    except DB_ERRORS as exc:
+        if "not a database" in str(exc):
+            raise RegisterError(
+                f"このファイルは、この台帳の鍵では開けません（別の町会の台帳か、壊れています）: {path.name}"
+            ) from exc
         raise translate_sqlite_error(exc, path, "台帳を確認") from exc
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
@@ -214,16 +252,24 @@ def verify_register_file(path: Path) -> dict[str, Any]:
         names = _applied_migrations(conn)
         row = conn.execute("SELECT name FROM association WHERE id = 1").fetchone() if names else None
         households = conn.execute("SELECT count(*) FROM households").fetchone()[0] if names else 0
-    except sqlite3.DatabaseError as exc:
+    except DB_DATABASE_ERRORS as exc:
         raise translate_sqlite_error(exc, path, "台帳を確認") from exc
     finally:
         conn.close()
     return {"association": row[0] if row else "", "households": households, "migrations": names}
 
 
-def _probe(path: Path) -> list[str]:
+def _probe(path: Path, key: bytes | None) -> list[str]:
     """Read-only checks before a register is opened for writing. Returns the applied migrations."""
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        conn = connect(path, key, read_only=True, tune=False)
+    except DB_ERRORS as exc:
+        if "not a database" in str(exc) and key is not None:
+            raise RegisterError(
+                "台帳ファイルが壊れているか、鍵ファイルがこの台帳のものではありません。"
+                f"バックアップからの復元をお試しください: {path}"
+            ) from exc
+        raise
     try:
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
@@ -245,7 +291,7 @@ def _probe(path: Path) -> list[str]:
     return applied
 
 
-def _applied_migrations(conn: sqlite3.Connection) -> list[str]:
+def _applied_migrations(conn: Any) -> list[str]:
     exists = conn.execute(
         "SELECT 1 FROM sqlite_master WHERE type='table' AND name=?",
         (schema.MIGRATIONS_TABLE,),
@@ -259,30 +305,182 @@ def _applied_migrations(conn: sqlite3.Connection) -> list[str]:
     return [r[0] for r in rows]
 
 
+@dataclass(frozen=True)
+class Credentials:
+    """Who is opening the register: an account (uid or display name) and a password or PIN,
+    or the recovery code from the printed sheet."""
+
+    user: str = ""
+    secret: str = field(default="", repr=False)
+    recovery_code: str = field(default="", repr=False)
+
+
+def _data_dir() -> Path:
+    from kyodo_desktop import paths
+
+    return paths.data_dir()
+
+
+def _find_account(key_file: crypto.KeyFile, user: str) -> tuple[str, str]:
+    import unicodedata
+
+    wanted = unicodedata.normalize("NFKC", user or "").strip()
+    for uid, name in key_file.accounts():
+        if wanted in (uid, unicodedata.normalize("NFKC", name).strip()):
+            return uid, name
+    raise crypto.WrongSecretError(f"「{wanted[:50]}」という名前のアカウントはこの台帳にありません。")
+
+
+def unlock(
+    path: Path, credentials: Credentials, *, data_dir: Path | None = None, clock: Clock = now_local,
+    key_file: crypto.KeyFile | None = None,
+) -> tuple[bytes, crypto.KeyFile, str, str]:
+    """Unwrap the data key. Returns (key, key file, account uid, via). Failed attempts are
+    remembered on this PC and slow down further attempts (:class:`auth.LoginBackoff`)."""
+    key_file = key_file or crypto.KeyFile.load(crypto.key_file_path(path))
+    data_dir = data_dir or _data_dir()
+    failures = auth.FailureLog(data_dir)
+    now = clock()
+    if credentials.recovery_code:
+        failures.check(key_file.register_id, "#recovery", now)
+        slots = [s for s in key_file.slots if s.kind == "recovery"]
+        try:
+            code = crypto.normalize_recovery_code(credentials.recovery_code)
+            for slot in slots:
+                with contextlib.suppress(crypto.WrongSecretError):
+                    return key_file.unlock(slot, code), key_file, "", "recovery"
+        except crypto.WrongSecretError as exc:
+            failures.failed(key_file.register_id, "#recovery", "復旧コード", now, str(exc))
+            raise
+        failures.failed(key_file.register_id, "#recovery", "復旧コード", now, "復旧コードが違います")
+        raise crypto.WrongSecretError("復旧コードが違います。復旧シートの文字を確かめてください。")
+    uid, name = _find_account(key_file, credentials.user)
+    failures.check(key_file.register_id, uid, now)
+    is_pin = credentials.secret.strip().isdigit() and len(crypto.normalize_secret(credentials.secret, what="暗証番号")) <= 6
+    secret = crypto.normalize_secret(credentials.secret, what="暗証番号" if is_pin else "パスワード")
+    if not secret:
+        raise crypto.WrongSecretError("パスワードを入力してください。")
+    if is_pin:
+        device, pepper = crypto.device_secret(data_dir)
+        slots = [s for s in key_file.slots_for(uid, "pin") if s.device == device]
+        if not slots:
+            raise crypto.WrongSecretError(
+                "暗証番号は、設定したパソコンでだけ使えます。このパソコンではパスワードを入力してください。"
+            )
+    else:
+        pepper = b""
+        slots = key_file.slots_for(uid, "password")
+    for slot in slots:
+        with contextlib.suppress(crypto.WrongSecretError):
+            return key_file.unlock(slot, secret, pepper=pepper), key_file, uid, slot.kind
+    what = "暗証番号" if is_pin else "パスワード"
+    n = failures.failed(key_file.register_id, uid, name, now, f"{what}の誤り")
+    wait = auth.wait_after(n)
+    more = f"（続けて{n}回目。次は{int(wait)}秒待ってから入力できます）" if wait else ""
+    raise crypto.WrongSecretError(f"{what}が違います。{more}")
+
+
+def _initialise(conn: Any, stamp: str, association: dict[str, Any]) -> None:
+    """Schema, identity and the association row of a new register."""
+    from sqlite_utils import Database
+
+    conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    db = Database(conn)
+    schema.apply_migrations(db)
+    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
+    with db.atomic():
+        db["association"].insert({**association, "created_at": stamp, "updated_at": stamp})
+        conn.execute(
+            "INSERT INTO audit_log (at, actor, action, table_name, row_id, summary) VALUES (?, ?, ?, ?, ?, ?)",
+            (stamp, "システム", "create", "association", 1, f"台帳「{association['name']}」を作成しました"),
+        )
+
+
+def _add_account_row(
+    reg: Register, display_name: str, role: str, *, person_id: int | None = None, block_id: int | None = None
+) -> str:
+    import uuid
+
+    role_row = reg.conn.execute("SELECT id, scope FROM roles WHERE name = ?", (role,)).fetchone()
+    if role_row is None:
+        raise RegisterError(f"「{role}」という役割はありません。")
+    if role_row[1] == "block" and block_id is None:
+        raise RegisterError(f"「{role}」の役割には、担当する班を選んでください。")
+    if reg.conn.execute("SELECT 1 FROM accounts WHERE display_name = ?", (display_name,)).fetchone():
+        raise RegisterError(f"「{display_name}」という名前のアカウントはすでにあります。別の名前にしてください。")
+    uid = uuid.uuid4().hex
+    stamp = reg.now()
+    cur = reg.conn.execute(
+        "INSERT INTO accounts (uid, display_name, person_id, role_id, block_id, created_at, updated_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (uid, display_name, person_id, role_row[0], block_id, stamp, stamp),
+    )
+    reg._audit_row("account_add", "accounts", cur.lastrowid, f"アカウント「{display_name}」（{role}）を作成しました")
+    return uid
+
+
 class Register:
     """One open register file. Create with :meth:`create` or :meth:`open`; always :meth:`close`."""
 
     def __init__(
         self,
         path: Path,
-        conn: sqlite3.Connection,
+        conn: Any,
         *,
+        key: bytes,
+        key_file: crypto.KeyFile,
+        session: auth.Session,
         lock: filelock.BaseFileLock | None,
         backup_dir: Path | None,
-        actor: str,
         read_only: bool,
         clock: Clock,
     ) -> None:
         self.path = path
         self.conn = conn
+        self._key = key
+        self.key_file = key_file
+        self.session = session
         self._lock = lock
         self.backup_dir = backup_dir
-        self.actor = actor
         self.read_only = read_only
         self.clock = clock
         self._changes_at_open = conn.total_changes
         self.closed = False
         self._identity = self._file_identity()
+        #: shown once after :meth:`create` (or a new sheet): the code to print on the recovery sheet
+        self.recovery_code = ""
+        #: things the officer should be told after opening (e.g. a key file that was edited)
+        self.warnings: list[str] = []
+
+    @property
+    def actor(self) -> str:
+        return self.session.display_name
+
+    @property
+    def key_path(self) -> Path:
+        return crypto.key_file_path(self.path)
+
+    def save_key_file(self) -> None:
+        """Write the key file (atomically). Call inside :meth:`writing` so a failure rolls back."""
+        if self.read_only:
+            raise RegisterError("読み取り専用で開かれているため、鍵ファイルを書き換えられません。")
+        try:
+            self.key_file.save(self.key_path, self._key)
+        except OSError as exc:
+            raise translate_sqlite_error(exc, self.key_path, "鍵ファイルの保存") from exc
+
+    def unlock_key_with(self, account_uid: str, secret: str, data_dir: Path | None = None) -> str:
+        """Check an officer's password or PIN against the key file without reopening (the
+        auto-lock screen, switching user). Failures are written to the audit log."""
+        try:
+            _key, _kf, uid, via = unlock(self.path, Credentials(account_uid, secret), data_dir=data_dir,
+                                         clock=self.clock, key_file=self.key_file)
+        except crypto.WrongSecretError as exc:
+            if not self.read_only:
+                with contextlib.suppress(RegisterError), self.writing("記録"):
+                    self._audit_row("login_failed", "accounts", None, f"ログインの失敗（{account_uid}）: {exc}")
+            raise
+        return via
 
     @cached_property
     def db(self) -> Database:
@@ -339,6 +537,8 @@ class Register:
         path: Path | str,
         *,
         name: str,
+        admin_name: str,
+        password: str,
         kana: str = "",
         district: str = "",
         address: str = "",
@@ -346,90 +546,101 @@ class Register:
         default_area_code: str = "",
         fiscal_year_start_month: int = 4,
         purpose_of_use: str = "",
-        actor: str = "",
         backup_dir: Path | None = None,
         clock: Clock = now_local,
+        admin_person_id: int | None = None,
     ) -> Register:
-        """Make a new, empty register for an association. Refuses to overwrite a file."""
+        """Make a new, empty, encrypted register; its creator becomes the first 管理者.
+        Refuses to overwrite a file. ``reg.recovery_code`` holds the code for the recovery sheet."""
         from kyodo_desktop.models.validation import ValidationError, clean_text
 
         path = Path(path)
         name = clean_text(name, field="町会名", max_len=100, required=True)
+        admin_name = clean_text(admin_name, field="管理者の名前", max_len=50, required=True)
+        password = crypto.check_new_password(password)
         default_area_code = clean_text(default_area_code, field="市外局番", max_len=6)
         if default_area_code and not (default_area_code.isascii() and default_area_code.isdigit()
                                       and default_area_code.startswith("0") and 2 <= len(default_area_code) <= 5):
             raise ValidationError("市外局番", "0で始まる2〜5桁の数字で入力してください（例: 076）。", field="default_area_code")
-        if path.exists():
+        key_path = crypto.key_file_path(path)
+        if path.exists() or key_path.exists():
             raise RegisterError(f"同じ名前のファイルがすでにあります。上書きはしません: {path}")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise translate_sqlite_error(exc, path, "台帳を作成") from exc
         lock = cls._acquire_lock(path)
+        key = crypto.new_data_key()
+        key_file = crypto.KeyFile(crypto.new_register_id())
+        conn = None
         try:
-            conn = connect(path)
-            conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
-            from sqlite_utils import Database
-
-            db = Database(conn)
-            schema.apply_migrations(db)
-            conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
-            stamp = clock().isoformat()
-            with db.atomic():
-                db["association"].insert(
-                    {
-                        "id": 1,
-                        "name": name,
-                        "kana": clean_text(kana, field="町会名フリガナ", max_len=200),
-                        "district": clean_text(district, field="校下・地区", max_len=100),
-                        "address": clean_text(address, field="所在地", max_len=200),
-                        "postal_code": postal_code,
-                        "default_area_code": default_area_code,
-                        "fiscal_year_start_month": fiscal_year_start_month,
-                        "purpose_of_use": purpose_of_use or default_purpose(name),
-                        "created_at": stamp,
-                        "updated_at": stamp,
-                    }
-                )
-                db["audit_log"].insert(
-                    {
-                        "at": stamp,
-                        "actor": actor,
-                        "action": "create",
-                        "table_name": "association",
-                        "row_id": 1,
-                        "summary": f"台帳「{name}」を作成しました",
-                    }
-                )
-        except sqlite3.Error as exc:
+            conn = connect(path, key)
+            _initialise(conn, clock().isoformat(), {
+                "id": 1,
+                "name": name,
+                "kana": clean_text(kana, field="町会名フリガナ", max_len=200),
+                "district": clean_text(district, field="校下・地区", max_len=100),
+                "address": clean_text(address, field="所在地", max_len=200),
+                "postal_code": postal_code,
+                "default_area_code": default_area_code,
+                "fiscal_year_start_month": fiscal_year_start_month,
+                "purpose_of_use": purpose_of_use or default_purpose(name),
+                "register_id": key_file.register_id,
+            })
+            reg = cls(path, conn, key=key, key_file=key_file, session=auth.SYSTEM, lock=lock,
+                      backup_dir=backup_dir, read_only=False, clock=clock)
+            with reg.writing("台帳の作成"):
+                uid = _add_account_row(reg, admin_name, "管理者", person_id=admin_person_id)
+                reg.key_file.add_slot(key, kind="password", account_uid=uid, display_name=admin_name, secret=password)
+                reg.recovery_code = crypto.new_recovery_code()
+                reg.key_file.add_slot(key, kind="recovery", account_uid="", display_name="復旧コード",
+                                      secret=reg.recovery_code)
+                reg.save_key_file()
+            reg.session = auth.load_session(conn, uid, "password")
+            reg._changes_at_open = conn.total_changes
+            return reg
+        except BaseException as exc:
+            if conn is not None:
+                conn.close()
             lock.release()
             with contextlib.suppress(OSError):
                 path.unlink()
-            raise translate_sqlite_error(exc, path, "台帳を作成") from exc
-        except BaseException:
-            lock.release()
+            with contextlib.suppress(OSError):
+                key_path.unlink()
+            if isinstance(exc, DB_ERRORS):
+                raise translate_sqlite_error(exc, path, "台帳を作成") from exc
             raise
-        return cls(
-            path, conn, lock=lock, backup_dir=backup_dir, actor=actor, read_only=False, clock=clock
-        )
 
     @classmethod
     def open(
         cls,
         path: Path | str,
+        credentials: Credentials | None = None,
         *,
-        actor: str = "",
         backup_dir: Path | None = None,
         read_only: bool = False,
         clock: Clock = now_local,
         backup_on_open: bool = True,
+        data_dir: Path | None = None,
     ) -> Register:
-        """Open an existing register: check it, lock it, migrate it (after a copy), back it up.
+        """Unlock (password, PIN or recovery code), check, lock, migrate (after a copy) and back up.
 
         ``backup_on_open=False`` leaves the opening backup to the caller (the program takes it
         on the database thread right after the window is shown)."""
         path = Path(path)
-        _check_header(path)
+        if not _check_header(path):
+            try:
+                _probe(path, None)  # a plain SQLite file that is not a register is refused as such
+            except DB_ERRORS as exc:
+                raise translate_sqlite_error(exc, path, "台帳を開く") from exc
+            raise UnencryptedRegisterError(
+                "この台帳は暗号化されていません（以前の版で作られた台帳です）。個人情報を守るため、"
+                "開く前に暗号化します。管理者の名前とパスワードを決めて暗号化してください"
+                f"（コマンドでは kyodo encrypt）: {path.name}"
+            )
+        if credentials is None:
+            raise crypto.WrongSecretError("名前とパスワードを入力してください。")
+        key, key_file, uid, via = unlock(path, credentials, data_dir=data_dir, clock=clock)
         if not read_only and not os.access(path, os.W_OK):
             read_only = True
         lock = None if read_only else cls._acquire_lock(path)
@@ -437,19 +648,11 @@ class Register:
         try:
             # Look before touching: a file that is not a healthy register of a version we know
             # is refused before anything (even the journal mode) is written to it.
-            applied = _probe(path)
-            known = schema.known_migration_names()
-            pending = [n for n in known if n not in applied]
-            conn = connect(path, read_only=read_only)
-            reg = cls(
-                path,
-                conn,
-                lock=lock,
-                backup_dir=backup_dir,
-                actor=actor,
-                read_only=read_only,
-                clock=clock,
-            )
+            applied = _probe(path, key)
+            pending = [n for n in schema.known_migration_names() if n not in applied]
+            conn = connect(path, key, read_only=read_only)
+            reg = cls(path, conn, key=key, key_file=key_file, session=auth.SYSTEM, lock=lock,
+                      backup_dir=backup_dir, read_only=read_only, clock=clock)
             if pending:
                 if read_only:
                     raise RegisterError(
@@ -459,21 +662,37 @@ class Register:
                 reg.backup("migrate")
                 schema.apply_migrations(reg.db)
                 conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
-            elif not read_only and backup_on_open:
-                reg.backup("open")
+            reg.session = auth.recovery_session() if via == "recovery" else auth.load_session(conn, uid, via)
+            if not key_file.mac_ok(key):
+                reg.warnings.append(
+                    "鍵ファイルが協働デスクの外で書き換えられています（表示名などが正しくない可能性があります）。"
+                    "管理者はアカウントの一覧を確かめてください。"
+                )
+            if not read_only:
+                failures = auth.FailureLog(data_dir or _data_dir()).succeeded(key_file.register_id, uid or "#recovery")
+                with reg.writing("ログインの記録"):
+                    for f in failures:
+                        reg._audit_row("login_failed", "accounts", None,
+                                       f"ログインの失敗（{f.get('name', '')}）: {f.get('reason', '')}",
+                                       at=str(f.get("at", "")) or None, actor=str(f.get("name", "")))
+                    if reg.session.account_id is not None:
+                        conn.execute("UPDATE accounts SET last_login_at = ? WHERE id = ?",
+                                     (reg.now(), reg.session.account_id))
+                    how = {"password": "パスワード", "pin": "暗証番号", "recovery": "復旧コード"}.get(via, via)
+                    reg._audit_row("login", "accounts", reg.session.account_id, f"ログイン（{how}）")
+                    if reg.warnings:
+                        reg._audit_row("key_file_edited", "accounts", None, reg.warnings[0])
+                if backup_on_open and not pending:
+                    reg.backup("open")
             reg._changes_at_open = conn.total_changes
             return reg
-        except sqlite3.Error as exc:
+        except BaseException as exc:
             if conn is not None:
                 conn.close()
             if lock is not None:
                 lock.release()
-            raise translate_sqlite_error(exc, path, "台帳を開く") from exc
-        except BaseException:
-            if conn is not None:
-                conn.close()
-            if lock is not None:
-                lock.release()
+            if isinstance(exc, DB_ERRORS):
+                raise translate_sqlite_error(exc, path, "台帳を開く") from exc
             raise
 
     # -- closing ---------------------------------------------------------------------------
@@ -487,12 +706,12 @@ class Register:
             return
         try:
             if self.conn.in_transaction:  # never commit half of something
-                with contextlib.suppress(sqlite3.Error):
+                with contextlib.suppress(*DB_ERRORS):
                     self.conn.rollback()
             if backup and not self.read_only and self.changed_since_open:
                 with contextlib.suppress(RegisterError):
                     self.backup("close")
-            with contextlib.suppress(sqlite3.Error):
+            with contextlib.suppress(*DB_ERRORS):
                 self.conn.close()
         finally:
             self.closed = True
@@ -525,7 +744,7 @@ class Register:
         try:
             with self.db.atomic():
                 yield self.db
-        except (sqlite3.Error, OSError) as exc:
+        except (*DB_ERRORS, OSError) as exc:
             raise translate_sqlite_error(exc, self.path, doing) from exc
 
     def audit(
@@ -542,18 +761,33 @@ class Register:
             keys = [k for k in after if before.get(k) != after.get(k) and k != "updated_at"]
             before = {k: before.get(k) for k in keys}
             after = {k: after.get(k) for k in keys}
-        self.db["audit_log"].insert(
-            {
-                "at": self.now(),
-                "actor": self.actor,
-                "action": action,
-                "table_name": table,
-                "row_id": row_id,
-                "summary": summary,
-                "before": json.dumps(before, ensure_ascii=False) if before is not None else None,
-                "after": json.dumps(after, ensure_ascii=False) if after is not None else None,
-            }
+        self._audit_row(action, table, row_id, summary, before=before, after=after)
+
+    def _audit_row(
+        self, action: str, table: str, row_id: int | None, summary: str, *,
+        before: dict[str, Any] | None = None, after: dict[str, Any] | None = None,
+        purpose: str | None = None, person_count: int | None = None,
+        at: str | None = None, actor: str | None = None,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO audit_log (at, actor, account_id, action, table_name, row_id, summary, before, after, "
+            "purpose, person_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                at or self.now(), self.actor if actor is None else actor, self.session.account_id, action, table,
+                row_id, summary,
+                json.dumps(before, ensure_ascii=False) if before is not None else None,
+                json.dumps(after, ensure_ascii=False) if after is not None else None,
+                purpose, person_count,
+            ),
         )
+
+    def record(self, action: str, summary: str, *, purpose: str | None = None, person_count: int | None = None,
+               table: str = "", row_id: int | None = None) -> None:
+        """Record a view, export or print (not a change) in the audit log, in its own transaction."""
+        if self.read_only:
+            return
+        with self.writing("記録"):
+            self._audit_row(action, table, row_id, summary, purpose=purpose, person_count=person_count)
 
     # -- backups ---------------------------------------------------------------------------
 
@@ -572,8 +806,8 @@ class Register:
                 n += 1
                 target = self.backup_dir / _backup_name(self.path.stem, when, f"{reason}{n}")
         try:
-            _copy_with_backup_api(self.conn, Path(target))
-        except (sqlite3.Error, OSError) as exc:
+            _copy_with_backup_api(self.conn, Path(target), self._key, self.key_file)
+        except (*DB_ERRORS, OSError) as exc:
             raise translate_sqlite_error(exc, target, "バックアップを作成") from exc
         if self.backup_dir is not None and Path(target).parent == self.backup_dir:
             rotate_backups(self.backup_dir, self.today())
@@ -583,10 +817,11 @@ class Register:
         """Replace the register's contents with a backup. The current state is backed up first
         (reason ``restore``), so a restore can itself be undone. Returns that safety copy."""
         backup_path = Path(backup_path)
+        self.session.require("backup.restore")
         if self.read_only:
             raise RegisterError("読み取り専用で開かれているため、復元できません。")
-        verify_register_file(backup_path)
-        src = sqlite3.connect(backup_path.resolve().as_uri() + "?mode=ro", uri=True)
+        verify_register_file(backup_path, self._key)
+        src = connect(backup_path, self._key, read_only=True, tune=False)
         try:
             unknown = [n for n in _applied_migrations(src) if n not in schema.known_migration_names()]
             if unknown:
@@ -594,7 +829,7 @@ class Register:
             safety = self.backup("restore")
             try:
                 src.backup(self.conn)
-            except sqlite3.Error as exc:
+            except DB_ERRORS as exc:
                 raise translate_sqlite_error(exc, self.path, "復元") from exc
         finally:
             src.close()
@@ -612,3 +847,125 @@ def default_purpose(name: str) -> str:
         "不要になったら町会へ返却またはシュレッダー処理してください。"
     )
 
+
+
+def _plain_tables_count(conn: Any) -> dict[str, int]:
+    names = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")]
+    return {n: conn.execute(f"SELECT count(*) FROM [{n}]").fetchone()[0] for n in names}
+
+
+def _export_encrypted(plain_path: Path, target: Path, key: bytes) -> dict[str, int]:
+    """Copy a plain SQLite file into a new SQLCipher file (sqlcipher_export); returns row counts."""
+    target.unlink(missing_ok=True)
+    src = connect(plain_path, None, tune=False)
+    try:
+        src.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        counts = _plain_tables_count(src)
+        version = src.execute("PRAGMA user_version").fetchone()[0]
+        src.execute(f"ATTACH DATABASE ? AS enc KEY \"x'{key.hex()}'\"", (str(target),))
+        src.execute("SELECT sqlcipher_export('enc')")
+        src.execute(f"PRAGMA enc.user_version = {int(version)}")
+        src.execute(f"PRAGMA enc.application_id = {schema.APPLICATION_ID}")
+        src.execute("DETACH DATABASE enc")
+    finally:
+        src.close()
+    return counts
+
+
+def encrypt_register(
+    path: Path | str, *, admin_name: str, password: str, backup_dir: Path | None = None,
+    clock: Clock = now_local, data_dir: Path | None = None,
+) -> str:
+    """Convert a register from before encryption, in place and safely: write an encrypted copy,
+    verify it table by table, make its first 管理者, write the key file, then swap the files and
+    overwrite the old one. Plain backups of it are converted (or overwritten) too. Returns the
+    recovery code for the printed sheet."""
+    from kyodo_desktop.models.validation import clean_text
+
+    path = Path(path)
+    if _check_header(path):
+        raise RegisterError(f"この台帳はすでに暗号化されています: {path.name}")
+    admin_name = clean_text(admin_name, field="管理者の名前", max_len=50, required=True)
+    password = crypto.check_new_password(password)
+    key_path = crypto.key_file_path(path)
+    if key_path.exists():
+        raise RegisterError(f"鍵ファイルがすでにあります。上書きはしません: {key_path.name}")
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise RegisterError(f"台帳ファイルの場所に書き込めないため、暗号化できません: {path}")
+    lock = Register._acquire_lock(path)
+    new = path.with_name(path.name + ".encrypting")
+    old = path.with_name(path.name + ".unencrypted")
+    try:
+        _probe(path, None)
+        key = crypto.new_data_key()
+        counts = _export_encrypted(path, new, key)
+        key_file = crypto.KeyFile(crypto.new_register_id())
+        conn = connect(new, key, wal=False)
+        try:
+            check = conn.execute("PRAGMA integrity_check").fetchone()[0]
+            got = _plain_tables_count(conn)
+            if check != "ok" or got != counts:
+                raise RegisterError("暗号化した台帳の確認で食い違いが見つかったため、暗号化を中止しました。元の台帳はそのままです。")
+            reg = Register(new, conn, key=key, key_file=key_file, session=auth.SYSTEM, lock=None,
+                           backup_dir=None, read_only=False, clock=clock)
+            schema.apply_migrations(reg.db)
+            conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
+            with reg.writing("暗号化"):
+                conn.execute("UPDATE association SET register_id = ? WHERE id = 1", (key_file.register_id,))
+                uid = _add_account_row(reg, admin_name, "管理者")
+                key_file.add_slot(key, kind="password", account_uid=uid, display_name=admin_name, secret=password)
+                code = crypto.new_recovery_code()
+                key_file.add_slot(key, kind="recovery", account_uid="", display_name="復旧コード", secret=code)
+                reg._audit_row("encrypt", "association", 1, "台帳を暗号化しました（管理者アカウントを作成）")
+                key_file.save(key_path, key)
+        finally:
+            conn.close()
+        # swap: the plain file steps aside, the encrypted one takes its name, then the plain one is overwritten
+        for suffix in ("-wal", "-shm", "-journal"):
+            crypto.secure_delete(path.with_name(path.name + suffix))
+        os.replace(path, old)
+        os.replace(new, path)
+        crypto.secure_delete(old)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            new.unlink()
+        if not path.exists() and old.exists():
+            os.replace(old, path)
+            key_path.unlink(missing_ok=True)
+        elif path.exists() and not old.exists() and key_path.exists() and not _check_header(path):
+            key_path.unlink(missing_ok=True)
+        raise
+    finally:
+        lock.release()
+    if backup_dir is not None and backup_dir.is_dir():
+        _encrypt_old_backups(backup_dir, key, key_path)
+        reg2 = Register.open(path, Credentials(uid, password), backup_dir=backup_dir, clock=clock,
+                             data_dir=data_dir, backup_on_open=False)
+        try:
+            reg2.backup("encrypt")
+        finally:
+            reg2.close(backup=False)
+    return code
+
+
+def _encrypt_old_backups(backup_dir: Path, key: bytes, key_path: Path) -> None:
+    """Backups taken before encryption hold the same personal data in the clear: encrypt each
+    with the register's key (beside a copy of its key file) and overwrite the plain one."""
+    for b in list_backups(backup_dir):
+        try:
+            plain = not _check_header(b.path)
+        except RegisterError:
+            continue
+        if not plain:
+            continue
+        tmp = b.path.with_name(b.path.name + ".encrypting")
+        try:
+            _export_encrypted(b.path, tmp, key)
+            shutil.copyfile(key_path, crypto.key_file_path(b.path))
+            crypto.secure_delete(b.path)  # overwrite the plain copy in place, then put the encrypted one there
+            os.replace(tmp, b.path)
+        except (*DB_ERRORS, OSError):
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            crypto.secure_delete(b.path)  # unreadable plain backup: remove it rather than keep it in the clear

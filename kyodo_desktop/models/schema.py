@@ -227,6 +227,137 @@ def m0001_initial(db: Database) -> None:
     db.execute("CREATE INDEX audit_log_row ON audit_log(table_name, row_id)")
 
 
+#: Permissions a role can hold (checked in models/, so the CLI and every screen obey them).
+PERMISSIONS = {
+    "register.read": "名簿を見る",
+    "register.write": "名簿を変更する（世帯・世帯員・同意）",
+    "association.write": "町会の情報と班を変更する",
+    "sensitive.read": "要配慮個人情報（健康・障害など）を見る",
+    "sensitive.write": "要配慮個人情報を変更する",
+    "output": "名簿・帳票を出力・印刷する",
+    "accounts.manage": "役員アカウントと役割を管理する",
+    "audit.read": "操作の記録（管理台帳）を見る",
+    "retention.purge": "転出・退会した人の記録を消去する",
+    "backup.restore": "バックアップから復元する",
+}
+#: Default roles: name → (scope, permissions, description). ``block`` scope = only the account's own 班.
+DEFAULT_ROLES = {
+    "管理者": ("all", tuple(PERMISSIONS), "会長など。アカウント管理を含むすべての操作"),
+    "役員": ("all", ("register.read", "register.write", "output"),
+             "名簿・行事・当番表・報告。アカウント管理と要配慮個人情報は除く"),
+    "班長": ("block", ("register.read", "register.write", "output"), "自分の班だけを見て、変更し、印刷する"),
+    "閲覧": ("all", ("register.read",), "見るだけ（変更・出力はできない）"),
+}
+#: Purposes of use for consent and output (DOMAIN.md §2.1, §2.3).
+PURPOSES = {
+    "OFFICER_INTERNAL": "役員による町会運営（内部利用）",
+    "MEIBO_DISTRIBUTE": "名簿を会員に配布",
+    "KAIRAN": "回覧板に氏名を記載",
+    "RENRAKUMOU": "緊急連絡網",
+    "BOSAI_SHARE": "自主防災・民生委員との共有",
+    "PHOTO_KOHO": "広報に写真を掲載",
+    "CITY_REPORT": "市・連合会への提供（役員推薦など）",
+}
+CONSENT_PURPOSES = tuple(p for p in PURPOSES if p != "OFFICER_INTERNAL")
+CONSENT_METHODS = ("書面", "口頭")
+#: Kinds of 要配慮個人情報 (個人情報保護法 §2③); kept apart, never in a general export.
+SENSITIVE_KINDS = ("要介護度", "障害", "病歴・持病", "服薬", "かかりつけ医", "避難時の配慮", "信条・宗派", "その他")
+
+
+@migration
+def m0002_accounts_consent(db: Database) -> None:
+    """Officer accounts and roles, consent per purpose, 要配慮個人情報 apart, a richer audit log."""
+    db.execute(
+        """
+        CREATE TABLE roles (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            scope TEXT NOT NULL DEFAULT 'all' CHECK (scope IN ('all', 'block')),
+            permissions TEXT NOT NULL DEFAULT '',
+            description TEXT NOT NULL DEFAULT '',
+            builtin INTEGER NOT NULL DEFAULT 0
+        )
+        """
+    )
+    for name, (scope, perms, description) in DEFAULT_ROLES.items():
+        db.execute(
+            "INSERT INTO roles (name, scope, permissions, description, builtin) VALUES (?, ?, ?, ?, 1)",
+            (name, scope, " ".join(perms), description),
+        )
+    db.execute(
+        """
+        CREATE TABLE accounts (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            display_name TEXT NOT NULL UNIQUE,
+            person_id INTEGER REFERENCES persons(id),
+            role_id INTEGER NOT NULL REFERENCES roles(id),
+            block_id INTEGER REFERENCES blocks(id),
+            has_pin INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            last_login_at TEXT,
+            disabled_at TEXT,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE consents (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER REFERENCES persons(id),
+            household_id INTEGER REFERENCES households(id),
+            purpose TEXT NOT NULL,
+            granted INTEGER NOT NULL CHECK (granted IN (0, 1)),
+            granted_on TEXT,
+            method TEXT NOT NULL DEFAULT '書面',
+            form_version TEXT NOT NULL DEFAULT '',
+            withdrawn_on TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK ((person_id IS NULL) != (household_id IS NULL))
+        )
+        """
+    )
+    db.execute("CREATE INDEX consents_person ON consents(person_id, purpose)")
+    db.execute("CREATE INDEX consents_household ON consents(household_id, purpose)")
+    db.execute(
+        """
+        CREATE TABLE sensitive_info (
+            id INTEGER PRIMARY KEY,
+            person_id INTEGER NOT NULL REFERENCES persons(id),
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL DEFAULT '',
+            consent_on TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX sensitive_person ON sensitive_info(person_id)")
+    db.execute(
+        """
+        CREATE TABLE purges (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            left_before TEXT NOT NULL,
+            households INTEGER NOT NULL,
+            persons INTEGER NOT NULL,
+            reason TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("ALTER TABLE audit_log ADD COLUMN account_id INTEGER")
+    db.execute("ALTER TABLE audit_log ADD COLUMN purpose TEXT")
+    db.execute("ALTER TABLE audit_log ADD COLUMN person_count INTEGER")
+    db.execute("CREATE INDEX audit_log_action ON audit_log(action, at)")
+    db.execute("ALTER TABLE association ADD COLUMN register_id TEXT NOT NULL DEFAULT ''")
+    db.execute("ALTER TABLE association ADD COLUMN auto_lock_minutes INTEGER NOT NULL DEFAULT 10")
+    db.execute("ALTER TABLE association ADD COLUMN retention_years INTEGER NOT NULL DEFAULT 5")
+
+
 def known_migration_names() -> list[str]:
     return [fn.__name__ for fn in _STEPS]
 

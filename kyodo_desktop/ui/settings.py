@@ -24,6 +24,7 @@ OPTIONS = {
     o.key: o
     for o in (
         Option("register/last_path", str, "", "最後に開いた台帳ファイル"),
+        Option("login/last_user", str, "", "最後にログインしたアカウント（uid、名前は含まない）"),
         Option("ui/text_scale", int, 100, "文字の大きさ（%、100〜200）"),
         Option("ui/geometry", bytes, b"", "ウィンドウの位置と大きさ"),
         Option("ui/welcome_done", bool, False, "はじめての起動の案内を済ませたか"),

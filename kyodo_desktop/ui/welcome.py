@@ -85,6 +85,13 @@ class NewAssociationDialog(QDialog):
             widget.setAccessibleName(label)
             form.addRow(label, widget)
         layout.addLayout(form)
+        from kyodo_desktop.ui.login import NewAdminFields
+
+        note = QLabel(self.tr("台帳は暗号化して保存します。作る人（あなた）が管理者になります。"))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.admin = NewAdminFields()
+        layout.addWidget(self.admin)
         self.error = QLabel()
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b00020;")
@@ -102,6 +109,10 @@ class NewAssociationDialog(QDialog):
             self.error.setText(self.tr("⚠ 町会名を入力してください。"))
             self.name.setFocus()
             return
+        problem = self.admin.problem()
+        if problem:
+            self.error.setText("⚠ " + problem)
+            return
         self.accept()
 
     def values(self) -> dict[str, str]:
@@ -110,4 +121,6 @@ class NewAssociationDialog(QDialog):
             "kana": self.kana.text().strip(),
             "district": self.district.text().strip(),
             "default_area_code": self.area.text().strip(),
+            "admin_name": self.admin.values()[0],
+            "password": self.admin.values()[1],
         }

@@ -6,6 +6,7 @@ Kanji and kana are typed as an IME commits them (QInputMethodEvent): QTest can o
 from __future__ import annotations
 
 import pytest
+from conftest import ADMIN, PASSWORD
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import (
@@ -39,7 +40,8 @@ from kyodo_desktop.ui.wareki_edit import WarekiDateEdit
 @pytest.fixture
 def reg(tmp_path, request):
     r = Register.create(
-        tmp_path / "t.kyodo", name="テスト町会", default_area_code="076", backup_dir=tmp_path / "bk"
+        tmp_path / "t.kyodo", name="テスト町会", default_area_code="076", backup_dir=tmp_path / "bk",
+        admin_name=ADMIN, password=PASSWORD,
     )
     request.addfinalizer(r.close)
     add_block(r, "1班")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from conftest import admin_login
+from PySide6.QtCore import QTimer
 
 from kyodo_desktop import paths
 from kyodo_desktop.models import households as hh
@@ -18,7 +20,7 @@ def worker(demo_register):
     path, backup_dir, clock = demo_register.path, demo_register.backup_dir, demo_register.clock
     demo_register.close()
     w = DbWorker()
-    w.open(lambda: Register.open(path, backup_dir=backup_dir, clock=clock))
+    w.open(lambda: Register.open(path, admin_login(), backup_dir=backup_dir, clock=clock))
     yield w
     w.shutdown()
 
@@ -138,11 +140,36 @@ def test_controller_demo_then_last_register_is_remembered(qtbot, tmp_path):
         qtbot.addWidget(ctl.window)
         assert paths.demo_register_path().exists()
         assert settings.get("register/last_path") == str(paths.demo_register_path())
+        assert worker.register.session.display_name == "会長（デモ）"
         worker.close_register()
         ctl2 = Controller(None, settings, worker)
-        assert ctl2.start(parse_args([]))  # opens the last register without asking
+        seen = []
+
+        def log_in():
+            from PySide6.QtWidgets import QApplication
+
+            from kyodo_desktop.ui.login import LoginDialog
+
+            dialog = QApplication.activeModalWidget()
+            assert isinstance(dialog, LoginDialog)
+            # the demo's accounts are offered, the last user is preselected, demo passwords are shown
+            names = [dialog.user.itemText(i) for i in range(dialog.user.count())]
+            seen.append((names, dialog.user.currentText()))
+            dialog.password.edit.setText("wrong-password")
+            dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+            seen.append(dialog.status.text())
+            dialog.user.setCurrentIndex(names.index("役員（デモ）"))
+            dialog.password.edit.setText("demo-yakuin")
+            dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+
+        QTimer.singleShot(0, log_in)
+        assert ctl2.start(parse_args([]))  # opens the last register, asking who you are
         qtbot.addWidget(ctl2.window)
         assert worker.register is not None and worker.register.path == paths.demo_register_path()
+        assert seen[0][1] == "会長（デモ）" and "1班 班長（デモ）" in seen[0][0]
+        assert "パスワードが違います" in seen[1]
+        assert worker.register.session.display_name == "役員（デモ）"
+        assert worker.register.session.role == "役員"
     finally:
         worker.shutdown()
 
@@ -160,6 +187,6 @@ def test_controller_shows_a_message_for_a_bad_register(qtbot, tmp_path, monkeypa
         ctl = Controller(None, Settings(paths.settings_file()), worker)
         monkeypatch.setattr(ctl, "welcome", lambda: False)
         assert not ctl.start(parse_args(["--register", str(bad)]))
-        assert errors and "台帳ではありません" in errors[0]
+        assert errors and "台帳ではな" in errors[0]
     finally:
         worker.shutdown()

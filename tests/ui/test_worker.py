@@ -6,6 +6,7 @@ import threading
 import time
 
 import pytest
+from conftest import ADMIN, PASSWORD
 from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from kyodo_desktop.models.register import Register
@@ -16,7 +17,8 @@ from kyodo_desktop.ui.worker import DbWorker
 @pytest.fixture
 def worker(tmp_path):
     w = DbWorker()
-    w.open(lambda: Register.create(tmp_path / "w.kyodo", name="W", backup_dir=tmp_path / "bk"))
+    w.open(lambda: Register.create(tmp_path / "w.kyodo", name="W", backup_dir=tmp_path / "bk",
+                                    admin_name=ADMIN, password=PASSWORD))
     yield w
     w.shutdown()
 

@@ -9,9 +9,19 @@ import sys
 
 import pytest
 
+PASSWORD = "cli-password-77"
+DEMO = ("会長（デモ）", "demo-kaicho")
 
-def kyodo(*args, home, check=True):
+
+def kyodo(*args, home, check=True, password=PASSWORD, user=None, env_extra=None):
     env = {**os.environ, "KYODO_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+    env.pop("KYODO_PASSWORD", None)
+    env.pop("KYODO_USER", None)
+    if password is not None:
+        env["KYODO_PASSWORD"] = password
+    if user is not None:
+        env["KYODO_USER"] = user
+    env.update(env_extra or {})
     res = subprocess.run(
         [sys.executable, "-m", "kyodo_desktop.cli", *map(str, args)],
         capture_output=True, text=True, encoding="utf-8", env=env, timeout=120,
@@ -28,41 +38,63 @@ def home(tmp_path):
 
 def test_init_info_json(tmp_path, home):
     reg = tmp_path / "尾山町会.kyodo"
-    out = kyodo("init", reg, "--name", "尾山町会", "--district", "長町校下", home=home)
-    assert "作成しました" in out.stdout
+    sheet = tmp_path / "復旧シート.pdf"
+    out = kyodo("init", reg, "--name", "尾山町会", "--district", "長町校下", "--admin", "会長 尾山",
+                "--recovery-sheet", sheet, home=home)
+    assert "作成しました" in out.stdout and sheet.exists() and sheet.read_bytes().startswith(b"%PDF")
+    code = out.stdout.split("復旧コード")[1].split()[1]
+    assert len(code.replace("-", "")) == 28
+    # only one account: no --user needed
     info = json.loads(kyodo("info", reg, "--json", home=home).stdout)
     assert info["association"] == "尾山町会"
     assert info["households"] == 0 and info["persons"] == 0 and info["blocks"] == {}
 
 
+def _in_process(reg, home, sql_statements):
+    """Change a register behind the program's back, as a test setup (keyed, in this process)."""
+    from kyodo_desktop import paths
+    from kyodo_desktop.models.register import Credentials, Register
+
+    paths.set_base_dir(home)
+    r = Register.open(reg, Credentials(*DEMO), backup_on_open=False)
+    try:
+        r.conn.execute("PRAGMA foreign_keys=OFF")
+        for sql, params in sql_statements:
+            r.conn.execute(sql, params)
+    finally:
+        r.close(backup=False)
+
+
 def test_demo_info_check_backup_restore(tmp_path, home):
     reg = tmp_path / "demo.kyodo"
-    kyodo("demo", reg, "--households", 120, "--seed", 3, home=home)
-    info = json.loads(kyodo("info", reg, "--json", home=home).stdout)
+    out = kyodo("demo", reg, "--households", 120, "--seed", 3, home=home)
+    assert "demo-kaicho" in out.stdout
+    info = json.loads(kyodo("info", reg, "--json", home=home, user=DEMO[0], password=DEMO[1]).stdout)
     assert info["households"] > 100 and info["persons"] > info["households"]
     assert info["member_households"] <= info["households"]
     assert sum(info["blocks"].values()) == info["households"]
-    assert kyodo("check", reg, home=home).returncode == 0
+    login = {"user": DEMO[0], "password": DEMO[1]}
+    assert kyodo("check", reg, home=home, **login).returncode == 0
     backup = tmp_path / "b.kyodo"
-    kyodo("backup", reg, "-o", backup, home=home)
-    assert backup.exists()
+    kyodo("backup", reg, "-o", backup, home=home, **login)
+    assert backup.exists() and (tmp_path / "b.kyodo-key").exists()
+    assert "山" not in backup.read_bytes().decode("latin-1")  # (encrypted: no readable text)
     # change the register, then restore the backup and get the old numbers back
-    import sqlite3
     from datetime import date
 
     today = date.today().isoformat()
-    conn = sqlite3.connect(reg)
-    conn.execute("UPDATE households SET status='転出'")
-    conn.execute(
-        "INSERT INTO household_status (household_id, status, since, recorded_at) "
-        "SELECT id, '転出', ?, ? FROM households", [today, today]
-    )
-    conn.commit()
-    conn.close()
-    assert json.loads(kyodo("info", reg, "--json", home=home).stdout)["households"] == 0
-    out = kyodo("restore", reg, backup, home=home)
+    _in_process(reg, home, [
+        ("UPDATE households SET status='転出'", []),
+        ("INSERT INTO household_status (household_id, status, since, recorded_at) "
+         "SELECT id, '転出', ?, ? FROM households", [today, today]),
+    ])
+    assert json.loads(kyodo("info", reg, "--json", home=home, **login).stdout)["households"] == 0
+    out = kyodo("restore", reg, backup, home=home, **login)
     assert "復元しました" in out.stdout
-    assert json.loads(kyodo("info", reg, "--json", home=home).stdout)["households"] == info["households"]
+    assert json.loads(kyodo("info", reg, "--json", home=home, **login).stdout)["households"] == info["households"]
+    # the 閲覧 account may look but not restore
+    denied = kyodo("restore", reg, backup, home=home, user="閲覧（デモ）", password="demo-etsuran", check=False)
+    assert denied.returncode == 1 and "権限がありません" in denied.stderr
     listing = kyodo("backups", reg, home=home).stdout
     assert "restore" in listing
 
@@ -73,24 +105,46 @@ def test_errors_are_japanese_on_stderr_with_nonzero_exit(tmp_path, home):
     text = tmp_path / "memo.kyodo"
     text.write_text("メモ" * 100, encoding="utf-8")
     bad = kyodo("check", text, home=home, check=False)
-    assert bad.returncode == 1 and "台帳ではありません" in bad.stderr
+    assert bad.returncode == 1 and "台帳ではな" in bad.stderr
     usage = kyodo("init", tmp_path / "x.kyodo", home=home, check=False)
     assert usage.returncode == 2 and "指定が正しくありません" in usage.stderr
     reg = tmp_path / "a.kyodo"
-    kyodo("init", reg, "--name", "A", home=home)
-    again = kyodo("init", reg, "--name", "A", home=home, check=False)
+    kyodo("init", reg, "--name", "A", "--admin", "会長", home=home)
+    again = kyodo("init", reg, "--name", "A", "--admin", "会長", home=home, check=False)
     assert again.returncode == 1 and "上書きはしません" in again.stderr
+    # a password is never an argument, and a missing one is explained
+    none = kyodo("info", reg, home=home, password=None, check=False)
+    assert none.returncode == 1 and "KYODO_PASSWORD" in none.stderr
+    wrong = kyodo("info", reg, home=home, password="wrong-password", check=False)
+    assert wrong.returncode == 1 and "パスワードが違います" in wrong.stderr and wrong.stdout == ""
+    pw_file = tmp_path / "pw.txt"
+    pw_file.write_text(PASSWORD + "\n", encoding="utf-8")
+    assert kyodo("info", reg, "--password-file", pw_file, home=home, password=None).returncode == 0
+    short = kyodo("init", tmp_path / "b.kyodo", "--name", "B", "--admin", "会長", home=home, password="short",
+                  check=False)
+    assert short.returncode == 1 and "8文字以上" in short.stderr and not (tmp_path / "b.kyodo").exists()
 
 
 def test_check_reports_broken_references(tmp_path, home):
-    import sqlite3
-
     reg = tmp_path / "demo.kyodo"
     kyodo("demo", reg, "--households", 20, home=home)
-    conn = sqlite3.connect(reg)
-    conn.execute("PRAGMA foreign_keys=OFF")
-    conn.execute("UPDATE persons SET household_id = 99999 WHERE id = 1")
-    conn.commit()
-    conn.close()
-    res = kyodo("check", reg, home=home, check=False)
+    _in_process(reg, home, [("UPDATE persons SET household_id = 99999 WHERE id = 1", [])])
+    res = kyodo("check", reg, home=home, check=False, user=DEMO[0], password=DEMO[1])
     assert res.returncode == 3 and "参照の不整合" in res.stderr
+
+
+def test_accounts_are_managed_by_the_administrator_only(tmp_path, home):
+    reg = tmp_path / "a.kyodo"
+    kyodo("init", reg, "--name", "A", "--admin", "会長", home=home)
+    kyodo("accounts", reg, "add", "会計 田中", "--role", "役員", home=home, user="会長",
+          env_extra={"KYODO_NEW_PASSWORD": "kaikei-pass-1"})
+    listing = kyodo("accounts", reg, "list", home=home, user="会長").stdout
+    assert "会計 田中\t役員" in listing and "会長\t管理者" in listing
+    # 役員 cannot manage accounts, through the command line either
+    denied = kyodo("accounts", reg, "list", home=home, user="会計 田中", password="kaikei-pass-1", check=False)
+    assert denied.returncode == 1 and "権限がありません" in denied.stderr
+    kyodo("accounts", reg, "disable", "会計 田中", home=home, user="会長")
+    gone = kyodo("info", reg, home=home, user="会計 田中", password="kaikei-pass-1", check=False)
+    assert gone.returncode == 1 and "ありません" in gone.stderr
+    last = kyodo("accounts", reg, "disable", "会長", home=home, user="会長", check=False)
+    assert last.returncode == 1 and "最後の管理者" in last.stderr
