@@ -249,7 +249,23 @@ def get_association(reg: Register) -> dict[str, Any]:
     return reg.rows("SELECT * FROM association WHERE id = 1")[0]
 
 
+def _household_block(reg: Register, household_id: int) -> int | None:
+    row = reg.conn.execute("SELECT block_id FROM households WHERE id = ?", [household_id]).fetchone()
+    if row is None:
+        raise RegisterError(f"世帯（番号 {household_id}）が見つかりません。")
+    return row[0]
+
+
+def _require_household(reg: Register, household_id: int, permission: str, doing: str) -> int | None:
+    """The session may do ``permission`` on this household (its 班 included). Returns its block."""
+    reg.session.require(permission)
+    block = _household_block(reg, household_id)
+    reg.session.require_block(block, doing)
+    return block
+
+
 def update_association(reg: Register, **changes: Any) -> None:
+    reg.session.require("association.write")
     labels = {
         "name": ("町会名", 100, True), "kana": ("町会名フリガナ", 200, False),
         "district": ("校下・地区", 100, False), "address": ("所在地", 200, False),
@@ -286,7 +302,10 @@ class Block:
 
 
 def list_blocks(reg: Register, *, include_retired: bool = False) -> list[Block]:
-    where = "" if include_retired else "WHERE b.retired_on IS NULL"
+    """The 班 the logged-in officer may see (a 班長: only their own)."""
+    reg.session.require("register.read")
+    visible, params = reg.session.block_filter_sql("b.id")
+    where = f"WHERE {visible}" + ("" if include_retired else " AND b.retired_on IS NULL")
     rows = reg.conn.execute(
         f"""
         SELECT b.id, b.name, b.sort_order, b.leader_person_id,
@@ -295,12 +314,14 @@ def list_blocks(reg: Register, *, include_retired: bool = False) -> list[Block]:
         FROM blocks b LEFT JOIN persons p ON p.id = b.leader_person_id
         {where}
         ORDER BY b.sort_order, b.id
-        """
+        """,
+        params,
     ).fetchall()
     return [Block(*r) for r in rows]
 
 
 def add_block(reg: Register, name: str) -> int:
+    reg.session.require("association.write", "班を追加する")
     name = clean_text(name, field="班の名前", column="name", max_len=40, required=True)
     if reg.conn.execute("SELECT 1 FROM blocks WHERE name=? AND retired_on IS NULL", [name]).fetchone():
         raise ValidationError("班の名前", f"「{name}」はすでにあります。", field="name")
@@ -315,6 +336,7 @@ def add_block(reg: Register, name: str) -> int:
 
 
 def rename_block(reg: Register, block_id: int, name: str) -> None:
+    reg.session.require("association.write", "班の名前を変える")
     name = clean_text(name, field="班の名前", column="name", max_len=40, required=True)
     before = dict(reg.db["blocks"].get(block_id))
     if reg.conn.execute("SELECT 1 FROM blocks WHERE name=? AND id<>? AND retired_on IS NULL", [name, block_id]).fetchone():
@@ -325,6 +347,7 @@ def rename_block(reg: Register, block_id: int, name: str) -> None:
 
 
 def set_block_leader(reg: Register, block_id: int, person_id: int | None) -> None:
+    reg.session.require("association.write", "班長を決める")
     before = dict(reg.db["blocks"].get(block_id))
     with reg.writing("班長を設定"):
         reg.db["blocks"].update(block_id, {"leader_person_id": person_id, "updated_at": reg.now()})
@@ -336,6 +359,7 @@ def _person_from_row(row: dict[str, Any]) -> PersonData:
 
 
 def get_household(reg: Register, household_id: int, *, include_gone: bool = True) -> HouseholdData:
+    _require_household(reg, household_id, "register.read", "この世帯を見る")
     try:
         row = dict(reg.db["households"].get(household_id))
     except Exception:
@@ -381,6 +405,10 @@ def save_household(reg: Register, data: HouseholdData) -> int:
     People present in the register but missing from ``data.persons`` are left untouched: leaving
     is recorded with a status (and date), never by deletion.
     """
+    reg.session.require("register.write")
+    if data.id is not None:
+        reg.session.require_block(_household_block(reg, data.id), "この世帯を変更する")
+    reg.session.require_block(data.block_id, "ほかの班に世帯を登録する")
     data = validate_household(reg, data)
     stamp = reg.now()
     today = reg.today().isoformat()
@@ -473,6 +501,7 @@ def change_household_status(reg: Register, household_id: int, status: str, since
 
     When a household moves away or dies out, its present members get the matching status too.
     """
+    _require_household(reg, household_id, "register.write", "この世帯を変更する")
     errors: list[ValidationError] = []
     _choice(status, schema.HOUSEHOLD_STATUSES, "状態", "status", errors)
     since_iso = _date_field(since.isoformat() if isinstance(since, date) else since, "日付", "since", errors)
@@ -513,6 +542,13 @@ def change_household_status(reg: Register, household_id: int, status: str, since
 
 def move_person(reg: Register, person_id: int, to_household_id: int, *, relation: str | None = None) -> None:
     """Move a person to another household (e.g. marriage inside the town, a new household)."""
+    reg.session.require("register.write")
+    row = reg.conn.execute("SELECT household_id FROM persons WHERE id = ?", [person_id]).fetchone()
+    if row is None:
+        raise RegisterError("その人が見つかりません。")
+    _require_household(reg, row[0], "register.write", "この人を移す")
+    if reg.conn.execute("SELECT 1 FROM households WHERE id=?", [to_household_id]).fetchone():
+        _require_household(reg, to_household_id, "register.write", "ほかの班の世帯へ移す")
     before = dict(reg.db["persons"].get(person_id))
     target = reg.conn.execute("SELECT status FROM households WHERE id=?", [to_household_id]).fetchone()
     if target is None:
@@ -542,6 +578,8 @@ def move_person(reg: Register, person_id: int, to_household_id: int, *, relation
 
 def set_circulation_order(reg: Register, block_id: int, household_ids: list[int]) -> None:
     """Renumber the 回覧順 of a 班: ``household_ids`` in their new order (all of the 班's households)."""
+    reg.session.require("register.write")
+    reg.session.require_block(block_id, "ほかの班の回覧順を変える")
     current = [r[0] for r in reg.conn.execute("SELECT id FROM households WHERE block_id=? ORDER BY circulation_order, id", [block_id])]
     if sorted(current) != sorted(household_ids):
         raise RegisterError("回覧順の並べ替えには、その班のすべての世帯が必要です。画面を更新してからやり直してください。")
@@ -557,7 +595,7 @@ def set_circulation_order(reg: Register, block_id: int, household_ids: list[int]
 
 def move_in_circulation(reg: Register, household_id: int, step: int) -> None:
     """Move a household up (step=-1) or down (+1) in its 班's 回覧順."""
-    block_id = reg.conn.execute("SELECT block_id FROM households WHERE id=?", [household_id]).fetchone()[0]
+    block_id = _require_household(reg, household_id, "register.write", "ほかの班の回覧順を変える")
     ids = [r[0] for r in reg.conn.execute("SELECT id FROM households WHERE block_id=? ORDER BY circulation_order, id", [block_id])]
     i = ids.index(household_id)
     j = max(0, min(len(ids) - 1, i + step))
@@ -568,6 +606,7 @@ def move_in_circulation(reg: Register, household_id: int, step: int) -> None:
 
 
 def add_officer(reg: Register, person_id: int, role: str, fiscal_year: int, start_date: str, *, block_id: int | None = None, end_date: str | None = None) -> int:
+    reg.session.require("association.write", "役員を登録する")
     role = clean_text(role, field="役職", max_len=20, required=True)
     errors: list[ValidationError] = []
     start = _date_field(start_date, "開始日", "start_date", errors)
@@ -585,6 +624,9 @@ def add_officer(reg: Register, person_id: int, role: str, fiscal_year: int, star
 
 
 def recent_changes(reg: Register, limit: int = 20) -> list[dict[str, Any]]:
+    """The latest entries of the audit log (they name people): only for roles that may read it."""
+    if not reg.session.can("audit.read"):
+        return []
     return reg.rows("SELECT at, actor, action, summary FROM audit_log ORDER BY id DESC LIMIT ?", [limit])
 
 

@@ -46,6 +46,7 @@ FROM households h
 LEFT JOIN blocks b ON b.id = h.block_id
 LEFT JOIN persons hp ON hp.id = h.head_person_id
 LEFT JOIN persons p ON p.household_id = h.id AND p.status = '在籍'
+WHERE {visible}
 GROUP BY h.id
 ORDER BY 4, h.block_id, h.circulation_order, h.id
 """
@@ -67,7 +68,9 @@ class HouseholdIndex:
     def load(cls, reg: Register) -> HouseholdIndex:
         rows: list[HouseholdRow] = []
         blobs: list[str] = []
-        for r in reg.conn.execute(_SQL):
+        reg.session.require("register.read")
+        visible, params = reg.session.block_filter_sql("h.block_id")  # a 班長 sees their own 班 only
+        for r in reg.conn.execute(_SQL.replace("{visible}", visible), params):
             rows.append(
                 HouseholdRow(
                     r[0], r[1], r[2], r[4], r[5].strip("　"), r[6].strip("　"), r[7], r[8], r[9],

@@ -29,11 +29,17 @@ def counts(reg: Register, as_of: date | None = None, *, age_rule: str = "legal")
     ``persons``: persons present; ``blocks``: 班 name → present households;
     ``age_65_plus`` / ``age_75_plus``: present persons of that age (``age_rule``).
     """
+    reg.session.require("register.read")
     as_of = as_of or reg.today()
     d = as_of.isoformat()
+    visible_hh: set[int] | None = None
+    if reg.session.block_ids is not None:  # a 班長 counts their own 班 only
+        where, params = reg.session.block_filter_sql("block_id")
+        visible_hh = {r[0] for r in reg.conn.execute(f"SELECT id FROM households WHERE {where}", params)}
     hh_status: dict[int, str] = {}
     for hid, status in reg.conn.execute(_LATEST_HOUSEHOLD, {"d": d}):
-        hh_status[hid] = status
+        if visible_hh is None or hid in visible_hh:
+            hh_status[hid] = status
     present_hh = {h for h, s in hh_status.items() if s in schema.HOUSEHOLD_PRESENT}
     member_hh = {h for h, s in hh_status.items() if s in schema.HOUSEHOLD_MEMBER}
     p_status: dict[int, tuple[str, int | None]] = {}
@@ -65,9 +71,10 @@ def counts(reg: Register, as_of: date | None = None, *, age_rule: str = "legal")
         age75 += b <= born_by_75
     blocks: dict[str, int] = {}
     block_members: dict[str, int] = {}
+    visible_blocks, block_params = reg.session.block_filter_sql("b.id")
     for hid, name in reg.conn.execute(
         "SELECT h.id, b.name FROM blocks b LEFT JOIN households h ON h.block_id = b.id "
-        "WHERE b.retired_on IS NULL ORDER BY b.sort_order, b.id"
+        f"WHERE b.retired_on IS NULL AND {visible_blocks} ORDER BY b.sort_order, b.id", block_params
     ):
         blocks.setdefault(name, 0)
         block_members.setdefault(name, 0)
