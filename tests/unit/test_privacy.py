@@ -134,3 +134,26 @@ def test_purge_of_old_leavers_keeps_no_personal_data(people):
     assert purge == {"actor": ADMIN, "households": 1, "persons": 1, "left_before": "2021-11-28"}
     assert "青木" in dump  # the others are untouched
     assert privacy.purge_leavers(reg).persons == 0
+
+
+def test_audit_viewer_filters_and_exports(people, tmp_path):
+    import csv
+
+    from kyodo_desktop.export.audit import write_audit_csv
+    from kyodo_desktop.models import audit
+
+    reg = people["reg"]
+    privacy.record_output(reg, "=1班 名簿", "OFFICER_INTERNAL", 2)
+    everything = audit.query(reg)
+    assert everything[0].action == "export" and everything[-1].action == "create"
+    assert [e.action for e in audit.query(reg, actions=("export",))] == ["export"]
+    assert audit.query(reg, actor="誰か") == []
+    assert audit.query(reg, since=date(2026, 11, 28), until=date(2026, 11, 28)) == everything
+    assert audit.query(reg, until=date(2026, 11, 27)) == []
+    assert ADMIN in audit.actors(reg)
+    out = write_audit_csv(reg, everything, tmp_path / "管理台帳.csv")
+    with out.open(encoding="utf-8-sig") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[0][0] == "番号" and len(rows) == len(everything) + 1
+    assert any(r[4] == "'=1班 名簿（目的: 役員による町会運営（内部利用）、2人）" for r in rows)  # no formula
+    assert audit.query(reg, actions=("audit_export",))  # the export itself is recorded
