@@ -13,7 +13,9 @@ Shim: PySide6 6.12 has no ``QLocale.Territory`` (only ``QLocale.Country``), whic
 ``kyodo_desktop.app.install_translations`` uses; where it is missing, it is aliased so the
 rest of the program can still be measured. Every JSON output says whether it was needed.
 
-Run offscreen (QT_QPA_PLATFORM=offscreen) with KYODO_HOME pointing at a scratch folder.
+Run offscreen (QT_QPA_PLATFORM=offscreen) with KYODO_HOME pointing at a scratch folder, and
+KYODO_USER / KYODO_PASSWORD holding the login (registers are encrypted; bench/run.py passes
+the demo administrator).
 """
 
 from __future__ import annotations
@@ -36,6 +38,16 @@ def shim() -> None:
     if not hasattr(QLocale, "Territory"):
         QLocale.Territory = QLocale.Country
         SHIMMED = True
+
+
+def credentials():  # noqa: ANN201
+    """The login from KYODO_USER / KYODO_PASSWORD (never from the command line)."""
+    from kyodo_desktop.models.register import Credentials
+
+    password = os.environ.get("KYODO_PASSWORD")
+    if not password:
+        raise SystemExit("mem_driver: set KYODO_USER and KYODO_PASSWORD (the register is encrypted)")
+    return Credentials(os.environ.get("KYODO_USER", ""), password)
 
 
 def rss() -> int:
@@ -84,7 +96,8 @@ def app_window(register: str, backup_dir: str) -> dict:
     apply_text_scale(app, 100)
     worker = DbWorker()
     try:
-        worker.open(lambda: Register.open(Path(register), backup_dir=Path(backup_dir)))
+        creds = credentials()
+        worker.open(lambda: Register.open(Path(register), creds, backup_dir=Path(backup_dir)))
         window = MainWindow(worker)
         window.resize(1280, 800)
         window.show()
@@ -104,7 +117,7 @@ def index(register: str) -> dict:
     from kyodo_desktop.models.register import Register
     from kyodo_desktop.models.search import HouseholdIndex
 
-    reg = Register.open(Path(register), read_only=True)
+    reg = Register.open(Path(register), credentials(), read_only=True)
     try:
         gc.collect()
         before = rss()

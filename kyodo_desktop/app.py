@@ -95,7 +95,6 @@ class Controller:
         except RegisterError as exc:
             dialogs.show_error(None, "台帳を開けません", str(exc))
             return False
-        self.worker.close_register()
         if credentials is not None:
             error = self._attempt(path, credentials)
             if error is not None:
@@ -162,19 +161,19 @@ class Controller:
             code = encrypt_register(path, admin_name=admin, password=password, backup_dir=paths.backup_dir(path))
         finally:
             QApplication.restoreOverrideCursor()
-        self._show_recovery_code(code, path, admin_name=path.stem)
+        self._show_recovery_code(code, path, association=path.stem)
         return Credentials(admin, password)
 
-    def _show_recovery_code(self, code: str, path: Path, *, admin_name: str) -> None:
+    def _show_recovery_code(self, code: str, path: Path, *, association: str) -> None:
         if dialogs.noninteractive:
             return
         from kyodo_desktop.export.recovery_sheet import write_recovery_sheet
 
         def write(target: Path) -> Path:
-            return write_recovery_sheet(target, association=admin_name, code=code, register_file=path.name,
+            return write_recovery_sheet(target, association=association, code=code, register_file=path.name,
                                         issued=datetime.now())
 
-        RecoveryCodeDialog(code, association=admin_name, register_file=path.name, write_sheet=write,
+        RecoveryCodeDialog(code, association=association, register_file=path.name, write_sheet=write,
                            parent=self.window).exec()
 
     def _backup_failed(self, exc: BaseException) -> None:
@@ -214,7 +213,7 @@ class Controller:
         self.settings.set("register/last_path", str(path))
         self.settings.set("login/last_user", reg.session.account_uid)
         if reg.recovery_code and not demo_households:
-            self._show_recovery_code(reg.recovery_code, path, admin_name=values["name"])
+            self._show_recovery_code(reg.recovery_code, path, association=values["name"])
         self._show_window()
         return True
 
@@ -250,7 +249,27 @@ class Controller:
         return bool(chosen) and self._open(Path(chosen))
 
     def switch(self, what: str) -> bool:
-        return {NEW: self.create_new, OPEN: self.open_existing, DEMO: self.open_demo}[what]()
+        return {NEW: self.create_new, OPEN: self.open_existing, DEMO: self.open_demo,
+                "switch": self.switch_user}[what]()
+
+    def switch_user(self) -> bool:
+        """Log in as someone else on the same register (from the menu or the lock screen)."""
+        reg = self.worker.register
+        if reg is None:
+            return False
+        path = reg.path
+        if self.window is not None and self.window.lock_window is not None:
+            self.window.lock_window.hide()  # the login dialog must be reachable
+        if self._open(path):
+            return True
+        if self.worker.register is not None and self.window is not None and self.window.lock_window is not None:
+            self.window.lock_window.show()  # cancelled before trying: still locked
+            return False
+        if self.worker.register is None:  # a failed attempt closed it: start again
+            if self.window is not None:
+                self.window.close()
+            return self.welcome()
+        return False
 
     def welcome(self) -> bool:
         while True:
@@ -274,7 +293,11 @@ class Controller:
         from kyodo_desktop.ui.main_window import MainWindow
 
         old = self.window
-        self.window = MainWindow(self.worker, switch_register=self.switch)
+        reg = self.worker.register
+        self.window = MainWindow(
+            self.worker, switch_register=self.switch,
+            show_recovery=lambda code: self._show_recovery_code(code, reg.path, association=reg.path.stem),
+        )
         geometry = self.settings.get("ui/geometry")
         if geometry:
             self.window.restoreGeometry(geometry)

@@ -227,6 +227,16 @@ def new_recovery_code(reg: Register) -> str:
     return code
 
 
+def set_auto_lock_minutes(reg: Register, minutes: int) -> None:
+    """How long the program waits without input before it hides the data (1–120 minutes)."""
+    reg.session.require("accounts.manage", "自動ロックの時間を変える")
+    if not isinstance(minutes, int) or not 1 <= minutes <= 120:
+        raise RegisterError("自動ロックまでの時間は1〜120分で指定してください。")
+    with reg.writing("自動ロックの設定"):
+        reg.conn.execute("UPDATE association SET auto_lock_minutes = ?, updated_at = ? WHERE id = 1", (minutes, reg.now()))
+        reg._audit_row("update", "association", 1, f"自動ロックまでの時間を{minutes}分にしました")
+
+
 def add_demo_accounts(reg: Register) -> None:
     """The demo association's officers, one per default role (1班's 班長 for the first 班)."""
     first_block = reg.conn.execute("SELECT id FROM blocks ORDER BY sort_order, id LIMIT 1").fetchone()

@@ -534,8 +534,10 @@ class HouseholdEditor(_Dialog):
         *,
         move_person: Callable[[int, int], None] | None = None,
         choose_household: Callable[[QWidget, int], int | None] | None = None,
+        open_privacy: Callable[[QWidget, int], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._open_privacy = open_privacy
         self._initial = data
         self._save = save
         self._move_person = move_person
@@ -708,6 +710,11 @@ class HouseholdEditor(_Dialog):
                    self.mark_button]
         if move_person is not None and choose_household is not None:
             buttons.append(self.transfer_button)
+        self.privacy_button = _button(self.tr("同意・要配慮情報…"),
+                                      self.tr("名簿配布・回覧などへの同意と、要配慮個人情報（すぐに保存されます）"))
+        if open_privacy is not None and data.id is not None:
+            buttons.append(self.privacy_button)
+            self.privacy_button.clicked.connect(lambda: open_privacy(self, data.id))
         for i, b in enumerate(buttons):
             grid.addWidget(b, i // 3, i % 3)
         self.transfer_button.clicked.connect(self.transfer_person)

@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -47,12 +48,15 @@ PLANNED = {
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, worker: DbWorker, *, switch_register: Callable[[str], None] | None = None) -> None:
+    def __init__(self, worker: DbWorker, *, switch_register: Callable[[str], None] | None = None,
+                 show_recovery: Callable[[str], None] | None = None) -> None:
         super().__init__()
         self.worker = worker
         self.switch_register = switch_register or (lambda _what: None)
+        self.show_recovery = show_recovery or (lambda _code: None)
         reg = worker.register
         assert reg is not None
+        self.session = reg.session
         self.setMinimumSize(QSize(1000, 680))
         central = QWidget()
         row = QHBoxLayout(central)
@@ -73,6 +77,11 @@ class MainWindow(QMainWindow):
                 page: QWidget = self.home
             elif key == "register":
                 page = self.register_page
+            elif key == "settings":
+                from kyodo_desktop import paths
+                from kyodo_desktop.ui.admin_page import AdminPage
+
+                page = self.admin_page = AdminPage(worker, data_dir=paths.data_dir, show_recovery=self.show_recovery)
             else:
                 page = PlaceholderPage(label, PLANNED[key])
             self.pages[key] = page
@@ -84,6 +93,12 @@ class MainWindow(QMainWindow):
         row.addWidget(self.nav)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        self.lock_window: LockWindow | None = None
+        self.idle = QTimer(self)
+        self.idle.setSingleShot(True)
+        self.idle.timeout.connect(self.lock)
+        self.set_auto_lock(int(worker.call(lambda r: hh.get_association(r)["auto_lock_minutes"])))
+        QApplication.instance().installEventFilter(self)
         self._build_menu()
         self.nav.setCurrentRow(0)
 
@@ -104,6 +119,9 @@ class MainWindow(QMainWindow):
         action("台帳を開く…", lambda: self.switch_register("open"), QKeySequence.StandardKey.Open)
         action("デモを見る", lambda: self.switch_register("demo"))
         menu.addSeparator()
+        action("画面をロック", self.lock, QKeySequence("Ctrl+L"))
+        action("ユーザーの切り替え…", lambda: self.switch_register("switch"))
+        menu.addSeparator()
         action("バックアップを作成", self.make_backup)
         action("バックアップから復元…", self.restore_backup)
         menu.addSeparator()
@@ -119,8 +137,9 @@ class MainWindow(QMainWindow):
         assert reg is not None
         assoc = self.worker.call(hh.get_association)
         ro = "（読み取り専用）" if reg.read_only else ""
-        self.setWindowTitle(f"協働デスク — {assoc['name']}{ro}")
-        self.statusBar().showMessage(f"台帳: {reg.path}{ro}")
+        who = f"{reg.session.display_name}（{reg.session.role}）"
+        self.setWindowTitle(f"協働デスク — {assoc['name']}{ro} — {who}")
+        self.statusBar().showMessage(f"台帳: {reg.path}{ro}　ログイン中: {who}")
 
     def _show_page(self, row: int) -> None:
         key = NAV[row][0]
@@ -157,12 +176,66 @@ class MainWindow(QMainWindow):
             data, blocks, lambda d: self.worker.call(hh.save_household, d), lookup, reg.today(), self,
             move_person=lambda pid, hid: self.worker.call(hh.move_person, pid, hid),
             choose_household=self.choose_household,
+            open_privacy=self.open_privacy if data.id is not None else None,
         )
         if editor.exec() == QDialog.DialogCode.Accepted:
             saved = editor.saved_id
             self.register_page.refresh(keep_id=saved)
             return saved
         return None
+
+    def open_privacy(self, parent: QWidget, household_id: int) -> None:
+        """同意と要配慮個人情報 of a saved household (each answer is saved at once)."""
+        from kyodo_desktop.ui.privacy_dialog import PrivacyDialog
+
+        reg = self.worker.register
+        assert reg is not None
+        s = reg.session
+        data = self.worker.call(hh.get_household, household_id)
+        PrivacyDialog(data, self.worker.call, can_write=s.can("register.write"), can_sensitive=s.can("sensitive.read"),
+                      can_write_sensitive=s.can("sensitive.write"), today=reg.today(), parent=parent).exec()
+
+    # -- locking -------------------------------------------------------------------------------
+
+    def set_auto_lock(self, minutes: int) -> None:
+        self.idle.setInterval(max(1, minutes) * 60_000)
+        self.idle.start()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in _ACTIVITY and self.lock_window is None:
+            self.idle.start()  # restart the idle countdown
+        return False
+
+    def lock(self) -> None:
+        """Hide everything (this window and any open dialog) behind the lock screen."""
+        if self.lock_window is not None:
+            return
+        self.idle.stop()
+        self.lock_window = LockWindow(self._unlock, lambda: self.switch_register("switch"))
+        self.lock_window.page.prepare(self.session.display_name)
+        self.lock_window.showFullScreen()
+        self.lock_window.raise_()
+        self.lock_window.activateWindow()
+
+    def _unlock(self, secret: str) -> str | None:
+        from kyodo_desktop.models.register import RegisterError
+
+        if not self.session.account_uid:
+            return "復旧コードでのログイン中はロックを解除できません。「別の人でログイン」を選んでください。"
+        try:
+            self.worker.call_responsive(lambda r: r.unlock_key_with(r.session.account_uid, secret))
+        except RegisterError as exc:
+            return str(exc)
+        self.unlock_screen()
+        return None
+
+    def unlock_screen(self) -> None:
+        if self.lock_window is not None:
+            self.lock_window.may_close = True
+            self.lock_window.close()
+            self.lock_window.deleteLater()
+            self.lock_window = None
+        self.idle.start()
 
     def choose_household(self, parent: QWidget, exclude_id: int) -> int | None:
         """Ask which household a person moves to (searchable list of present households)."""
@@ -218,7 +291,41 @@ class MainWindow(QMainWindow):
     # -- closing -------------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        QApplication.instance().removeEventFilter(self)
+        self.idle.stop()
+        if self.lock_window is not None:
+            self.lock_window.may_close = True
+            self.lock_window.close()
+            self.lock_window.deleteLater()
+            self.lock_window = None
         event.accept()
+
+
+_ACTIVITY = {QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.KeyPress, QEvent.Type.Wheel,
+             QEvent.Type.TouchBegin}
+
+
+class LockWindow(QWidget):
+    """A full-screen window above the program (and its dialogs) while locked: nothing of the
+    register shows until the password is entered again."""
+
+    def __init__(self, unlock: Callable[[str], str | None], switch_user: Callable[[], None]) -> None:
+        from kyodo_desktop.ui.login import LockPage
+
+        super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
+        self.setWindowTitle("協働デスク — ロック中")
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        layout = QVBoxLayout(self)
+        self.page = LockPage(unlock, switch_user)
+        layout.addWidget(self.page)
+
+        self.may_close = False
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # only unlocking closes it (not Alt+F4)
+        if self.may_close:
+            event.accept()
+        else:
+            event.ignore()
 
 
 class BackupChooser(QDialog):

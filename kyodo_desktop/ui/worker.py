@@ -82,6 +82,19 @@ class DbWorker(QObject):
         """Run ``fn(register, *args)`` on the database thread and return its result."""
         return self.submit(fn, *args, **kwargs).result()
 
+    def call_responsive(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Like :meth:`call` for work of up to a second or so (key derivation): the window keeps
+        painting meanwhile; user input waits."""
+        from PySide6.QtCore import QEventLoop
+        from PySide6.QtWidgets import QApplication
+
+        future = self.submit(fn, *args, **kwargs)
+        while True:
+            try:
+                return future.result(timeout=0.02)
+            except TimeoutError:
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
     def submit(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Future:
         """Queue ``fn(register, *args)`` on the database thread without waiting (prefetching
         what a page will show while the GUI thread builds it)."""

@@ -1,0 +1,484 @@
+"""設定: one's own password and PIN; for 管理者 the accounts, the auto-lock time, the 管理台帳
+(audit log viewer) and the retention tool. The rules are in models/; this page only shows what
+the logged-in role may use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyodo_desktop.models import accounts as acc
+from kyodo_desktop.models import audit, privacy
+from kyodo_desktop.models import households as hh
+from kyodo_desktop.models.errors import RegisterError
+from kyodo_desktop.models.validation import ValidationError
+from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.login import NewAdminFields, PasswordField
+from kyodo_desktop.ui.worker import DbWorker
+
+ROLES = ("管理者", "役員", "班長", "閲覧")
+ERRORS = (RegisterError, ValidationError)
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setHorizontalHeaderLabels(headers)
+    t.verticalHeader().setVisible(False)
+    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+    t.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    t.horizontalHeader().setStretchLastSection(True)
+    return t
+
+
+def _fill(t: QTableWidget, rows: list[list[str]]) -> None:
+    t.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            t.setItem(r, c, QTableWidgetItem(text))
+
+
+def _message(label: QLabel, text: str, error: bool = False) -> None:
+    label.setStyleSheet("color: #b00020;" if error else "color: #1b5e20;")
+    label.setText(("⚠ " if error else "") + text)
+
+
+class OwnAccountTab(QWidget):
+    def __init__(self, worker: DbWorker, data_dir: Callable[[], Path]) -> None:
+        super().__init__()
+        self.worker = worker
+        self.data_dir = data_dir
+        layout = QVBoxLayout(self)
+        self.who = QLabel()
+        layout.addWidget(self.who)
+        form = QFormLayout()
+        self.current = PasswordField()
+        self.new = PasswordField()
+        self.again = PasswordField()
+        form.addRow(self.tr("いまのパスワード"), self.current)
+        form.addRow(self.tr("新しいパスワード"), self.new)
+        form.addRow(self.tr("新しいパスワード（確認）"), self.again)
+        layout.addLayout(form)
+        change = QPushButton(self.tr("パスワードを変える"))
+        change.clicked.connect(self.change_password)
+        layout.addWidget(change)
+        pin_form = QFormLayout()
+        self.pin = PasswordField(self.tr("4〜6桁の数字"))
+        pin_form.addRow(self.tr("このパソコン用の暗証番号"), self.pin)
+        layout.addLayout(pin_form)
+        pin_note = QLabel(self.tr("暗証番号は、このパソコンでだけ使えます。USBメモリで持ち出した台帳は、パスワードで開きます。"))
+        pin_note.setWordWrap(True)
+        layout.addWidget(pin_note)
+        set_pin = QPushButton(self.tr("暗証番号を設定する"))
+        set_pin.clicked.connect(self.set_pin)
+        layout.addWidget(set_pin)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+
+    def refresh(self) -> None:
+        s = self.worker.call(lambda r: r.session)
+        self.who.setText(self.tr("ログイン中: {0}（{1}）").format(s.display_name, s.role))
+
+    def change_password(self) -> None:
+        if self.new.text() != self.again.text():
+            _message(self.status, self.tr("確認のパスワードが一致しません。"), True)
+            return
+        try:
+            self.worker.call(lambda r: acc.set_password(r, r.session.account_uid, self.new.text(),
+                                                        current_password=self.current.text()))
+        except ERRORS as exc:
+            _message(self.status, str(exc), True)
+            return
+        for f in (self.current, self.new, self.again):
+            f.clear()
+        _message(self.status, self.tr("パスワードを変えました。次からは新しいパスワードで開きます。"))
+
+    def set_pin(self) -> None:
+        try:
+            self.worker.call(lambda r: acc.set_pin(r, self.pin.text(), data_dir=self.data_dir()))
+        except ERRORS as exc:
+            _message(self.status, str(exc), True)
+            return
+        self.pin.clear()
+        _message(self.status, self.tr("このパソコン用の暗証番号を設定しました。"))
+
+
+class NewAccountDialog(QDialog):
+    def __init__(self, blocks: list[hh.Block], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("アカウントの追加"))
+        layout = QVBoxLayout(self)
+        self.fields = NewAdminFields()
+        self.fields.admin.setPlaceholderText(self.tr("例: 会計 田中"))
+        layout.addWidget(self.fields)
+        form = QFormLayout()
+        self.role = QComboBox()
+        self.role.addItems(list(ROLES))
+        self.role.setCurrentText("役員")
+        self.block = QComboBox()
+        for b in blocks:
+            self.block.addItem(b.name, b.id)
+        form.addRow(self.tr("役割"), self.role)
+        form.addRow(self.tr("班（班長のみ）"), self.block)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #b00020;")
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _accept(self) -> None:
+        problem = self.fields.problem()
+        if problem:
+            self.error.setText("⚠ " + problem)
+            return
+        self.accept()
+
+
+class AccountsTab(QWidget):
+    def __init__(self, worker: DbWorker, show_recovery: Callable[[str], None]) -> None:
+        super().__init__()
+        self.worker = worker
+        self.show_recovery = show_recovery
+        layout = QVBoxLayout(self)
+        self.table = _table([self.tr("名前"), self.tr("役割"), self.tr("班"), self.tr("状態"), self.tr("最終ログイン"),
+                             self.tr("暗証番号")])
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        for text, slot in ((self.tr("追加…"), self.add), (self.tr("無効にする"), self.disable),
+                           (self.tr("有効に戻す…"), self.enable), (self.tr("パスワードを再設定…"), self.reset),
+                           (self.tr("役割を変える…"), self.change_role),
+                           (self.tr("復旧シートを作り直す…"), self.new_sheet)):
+            b = QPushButton(text)
+            b.clicked.connect(slot)
+            row.addWidget(b)
+        layout.addLayout(row)
+        lock_row = QHBoxLayout()
+        lock_row.addWidget(QLabel(self.tr("操作がないとき、画面をロックするまで")))
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(1, 120)
+        self.lock_minutes.setSuffix(self.tr(" 分"))
+        self.lock_minutes.setAccessibleName("自動ロックまでの時間")
+        lock_row.addWidget(self.lock_minutes)
+        save_lock = QPushButton(self.tr("保存"))
+        save_lock.clicked.connect(self.save_lock)
+        lock_row.addWidget(save_lock)
+        lock_row.addStretch(1)
+        layout.addLayout(lock_row)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        self.accounts: list[acc.Account] = []
+
+    def refresh(self) -> None:
+        self.accounts = self.worker.call(acc.list_accounts)
+        _fill(self.table, [[a.display_name, a.role, a.block_name, self.tr("無効") if a.disabled_at else self.tr("有効"),
+                            (a.last_login_at or "—")[:16].replace("T", " "), self.tr("あり") if a.has_pin else ""]
+                           for a in self.accounts])
+        self.lock_minutes.setValue(self.worker.call(lambda r: hh.get_association(r)["auto_lock_minutes"]))
+
+    def _selected(self) -> acc.Account | None:
+        row = self.table.currentRow()
+        if row < 0 or row >= len(self.accounts):
+            _message(self.status, self.tr("アカウントを選んでください。"), True)
+            return None
+        return self.accounts[row]
+
+    def _run(self, fn: Callable[..., Any], *args: Any, done: str, **kw: Any) -> bool:
+        try:
+            self.worker.call(fn, *args, **kw)
+        except ERRORS as exc:
+            _message(self.status, str(exc), True)
+            return False
+        _message(self.status, done)
+        self.refresh()
+        return True
+
+    def add(self) -> None:
+        dialog = NewAccountDialog(self.worker.call(hh.list_blocks), self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        name, password = dialog.fields.values()
+        role = dialog.role.currentText()
+        block = dialog.block.currentData() if role == "班長" else None
+        self._run(acc.add_account, name, role, password, block_id=block, done=self.tr("「{0}」を追加しました。").format(name))
+
+    def disable(self) -> None:
+        a = self._selected()
+        if a and dialogs.confirm(self, self.tr("アカウント"), self.tr(
+                "「{0}」を無効にします。このアカウントのパスワードと暗証番号では、台帳を開けなくなります。").format(a.display_name),
+                yes=self.tr("無効にする"), no=self.tr("やめる")):
+            self._run(acc.disable_account, a.uid, done=self.tr("無効にしました。"))
+
+    def _ask_password(self, title: str) -> str | None:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(title)
+        layout = QVBoxLayout(dialog)
+        form = QFormLayout()
+        pw, again = PasswordField(), PasswordField()
+        form.addRow(self.tr("新しいパスワード"), pw)
+        form.addRow(self.tr("確認"), again)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        if pw.text() != again.text():
+            _message(self.status, self.tr("確認のパスワードが一致しません。"), True)
+            return None
+        return pw.text()
+
+    def enable(self) -> None:
+        a = self._selected()
+        if a and (pw := self._ask_password(self.tr("有効に戻す"))):
+            self._run(acc.enable_account, a.uid, pw, done=self.tr("有効にしました。"))
+
+    def reset(self) -> None:
+        a = self._selected()
+        if a and (pw := self._ask_password(self.tr("パスワードの再設定"))):
+            self._run(acc.set_password, a.uid, pw, done=self.tr("パスワードを再設定しました。本人に伝えてください。"))
+
+    def change_role(self) -> None:
+        a = self._selected()
+        if a is None:
+            return
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("役割を変える"))
+        layout = QFormLayout(dialog)
+        role = QComboBox()
+        role.addItems(list(ROLES))
+        role.setCurrentText(a.role)
+        block = QComboBox()
+        for b in self.worker.call(hh.list_blocks):
+            block.addItem(b.name, b.id)
+        layout.addRow(self.tr("役割"), role)
+        layout.addRow(self.tr("班（班長のみ）"), block)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addRow(buttons)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self._run(acc.change_role, a.uid, role.currentText(),
+                      block_id=block.currentData() if role.currentText() == "班長" else None,
+                      done=self.tr("役割を変えました（次のログインから有効）。"))
+
+    def new_sheet(self) -> None:
+        if not dialogs.confirm(self, self.tr("復旧シート"), self.tr(
+                "新しい復旧シートを作ります。いま保管している復旧シートのコードは使えなくなります。"),
+                yes=self.tr("作り直す"), no=self.tr("やめる")):
+            return
+        try:
+            code = self.worker.call(acc.new_recovery_code)
+        except ERRORS as exc:
+            _message(self.status, str(exc), True)
+            return
+        self.show_recovery(code)
+
+    def save_lock(self) -> None:
+        self._run(acc.set_auto_lock_minutes, self.lock_minutes.value(),
+                  done=self.tr("保存しました（次にロックするときから）。"))
+
+
+class AuditTab(QWidget):
+    """管理台帳: filter by who, what and when; export to CSV."""
+
+    KINDS = {
+        "すべて": None,
+        "ログイン": ("login", "login_failed"),
+        "出力・印刷": ("export", "print", "audit_export"),
+        "要配慮個人情報": ("view_sensitive", "sensitive_add", "sensitive_delete"),
+        "変更": ("insert", "update", "status", "move", "reorder", "consent", "consent_withdraw", "restore"),
+        "アカウント": ("account_add", "account_disable", "account_enable", "password_change", "pin_set",
+                    "role_change", "role_permissions", "recovery_reissue"),
+        "記録の消去": ("purge",),
+    }
+
+    def __init__(self, worker: DbWorker) -> None:
+        super().__init__()
+        self.worker = worker
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.who = QComboBox()
+        self.who.setAccessibleName("操作した人")
+        self.what = QComboBox()
+        self.what.addItems(list(self.KINDS))
+        self.what.setAccessibleName("操作の種類")
+        self.since = QLineEdit()
+        self.since.setPlaceholderText(self.tr("から（例: 2026-04-01）"))
+        self.until = QLineEdit()
+        self.until.setPlaceholderText(self.tr("まで"))
+        self.text = QLineEdit()
+        self.text.setPlaceholderText(self.tr("内容に含む言葉"))
+        for w in (self.who, self.what, self.since, self.until, self.text):
+            bar.addWidget(w)
+        go = QPushButton(self.tr("絞り込む"))
+        go.clicked.connect(self.refresh)
+        bar.addWidget(go)
+        layout.addLayout(bar)
+        self.table = _table([self.tr("日時"), self.tr("操作した人"), self.tr("操作"), self.tr("内容"), self.tr("人数")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        row = QHBoxLayout()
+        export = QPushButton(self.tr("CSVに保存…"))
+        export.clicked.connect(self.export)
+        row.addWidget(export)
+        self.status = QLabel()
+        row.addWidget(self.status, 1)
+        layout.addLayout(row)
+        self.entries: list[audit.AuditEntry] = []
+
+    def _filters(self) -> dict[str, Any]:
+        from kyodo_desktop.models.japanese import parse_date
+
+        out: dict[str, Any] = {"actor": self.who.currentData() or None, "actions": self.KINDS[self.what.currentText()],
+                               "text": self.text.text().strip()}
+        for key, edit in (("since", self.since), ("until", self.until)):
+            text = edit.text().strip()
+            out[key] = parse_date(text) if text else None
+        return out
+
+    def refresh(self) -> None:
+        current = self.who.currentData()
+        self.who.blockSignals(True)
+        self.who.clear()
+        self.who.addItem(self.tr("すべての人"), "")
+        for name in self.worker.call(audit.actors):
+            self.who.addItem(name, name)
+        self.who.setCurrentIndex(max(self.who.findData(current), 0))
+        self.who.blockSignals(False)
+        try:
+            filters = self._filters()
+        except ValueError as exc:
+            _message(self.status, str(exc), True)
+            return
+        self.entries = self.worker.call(audit.query, **filters)
+        _fill(self.table, [[e.at.replace("T", " "), e.actor, e.action_label, e.summary,
+                            "" if e.person_count is None else str(e.person_count)] for e in self.entries])
+        _message(self.status, self.tr("{0}件").format(len(self.entries)))
+
+    def export(self) -> None:
+        from kyodo_desktop.export.audit import write_audit_csv
+
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("管理台帳の保存先"), "管理台帳.csv", "CSV (*.csv)")
+        if not chosen:
+            return
+        try:
+            out = self.worker.call(write_audit_csv, self.entries, Path(chosen))
+        except (*ERRORS, OSError) as exc:
+            _message(self.status, str(exc), True)
+            return
+        _message(self.status, self.tr("保存しました: {0}").format(out))
+
+
+class RetentionTab(QWidget):
+    def __init__(self, worker: DbWorker) -> None:
+        super().__init__()
+        self.worker = worker
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr("転出・退会・死亡から決めた年数がたった人の記録を、まとめて消去できます。"
+                               "消去した人の名前は、操作の記録からも消えます（件数と日付だけが残ります）。"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("離れてから")))
+        self.years = QSpinBox()
+        self.years.setRange(1, 100)
+        self.years.setValue(5)
+        self.years.setSuffix(self.tr(" 年より前"))
+        self.years.valueChanged.connect(lambda _v: self.refresh())
+        bar.addWidget(self.years)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+        self.table = _table([self.tr("名前"), self.tr("状態"), self.tr("日付"), self.tr("世帯ごと")])
+        layout.addWidget(self.table, 1)
+        purge = QPushButton(self.tr("この人たちの記録を消去する…"))
+        purge.clicked.connect(self.purge)
+        layout.addWidget(purge)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+    def refresh(self) -> None:
+        found = self.worker.call(privacy.leavers, self.years.value())
+        _fill(self.table, [[x.name, x.status, x.since, self.tr("はい") if x.whole_household else ""] for x in found])
+        _message(self.status, self.tr("{0}人").format(len(found)))
+
+    def purge(self) -> None:
+        n = self.table.rowCount()
+        if not n:
+            return
+        if not dialogs.confirm(self, self.tr("記録の消去"), self.tr(
+                "{0}人の記録を消去します。消去の前にバックアップを作りますが、台帳からは元に戻せません。"
+                "（バックアップは最長12か月で自動的に消えます）").format(n), yes=self.tr("消去する"), no=self.tr("やめる")):
+            return
+        try:
+            result = self.worker.call(privacy.purge_leavers, self.years.value())
+        except ERRORS as exc:
+            _message(self.status, str(exc), True)
+            return
+        self.refresh()
+        _message(self.status, self.tr("{0}世帯・{1}人の記録を消去しました。").format(result.households, result.persons))
+
+
+class AdminPage(QWidget):
+    def __init__(self, worker: DbWorker, *, data_dir: Callable[[], Path], show_recovery: Callable[[str], None]) -> None:
+        super().__init__()
+        self.worker = worker
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("設定とアカウント"))
+        f = title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.4)
+        f.setBold(True)
+        title.setFont(f)
+        layout.addWidget(title)
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        session = worker.call(lambda r: r.session)
+        self.own = OwnAccountTab(worker, data_dir)
+        self.tabs.addTab(self.own, self.tr("自分のアカウント"))
+        self.accounts = self.audit = self.retention = None
+        if session.can("accounts.manage"):
+            self.accounts = AccountsTab(worker, show_recovery)
+            self.tabs.addTab(self.accounts, self.tr("役員アカウント"))
+        if session.can("audit.read"):
+            self.audit = AuditTab(worker)
+            self.tabs.addTab(self.audit, self.tr("操作の記録（管理台帳）"))
+        if session.can("retention.purge"):
+            self.retention = RetentionTab(worker)
+            self.tabs.addTab(self.retention, self.tr("記録の整理"))
+        self.tabs.currentChanged.connect(lambda _i: self.refresh())
+
+    def refresh(self) -> None:
+        tab = self.tabs.currentWidget()
+        refresh = getattr(tab, "refresh", None)
+        if refresh is not None:
+            refresh()
