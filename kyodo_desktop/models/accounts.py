@@ -84,10 +84,9 @@ def add_account(
     display_name = clean_text(display_name, field="表示名", max_len=50, required=True)
     password = crypto.check_new_password(password)
     _check_block(reg, block_id)
-    with reg.writing("アカウントの作成"):
+    with reg.changing_keys("アカウントの作成") as keys:
         uid = _add_account_row(reg, display_name, role, person_id=person_id, block_id=block_id)
-        reg.key_file.add_slot(reg._key, kind="password", account_uid=uid, display_name=display_name, secret=password)
-        reg.save_key_file()
+        keys.add_slot(reg._key, kind="password", account_uid=uid, display_name=display_name, secret=password)
     return uid
 
 
@@ -107,12 +106,11 @@ def disable_account(reg: Register, uid: str) -> None:
         return
     if _enabled_admins(reg) == [uid]:
         raise RegisterError("最後の管理者のアカウントは無効にできません。先に別の管理者を作ってください。")
-    with reg.writing("アカウントを無効にする"):
+    with reg.changing_keys("アカウントを無効にする") as keys:
         reg.conn.execute("UPDATE accounts SET disabled_at = ?, has_pin = 0, updated_at = ? WHERE id = ?",
                          (reg.now(), reg.now(), account_id))
-        reg.key_file.remove_slots(account_uid=uid)
+        keys.remove_slots(account_uid=uid)
         reg._audit_row("account_disable", "accounts", account_id, f"アカウント「{name}」を無効にしました")
-        reg.save_key_file()
 
 
 def enable_account(reg: Register, uid: str, password: str) -> None:
@@ -120,12 +118,12 @@ def enable_account(reg: Register, uid: str, password: str) -> None:
     reg.session.require("accounts.manage", "アカウントを有効にする")
     account_id, name, _role, _disabled = _account(reg, uid)
     password = crypto.check_new_password(password)
-    with reg.writing("アカウントを有効にする"):
-        reg.conn.execute("UPDATE accounts SET disabled_at = NULL, updated_at = ? WHERE id = ?", (reg.now(), account_id))
-        reg.key_file.remove_slots(account_uid=uid)
-        reg.key_file.add_slot(reg._key, kind="password", account_uid=uid, display_name=name, secret=password)
+    with reg.changing_keys("アカウントを有効にする") as keys:
+        reg.conn.execute("UPDATE accounts SET disabled_at = NULL, has_pin = 0, updated_at = ? WHERE id = ?",
+                         (reg.now(), account_id))
+        keys.remove_slots(account_uid=uid)
+        keys.add_slot(reg._key, kind="password", account_uid=uid, display_name=name, secret=password)
         reg._audit_row("account_enable", "accounts", account_id, f"アカウント「{name}」を有効にしました")
-        reg.save_key_file()
 
 
 def set_password(reg: Register, uid: str, new_password: str, *, current_password: str | None = None) -> None:
@@ -147,12 +145,14 @@ def set_password(reg: Register, uid: str, new_password: str, *, current_password
             ok = False
         if not ok:
             raise crypto.WrongSecretError("いまのパスワードが違います。")
-    with reg.writing("パスワードの変更"):
-        reg.key_file.remove_slots(account_uid=uid, kind="password")
-        reg.key_file.add_slot(reg._key, kind="password", account_uid=uid, display_name=name, secret=new_password)
+    with reg.changing_keys("パスワードの変更") as keys:
+        keys.remove_slots(account_uid=uid, kind="password")
+        if not own:  # reset by 管理者 (forgotten or taken over): the old PINs go too
+            keys.remove_slots(account_uid=uid, kind="pin")
+            reg.conn.execute("UPDATE accounts SET has_pin = 0 WHERE id = ?", (account_id,))
+        keys.add_slot(reg._key, kind="password", account_uid=uid, display_name=name, secret=new_password)
         reg.conn.execute("UPDATE accounts SET updated_at = ? WHERE id = ?", (reg.now(), account_id))
         reg._audit_row("password_change", "accounts", account_id, f"「{name}」さんのパスワードを変更しました")
-        reg.save_key_file()
 
 
 def _try(reg: Register, slot: crypto.Slot, secret: str) -> bool:
@@ -172,13 +172,11 @@ def set_pin(reg: Register, pin: str, *, data_dir) -> None:
     account_id, name, _role, _disabled = _account(reg, uid)
     pin = crypto.check_new_pin(pin)
     device, pepper = crypto.device_secret(data_dir)
-    with reg.writing("暗証番号の設定"):
-        reg.key_file.remove_slots(account_uid=uid, kind="pin", device=device)
-        reg.key_file.add_slot(reg._key, kind="pin", account_uid=uid, display_name=name, secret=pin,
-                              pepper=pepper, device=device)
+    with reg.changing_keys("暗証番号の設定") as keys:
+        keys.remove_slots(account_uid=uid, kind="pin", device=device)
+        keys.add_slot(reg._key, kind="pin", account_uid=uid, display_name=name, secret=pin, pepper=pepper, device=device)
         reg.conn.execute("UPDATE accounts SET has_pin = 1, updated_at = ? WHERE id = ?", (reg.now(), account_id))
         reg._audit_row("pin_set", "accounts", account_id, f"「{name}」さんがこのパソコン用の暗証番号を設定しました")
-        reg.save_key_file()
 
 
 def change_role(reg: Register, uid: str, role: str, *, block_id: int | None = None) -> None:
@@ -218,11 +216,10 @@ def new_recovery_code(reg: Register) -> str:
     """Issue a new recovery sheet: the old code stops working. Returns the new code."""
     reg.session.require("accounts.manage", "復旧シートを作り直す")
     code = crypto.new_recovery_code()
-    with reg.writing("復旧シートの再発行"):
-        reg.key_file.slots = [s for s in reg.key_file.slots if s.kind != "recovery"]
-        reg.key_file.add_slot(reg._key, kind="recovery", account_uid="", display_name="復旧コード", secret=code)
+    with reg.changing_keys("復旧シートの再発行") as keys:
+        keys.slots = [s for s in keys.slots if s.kind != "recovery"]
+        keys.add_slot(reg._key, kind="recovery", account_uid="", display_name="復旧コード", secret=code)
         reg._audit_row("recovery_reissue", "accounts", None, "復旧シートを作り直しました（前のコードは使えません）")
-        reg.save_key_file()
     reg.recovery_code = code
     return code
 

@@ -15,7 +15,7 @@ ACTION_LABELS = {
     "role_permissions": "役割の権限変更", "recovery_reissue": "復旧シート再発行", "encrypt": "暗号化",
     "consent": "同意", "consent_withdraw": "同意の撤回", "sensitive_add": "要配慮情報の記録",
     "sensitive_delete": "要配慮情報の削除", "view_sensitive": "要配慮情報の閲覧", "export": "出力",
-    "print": "印刷", "purge": "記録の消去", "key_file_edited": "鍵ファイルの異常", "audit_export": "管理台帳の出力",
+    "print": "印刷", "purge": "記録の消去", "key_file_edited": "鍵ファイルの異常", "audit_export": "管理台帳の出力", "backup_export": "台帳のコピー",
 }
 
 

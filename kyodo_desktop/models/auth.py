@@ -132,10 +132,10 @@ class FailureLog:
         entry = self._read().get(self._key(register_id, account))
         if not isinstance(entry, dict):
             return
-        failures = int(entry.get("count", 0))
-        try:
+        try:  # an edited or damaged file must not stop logins
+            failures = int(entry.get("count", 0))
             last = datetime.fromisoformat(str(entry.get("last")))
-        except ValueError:
+        except (TypeError, ValueError):
             return
         left = wait_after(failures) - (now - last).total_seconds()
         if left > 0:
@@ -147,7 +147,11 @@ class FailureLog:
         data = self._read()
         key = self._key(register_id, account)
         entry = data.get(key) if isinstance(data.get(key), dict) else {}
-        entry["count"] = int(entry.get("count", 0)) + 1
+        try:
+            count = int(entry.get("count", 0))
+        except (TypeError, ValueError):
+            count = 0
+        entry["count"] = count + 1
         entry["last"] = now.isoformat()
         pending = entry.get("pending") if isinstance(entry.get("pending"), list) else []
         pending.append({"at": now.isoformat(), "name": name, "reason": reason})

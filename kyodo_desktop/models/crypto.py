@@ -42,7 +42,9 @@ MAX_KEY_FILE_BYTES = 1_000_000
 #: raised later without breaking existing key files.
 KDF_PARAMS = {"name": "argon2id", "time_cost": 3, "memory_kib": 262_144, "parallelism": 2}
 #: bounds accepted from a key file (a tampered file must not make us allocate 64 GB)
-_KDF_LIMITS = {"time_cost": (1, 20), "memory_kib": (8_192, 2_097_152), "parallelism": (1, 16)}
+_KDF_LIMITS = {"time_cost": (1, 10), "memory_kib": (8_192, 1_048_576), "parallelism": (1, 8)}
+#: slots tried per login at most (a tampered key file must not make a login take minutes)
+MAX_SLOTS_TRIED = 4
 
 # Crockford's base32: no I, L, O, U; on input O→0 and I/L→1, so a misread sheet still works.
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"

@@ -409,6 +409,13 @@ def save_household(reg: Register, data: HouseholdData) -> int:
     if data.id is not None:
         reg.session.require_block(_household_block(reg, data.id), "この世帯を変更する")
     reg.session.require_block(data.block_id, "ほかの班に世帯を登録する")
+    for p in data.persons:  # a person changes household only through move_person (recorded, checked)
+        if p.id is not None:
+            row = reg.conn.execute("SELECT household_id FROM persons WHERE id = ?", [p.id]).fetchone()
+            if row is None or data.id is None or row[0] != data.id:
+                raise RegisterError(
+                    "この世帯の人ではない人が含まれています。別の世帯へ移すときは「別の世帯へ移す」を使ってください。"
+                )
     data = validate_household(reg, data)
     stamp = reg.now()
     today = reg.today().isoformat()

@@ -193,12 +193,18 @@ def list_backups(backup_dir: Path) -> list[BackupInfo]:
     return found
 
 
-def rotate_backups(backup_dir: Path, today: date | None = None) -> list[Path]:
-    """Keep the newest :data:`KEEP_RECENT` backups and the newest one of each of the last
-    :data:`KEEP_MONTHS` months; delete the rest. Returns the deleted paths."""
+#: backups taken before something that changes much: kept for :data:`KEEP_MONTHS` months whatever
+#: the count (a restore or purge must stay undoable even after many openings)
+KEEP_REASONS = ("migrate", "restore", "encrypt", "purge")
+
+
+def rotate_backups(backup_dir: Path, today: date | None = None, *, protect: set[Path] | None = None) -> list[Path]:
+    """Keep the newest :data:`KEEP_RECENT` backups, the newest one of each of the last
+    :data:`KEEP_MONTHS` months and those of :data:`KEEP_REASONS` younger than that; delete the
+    rest (never a path in ``protect``). Returns the deleted paths."""
     backups = list_backups(backup_dir)
     today = today or date.today()
-    keep: set[Path] = {b.path for b in backups[:KEEP_RECENT]}
+    keep: set[Path] = {b.path for b in backups[:KEEP_RECENT]} | {Path(p) for p in (protect or set())}
     months_seen: set[tuple[int, int]] = set()
     for b in backups:  # newest first, so the first of each month is its newest
         month = (b.taken_at.year, b.taken_at.month)
@@ -206,12 +212,16 @@ def rotate_backups(backup_dir: Path, today: date | None = None) -> list[Path]:
         if age_months < KEEP_MONTHS and month not in months_seen:
             months_seen.add(month)
             keep.add(b.path)
+        if age_months < KEEP_MONTHS and b.reason.rstrip("0123456789") in KEEP_REASONS:
+            keep.add(b.path)
     deleted = []
     for b in backups:
         if b.path not in keep:
-            with contextlib.suppress(OSError):
+            try:
                 b.path.unlink()
-                deleted.append(b.path)
+            except OSError:
+                continue  # still there: keep its key file too
+            deleted.append(b.path)
             with contextlib.suppress(OSError):
                 crypto.key_file_path(b.path).unlink(missing_ok=True)
     return deleted
@@ -259,10 +269,11 @@ def verify_register_file(path: Path, key: bytes) -> dict[str, Any]:
     return {"association": row[0] if row else "", "households": households, "migrations": names}
 
 
-def _probe(path: Path, key: bytes | None) -> list[str]:
-    """Read-only checks before a register is opened for writing. Returns the applied migrations."""
+def _probe(path: Path, key: bytes | None, *, writable: bool = False) -> list[str]:
+    """Checks before a register is opened for writing (read-only, unless a leftover rollback
+    journal must be played back first: ``writable``, with the lock held). Returns the applied migrations."""
     try:
-        conn = connect(path, key, read_only=True, tune=False)
+        conn = connect(path, key, read_only=not writable, tune=False)
     except DB_ERRORS as exc:
         if "not a database" in str(exc) and key is not None:
             raise RegisterError(
@@ -346,7 +357,7 @@ def unlock(
         slots = [s for s in key_file.slots if s.kind == "recovery"]
         try:
             code = crypto.normalize_recovery_code(credentials.recovery_code)
-            for slot in slots:
+            for slot in slots[: crypto.MAX_SLOTS_TRIED]:
                 with contextlib.suppress(crypto.WrongSecretError):
                     return key_file.unlock(slot, code), key_file, "", "recovery"
         except crypto.WrongSecretError as exc:
@@ -370,7 +381,7 @@ def unlock(
     else:
         pepper = b""
         slots = key_file.slots_for(uid, "password")
-    for slot in slots:
+    for slot in slots[: crypto.MAX_SLOTS_TRIED]:
         with contextlib.suppress(crypto.WrongSecretError):
             return key_file.unlock(slot, secret, pepper=pepper), key_file, uid, slot.kind
     what = "暗証番号" if is_pin else "パスワード"
@@ -468,6 +479,33 @@ class Register:
             self.key_file.save(self.key_path, self._key)
         except OSError as exc:
             raise translate_sqlite_error(exc, self.key_path, "鍵ファイルの保存") from exc
+
+    @contextlib.contextmanager
+    def changing_keys(self, doing: str) -> Iterator[crypto.KeyFile]:
+        """One change to accounts and key slots together: yields a copy of the key file to change;
+        it is written as the transaction's last step and becomes the register's key file only when
+        the transaction commits. If anything fails, the key file on disk and in memory is as before."""
+        import copy
+
+        if self.read_only:
+            raise RegisterError(f"読み取り専用で開かれているため、{doing}できません。")
+        before = copy.deepcopy(self.key_file)
+        draft = copy.deepcopy(self.key_file)
+        written = False
+        try:
+            with self.writing(doing):
+                yield draft
+                try:
+                    draft.save(self.key_path, self._key)
+                except OSError as exc:
+                    raise translate_sqlite_error(exc, self.key_path, doing) from exc
+                written = True
+        except BaseException:
+            if written:  # the commit failed after the new key file was written: put the old one back
+                with contextlib.suppress(OSError):
+                    before.save(self.key_path, self._key)
+            raise
+        self.key_file = draft
 
     def unlock_key_with(self, account_uid: str, secret: str, data_dir: Path | None = None) -> str:
         """Check an officer's password or PIN against the key file without reopening (the
@@ -648,7 +686,10 @@ class Register:
         try:
             # Look before touching: a file that is not a healthy register of a version we know
             # is refused before anything (even the journal mode) is written to it.
-            applied = _probe(path, key)
+            # a USB stick pulled out mid-write leaves a "hot" journal: SQLite rolls it back on the
+            # first read-write connection (a read-only one would fail), so probe read-write then
+            hot = not read_only and path.with_name(path.name + "-journal").exists()
+            applied = _probe(path, key, writable=hot)
             pending = [n for n in schema.known_migration_names() if n not in applied]
             conn = connect(path, key, read_only=read_only)
             reg = cls(path, conn, key=key, key_file=key_file, session=auth.SYSTEM, lock=lock,
@@ -791,8 +832,13 @@ class Register:
 
     # -- backups ---------------------------------------------------------------------------
 
-    def backup(self, reason: str = "manual", target: Path | None = None) -> Path:
-        """Copy the register with SQLite's backup API (consistent even while open)."""
+    def backup(self, reason: str = "manual", target: Path | None = None, *, protect: set[Path] | None = None) -> Path:
+        """Copy the register with SQLite's backup API (consistent even while open), encrypted
+        like the register and beside a copy of its key file. A copy to a place of one's choosing
+        (``target`` outside the backup folder) is an output: it needs that permission and is recorded."""
+        outside = target is not None and (self.backup_dir is None or Path(target).parent.resolve() != self.backup_dir.resolve())
+        if outside:
+            self.session.require("output", "台帳のコピーを作る")
         if self.conn.in_transaction:
             raise RegisterError("変更の保存中のため、いまはバックアップを作成できません。")
         if target is None:
@@ -809,8 +855,10 @@ class Register:
             _copy_with_backup_api(self.conn, Path(target), self._key, self.key_file)
         except (*DB_ERRORS, OSError) as exc:
             raise translate_sqlite_error(exc, target, "バックアップを作成") from exc
-        if self.backup_dir is not None and Path(target).parent == self.backup_dir:
-            rotate_backups(self.backup_dir, self.today())
+        if outside:
+            self.record("backup_export", f"台帳のコピー（暗号化済み）を作成しました: {Path(target).name}")
+        elif self.backup_dir is not None:
+            rotate_backups(self.backup_dir, self.today(), protect=protect)
         return Path(target)
 
     def restore(self, backup_path: Path | str) -> Path:
@@ -826,7 +874,7 @@ class Register:
             unknown = [n for n in _applied_migrations(src) if n not in schema.known_migration_names()]
             if unknown:
                 raise NewerRegisterError("このバックアップは新しい版の協働デスクで作られたため、この版では復元できません。")
-            safety = self.backup("restore")
+            safety = self.backup("restore", protect={backup_path})
             try:
                 src.backup(self.conn)
             except DB_ERRORS as exc:

@@ -84,6 +84,10 @@ def test_hancho_sees_and_changes_only_their_own_block(town, tmp_path):
             with pytest.raises(PermissionDenied):
                 call()
             assert n >= 0
+        # a person of another 班 slipped into one's own household (found in review): refused too
+        with pytest.raises(RegisterError, match="この世帯の人ではない"):
+            households.save_household(reg, HouseholdData(
+                id=town["h1"], block_id=town["b1"], persons=[*own.persons, PersonData(id=town["p2"], family_name="乗っ取り")]))
     finally:
         reg.close()
     admin = _open(town, (ADMIN, PASSWORD), tmp_path)
@@ -113,6 +117,9 @@ def test_viewer_reads_but_changes_nothing(town, tmp_path):
     reg = _open(town, VIEWER, tmp_path)
     try:
         assert len(search.HouseholdIndex.load(reg)) == 2
+        with pytest.raises(PermissionDenied):  # a copy of the whole register is an output (found in review)
+            reg.backup("manual", tmp_path / "USB" / "copy.kyodo")
+        assert not (tmp_path / "USB").exists()
         data = households.get_household(reg, town["h2"])
         with pytest.raises(PermissionDenied, match="閲覧"):
             households.save_household(reg, data)
@@ -336,3 +343,26 @@ def test_backoff_schedule():
     assert [wait_after(n) for n in range(1, 8)] == [0, 0, 2, 4, 8, 16, 32]
     assert wait_after(100) == 300
     assert timedelta(seconds=wait_after(3)) == timedelta(seconds=2)
+
+
+def test_a_failed_key_file_write_changes_nothing(tmp_path, monkeypatch):
+    """Found in review: a failed re-issue must not leave a half-made change that a later save writes."""
+    reg = Register.create(tmp_path / "k.kyodo", name="鍵町会", admin_name=ADMIN, password=PASSWORD)
+    code = reg.recovery_code
+    real_save = crypto.KeyFile.save
+    calls = []
+
+    def failing_save(self, path, key):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError(28, "No space left on device")
+        return real_save(self, path, key)
+
+    monkeypatch.setattr(crypto.KeyFile, "save", failing_save)
+    with pytest.raises(RegisterError, match="ディスクがいっぱい"):
+        acc.new_recovery_code(reg)
+    assert reg.rows("SELECT count(*) AS n FROM audit_log WHERE action = 'recovery_reissue'")[0]["n"] == 0
+    acc.add_account(reg, "会計", "役員", "kaikei-pass-2")  # an unrelated change that saves the key file
+    reg.close()
+    Register.open(tmp_path / "k.kyodo", Credentials(recovery_code=code), backup_dir=tmp_path / "b").close()
+    Register.open(tmp_path / "k.kyodo", Credentials("会計", "kaikei-pass-2"), backup_dir=tmp_path / "b").close()

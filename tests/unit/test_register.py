@@ -343,3 +343,58 @@ def test_no_connection_made_outside_connect():
         and p.name != "register.py"
     ]
     assert offenders == []
+
+
+def test_restore_keeps_the_backup_it_restored(register, tmp_path):
+    """Found in review: the safety copy's rotation must not delete the backup being restored."""
+    _household(register, "最初")
+    oldest = register.backup("manual")
+    from datetime import timedelta as _td
+
+    base = register.clock()
+    for n in range(9):  # ten in all: the safety copy of the restore would push the oldest out
+        register.clock = lambda n=n: base + _td(minutes=n + 1)
+        register.backup("manual")
+    assert oldest.exists()
+    register.restore(oldest)
+    assert oldest.exists() and crypto_key_file(oldest).exists()
+    reasons = [b.reason for b in list_backups(register.backup_dir)]
+    assert "restore" in reasons
+
+
+def crypto_key_file(path):
+    from kyodo_desktop.models.crypto import key_file_path
+
+    return key_file_path(path)
+
+
+def test_register_left_by_a_pulled_usb_stick_opens(tmp_path, clock, monkeypatch):
+    """A write interrupted on a USB stick leaves the file half-written with a rollback journal
+    beside it: opening plays the journal back and shows the state before that write."""
+    import shutil
+
+    from kyodo_desktop import paths as paths_mod
+
+    monkeypatch.setattr(paths_mod, "is_removable", lambda _p: True)  # rollback journal, as on USB
+    usb = tmp_path / "usb"
+    reg = Register.create(usb / "町会.kyodo", admin_name=ADMIN, password=PASSWORD, name="町会", clock=clock)
+    _household(reg, "残る")
+    assert reg.conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    reg.conn.execute("PRAGMA cache_size = 1")  # spill changed pages into the file before commit
+    reg.conn.execute("BEGIN")
+    reg.conn.executemany("INSERT INTO audit_log (at, action, table_name, summary) VALUES ('x', 'x', 'x', ?)",
+                         [("z" * 500,) for _ in range(3000)])
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for f in usb.iterdir():  # the stick as it was when pulled out
+        if not f.name.endswith(".lock"):
+            shutil.copy(f, crashed / f.name)
+    reg.conn.execute("ROLLBACK")
+    reg.close(backup=False)
+    assert (crashed / "町会.kyodo-journal").exists()
+    again = Register.open(crashed / "町会.kyodo", admin_login(), backup_dir=tmp_path / "bk", clock=clock)
+    try:
+        assert again.conn.execute("SELECT count(*) FROM households").fetchone()[0] == 1
+        assert again.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    finally:
+        again.close()
