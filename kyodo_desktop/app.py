@@ -158,11 +158,13 @@ class Controller:
         self.worker.close_register()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            code = encrypt_register(path, admin_name=admin, password=password, backup_dir=paths.backup_dir(path))
+            done = encrypt_register(path, admin_name=admin, password=password, backup_dir=paths.backup_dir(path))
         finally:
             QApplication.restoreOverrideCursor()
-        self._show_recovery_code(code, path, association=path.stem)
-        return Credentials(admin, password)
+        self._show_recovery_code(done.recovery_code, path, association=path.stem)
+        for problem in done.problems:
+            dialogs.show_error(None, "台帳の暗号化", problem)
+        return Credentials(done.account_uid, password)
 
     def _show_recovery_code(self, code: str, path: Path, *, association: str) -> None:
         if dialogs.noninteractive:

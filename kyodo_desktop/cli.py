@@ -87,12 +87,25 @@ def _open(args: argparse.Namespace, *, read_only: bool = False) -> Register:
     return reg
 
 
-def _write_sheet(reg: Register, target: str | None) -> None:
+def _new_secret(args: argparse.Namespace) -> str:
+    """A new password: from the file or environment, or typed twice at the prompt."""
+    if getattr(args, "password_file", None) or os.environ.get("KYODO_PASSWORD") or not sys.stdin.isatty():
+        return _secret(args)
+    import getpass
+
+    first = getpass.getpass("新しいパスワード: ")
+    if getpass.getpass("もう一度: ") != first:
+        raise RegisterError("確認のパスワードが一致しません。")
+    return first
+
+
+def _write_sheet(reg: Register, target: str | None, *, show: bool = True) -> None:
     from kyodo_desktop.export.recovery_sheet import write_recovery_sheet
     from kyodo_desktop.models.households import get_association
 
-    print("復旧コード（印刷して金庫などに保管してください。この画面にしか表示されません）:")
-    print(f"  {reg.recovery_code}")
+    if show:
+        print("復旧コード（印刷して金庫などに保管してください。この画面にしか表示されません）:")
+        print(f"  {reg.recovery_code}")
     if target:
         out = write_recovery_sheet(Path(target), association=get_association(reg)["name"], code=reg.recovery_code,
                                    register_file=reg.path.name, issued=reg.clock())
@@ -105,7 +118,7 @@ def cmd_init(args: argparse.Namespace) -> int:
         p,
         name=args.name,
         admin_name=args.admin,
-        password=_secret(args),
+        password=_new_secret(args),
         kana=args.kana or "",
         district=args.district or "",
         default_area_code=args.area_code or "",
@@ -149,15 +162,21 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     from kyodo_desktop.models.register import encrypt_register
 
     p = Path(args.register)
-    code = encrypt_register(p, admin_name=args.admin, password=_secret(args), backup_dir=paths.backup_dir(p))
+    password = _new_secret(args)
+    done = encrypt_register(p, admin_name=args.admin, password=password, backup_dir=paths.backup_dir(p))
     print(f"台帳を暗号化しました: {p}（鍵ファイル {p.name}-key と2つで1組です）")
-    reg = Register.open(p, Credentials(args.admin, _secret(args)), backup_dir=paths.backup_dir(p),
-                        backup_on_open=False)
-    try:
-        reg.recovery_code = code
-        _write_sheet(reg, args.recovery_sheet)
-    finally:
-        reg.close(backup=False)
+    print("復旧コード（印刷して金庫などに保管してください。この画面にしか表示されません）:")
+    print(f"  {done.recovery_code}")
+    for problem in done.problems:
+        print(f"kyodo: 注意: {problem}", file=sys.stderr)
+    if args.recovery_sheet:
+        reg = Register.open(p, Credentials(done.account_uid, password), backup_dir=paths.backup_dir(p),
+                            backup_on_open=False)
+        try:
+            reg.recovery_code = done.recovery_code
+            _write_sheet(reg, args.recovery_sheet, show=False)
+        finally:
+            reg.close(backup=False)
     return EXIT_OK
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -666,6 +665,7 @@ class Register:
         ``backup_on_open=False`` leaves the opening backup to the caller (the program takes it
         on the database thread right after the window is shown)."""
         path = Path(path)
+        finish_interrupted_encryption(path)
         if not _check_header(path):
             try:
                 _probe(path, None)  # a plain SQLite file that is not a register is refused as such
@@ -921,14 +921,50 @@ def _export_encrypted(plain_path: Path, target: Path, key: bytes) -> dict[str, i
     return counts
 
 
+@dataclass(frozen=True)
+class Encrypted:
+    """What :func:`encrypt_register` did: the recovery code to print (shown first, always) and
+    anything afterwards that did not work (old backups, the first encrypted backup)."""
+
+    recovery_code: str
+    account_uid: str
+    problems: tuple[str, ...] = ()
+
+
+def _swap_in(new: Path, path: Path) -> None:
+    """Put ``new`` in ``path``'s place and overwrite the old contents. With a hard link the
+    old file keeps a second name while ``new`` takes the place in one atomic step; on file
+    systems without hard links (FAT on many USB sticks) it steps aside by renaming."""
+    side = path.with_name(path.name + ".unencrypted")
+    side.unlink(missing_ok=True)
+    try:
+        os.link(path, side)
+    except OSError:
+        os.replace(path, side)
+    os.replace(new, path)
+    crypto.secure_delete(side)
+
+
+def finish_interrupted_encryption(path: Path) -> bool:
+    """If a conversion was cut off between writing the encrypted copy and putting it in place
+    (power cut), finish it. Returns True if it did."""
+    path = Path(path)
+    new = path.with_name(path.name + ".encrypting")
+    side = path.with_name(path.name + ".unencrypted")
+    if path.exists() or not new.exists() or not crypto.key_file_path(path).exists():
+        return False
+    os.replace(new, path)
+    crypto.secure_delete(side)
+    return True
+
+
 def encrypt_register(
     path: Path | str, *, admin_name: str, password: str, backup_dir: Path | None = None,
     clock: Clock = now_local, data_dir: Path | None = None,
-) -> str:
+) -> Encrypted:
     """Convert a register from before encryption, in place and safely: write an encrypted copy,
-    verify it table by table, make its first 管理者, write the key file, then swap the files and
-    overwrite the old one. Plain backups of it are converted (or overwritten) too. Returns the
-    recovery code for the printed sheet."""
+    verify it table by table, make its first 管理者, write the key file, then put the copy in
+    place and overwrite the old file. Plain backups of it are converted too."""
     from kyodo_desktop.models.validation import clean_text
 
     path = Path(path)
@@ -937,15 +973,14 @@ def encrypt_register(
     admin_name = clean_text(admin_name, field="管理者の名前", max_len=50, required=True)
     password = crypto.check_new_password(password)
     key_path = crypto.key_file_path(path)
-    if key_path.exists():
-        raise RegisterError(f"鍵ファイルがすでにあります。上書きはしません: {key_path.name}")
     if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
         raise RegisterError(f"台帳ファイルの場所に書き込めないため、暗号化できません: {path}")
     lock = Register._acquire_lock(path)
     new = path.with_name(path.name + ".encrypting")
-    old = path.with_name(path.name + ".unencrypted")
     try:
-        _probe(path, None)
+        _probe(path, None, writable=path.with_name(path.name + "-journal").exists())
+        if key_path.exists():  # left by a conversion cut off before the swap: it fits no file
+            os.replace(key_path, key_path.with_name(key_path.name + ".stale"))
         key = crypto.new_data_key()
         counts = _export_encrypted(path, new, key)
         key_file = crypto.KeyFile(crypto.new_register_id())
@@ -959,47 +994,48 @@ def encrypt_register(
                            backup_dir=None, read_only=False, clock=clock)
             schema.apply_migrations(reg.db)
             conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION}")
+            code = crypto.new_recovery_code()
             with reg.writing("暗号化"):
                 conn.execute("UPDATE association SET register_id = ? WHERE id = 1", (key_file.register_id,))
                 uid = _add_account_row(reg, admin_name, "管理者")
                 key_file.add_slot(key, kind="password", account_uid=uid, display_name=admin_name, secret=password)
-                code = crypto.new_recovery_code()
                 key_file.add_slot(key, kind="recovery", account_uid="", display_name="復旧コード", secret=code)
                 reg._audit_row("encrypt", "association", 1, "台帳を暗号化しました（管理者アカウントを作成）")
-                key_file.save(key_path, key)
         finally:
             conn.close()
-        # swap: the plain file steps aside, the encrypted one takes its name, then the plain one is overwritten
+        key_file.save(key_path, key)  # last before the swap: a cut-off conversion is finished on next open
         for suffix in ("-wal", "-shm", "-journal"):
             crypto.secure_delete(path.with_name(path.name + suffix))
-        os.replace(path, old)
-        os.replace(new, path)
-        crypto.secure_delete(old)
+        _swap_in(new, path)
     except BaseException:
         with contextlib.suppress(OSError):
-            new.unlink()
-        if not path.exists() and old.exists():
-            os.replace(old, path)
-            key_path.unlink(missing_ok=True)
-        elif path.exists() and not old.exists() and key_path.exists() and not _check_header(path):
-            key_path.unlink(missing_ok=True)
+            if path.exists():
+                new.unlink(missing_ok=True)
+                if not _check_header(path):  # still the plain original: the new key file fits nothing
+                    key_path.unlink(missing_ok=True)
         raise
     finally:
         lock.release()
+    problems: list[str] = []
     if backup_dir is not None and backup_dir.is_dir():
-        _encrypt_old_backups(backup_dir, key, key_path)
-        reg2 = Register.open(path, Credentials(uid, password), backup_dir=backup_dir, clock=clock,
-                             data_dir=data_dir, backup_on_open=False)
+        problems += _encrypt_old_backups(backup_dir, key, key_file)
         try:
-            reg2.backup("encrypt")
-        finally:
-            reg2.close(backup=False)
-    return code
+            reg2 = Register.open(path, Credentials(uid, password), backup_dir=backup_dir, clock=clock,
+                                 data_dir=data_dir, backup_on_open=False)
+            try:
+                reg2.backup("encrypt")
+            finally:
+                reg2.close(backup=False)
+        except RegisterError as exc:
+            problems.append(f"暗号化後のバックアップを作成できませんでした: {exc}")
+    return Encrypted(code, uid, tuple(problems))
 
 
-def _encrypt_old_backups(backup_dir: Path, key: bytes, key_path: Path) -> None:
+def _encrypt_old_backups(backup_dir: Path, key: bytes, key_file: crypto.KeyFile) -> list[str]:
     """Backups taken before encryption hold the same personal data in the clear: encrypt each
-    with the register's key (beside a copy of its key file) and overwrite the plain one."""
+    with the register's key (beside a copy of its key file) and overwrite the plain one. An
+    unreadable plain backup is overwritten; a file error stops and is reported."""
+    problems: list[str] = []
     for b in list_backups(backup_dir):
         try:
             plain = not _check_header(b.path)
@@ -1010,10 +1046,20 @@ def _encrypt_old_backups(backup_dir: Path, key: bytes, key_path: Path) -> None:
         tmp = b.path.with_name(b.path.name + ".encrypting")
         try:
             _export_encrypted(b.path, tmp, key)
-            shutil.copyfile(key_path, crypto.key_file_path(b.path))
-            crypto.secure_delete(b.path)  # overwrite the plain copy in place, then put the encrypted one there
-            os.replace(tmp, b.path)
-        except (*DB_ERRORS, OSError):
+        except DB_ERRORS:  # not a readable register: of no use, and personal data in the clear
             with contextlib.suppress(OSError):
-                tmp.unlink()
-            crypto.secure_delete(b.path)  # unreadable plain backup: remove it rather than keep it in the clear
+                tmp.unlink(missing_ok=True)
+            crypto.secure_delete(b.path)
+            continue
+        except OSError as exc:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
+            problems.append(f"暗号化されていないバックアップが残っています（{exc.strerror or exc}）: {b.path}")
+            break
+        try:
+            key_file.save(crypto.key_file_path(b.path), key)
+            _swap_in(tmp, b.path)
+        except OSError as exc:
+            problems.append(f"暗号化されていないバックアップが残っています（{exc.strerror or exc}）: {b.path}")
+            break
+    return problems

@@ -277,6 +277,51 @@ def test_disabled_account_cannot_log_in_and_the_last_admin_stays(town, tmp_path)
         _open(town, VIEWER, tmp_path)
 
 
+def _plain_register(path):
+    """A register as the foundation issue wrote it: plain SQLite, the first migration only."""
+    from sqlite_utils import Database
+    from sqlite_utils import Migrations as SUMigrations
+
+    from kyodo_desktop.models import schema
+
+    db = Database(path)
+    db.conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    old = SUMigrations(schema.MIGRATION_SET)
+    old()(schema._STEPS[0])
+    old.apply(db)
+    db["association"].insert({"id": 1, "name": "古い町会", "created_at": "2025-01-01", "updated_at": "2025-01-01"})
+    db.conn.close()
+
+
+def test_a_conversion_cut_off_by_a_power_cut_is_finished_or_redone(tmp_path, clock):
+    import shutil
+
+    plain = tmp_path / "plain.kyodo"
+    _plain_register(plain)
+    done_dir = tmp_path / "done"
+    done_dir.mkdir()
+    shutil.copy(plain, done_dir / "町会.kyodo")
+    encrypt_register(done_dir / "町会.kyodo", admin_name=ADMIN, password=PASSWORD, clock=clock)
+    # A: cut between stepping the plain file aside and putting the encrypted one in place
+    a = tmp_path / "a"
+    a.mkdir()
+    shutil.copy(plain, a / "町会.kyodo.unencrypted")
+    shutil.copy(done_dir / "町会.kyodo", a / "町会.kyodo.encrypting")
+    shutil.copy(done_dir / "町会.kyodo-key", a / "町会.kyodo-key")
+    reg = Register.open(a / "町会.kyodo", admin_login(), backup_dir=tmp_path / "b")
+    reg.close()
+    assert sorted(f.name for f in a.iterdir() if not f.name.endswith(".lock")) == ["町会.kyodo", "町会.kyodo-key"]
+    # B: cut after the key file was written, before the swap: the plain file is still in place
+    b = tmp_path / "b2"
+    b.mkdir()
+    shutil.copy(plain, b / "町会.kyodo")
+    shutil.copy(done_dir / "町会.kyodo-key", b / "町会.kyodo-key")
+    with pytest.raises(UnencryptedRegisterError):
+        Register.open(b / "町会.kyodo", admin_login())
+    encrypt_register(b / "町会.kyodo", admin_name=ADMIN, password=PASSWORD, clock=clock)  # redone cleanly
+    Register.open(b / "町会.kyodo", admin_login(), backup_dir=tmp_path / "b").close()
+
+
 def test_unencrypted_register_is_converted_in_place(tmp_path, clock):
     """A register from the foundation issue (plain SQLite, first migration only) and its plain
     backup become encrypted; nothing is lost; no plain copy is left behind."""
@@ -302,8 +347,8 @@ def test_unencrypted_register_is_converted_in_place(tmp_path, clock):
     plain_backup.write_bytes(path.read_bytes())
     with pytest.raises(UnencryptedRegisterError, match="暗号化されていません"):
         Register.open(path, admin_login())
-    code = encrypt_register(path, admin_name=ADMIN, password=PASSWORD, backup_dir=backups, clock=clock)
-    assert len(code) == 34
+    done = encrypt_register(path, admin_name=ADMIN, password=PASSWORD, backup_dir=backups, clock=clock)
+    assert len(done.recovery_code) == 34 and done.problems == ()
     assert not list(tmp_path.glob("*.unencrypted")) and not list(tmp_path.glob("*.encrypting"))
     for f in [path, *backups.iterdir()]:
         assert "古い町会".encode() not in f.read_bytes(), f
