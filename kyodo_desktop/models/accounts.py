@@ -170,6 +170,13 @@ def set_pin(reg: Register, pin: str, *, data_dir) -> None:
     if not uid:
         raise RegisterError("アカウントでログインしてから暗証番号を設定してください。")
     account_id, name, _role, _disabled = _account(reg, uid)
+    from kyodo_desktop import paths
+
+    if paths.portable_dir() is not None or paths.is_removable(data_dir):
+        raise RegisterError(
+            "USBメモリで持ち運ぶ設定では、暗証番号は使えません（このパソコン専用の鍵もUSBメモリに入るため）。"
+            "パスワードで開いてください。"
+        )
     pin = crypto.check_new_pin(pin)
     device, pepper = crypto.device_secret(data_dir)
     with reg.changing_keys("暗証番号の設定") as keys:
