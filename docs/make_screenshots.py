@@ -29,10 +29,15 @@ def main() -> int:
     from kyodo_desktop import paths
     from kyodo_desktop.app import apply_text_scale, install_translations
     from kyodo_desktop.models import households as hh
+    from kyodo_desktop.models import privacy
+    from kyodo_desktop.models.accounts import DEMO_ACCOUNTS, DEMO_ADMIN, add_demo_accounts
+    from kyodo_desktop.models.crypto import KeyFile, key_file_path
     from kyodo_desktop.models.demo import populate_demo
     from kyodo_desktop.models.register import Register
     from kyodo_desktop.ui.household_editor import HouseholdEditor
+    from kyodo_desktop.ui.login import LockPage, LoginDialog
     from kyodo_desktop.ui.main_window import MainWindow
+    from kyodo_desktop.ui.privacy_dialog import PrivacyDialog
     from kyodo_desktop.ui.welcome import WelcomeDialog
     from kyodo_desktop.ui.worker import DbWorker
 
@@ -46,8 +51,9 @@ def main() -> int:
 
         def create() -> Register:
             reg = Register.create(path, name="デモ町会", district="デモ校下", default_area_code="076",
-                                  backup_dir=paths.backup_dir(path))
+                                  admin_name=DEMO_ADMIN[0], password=DEMO_ADMIN[1], backup_dir=paths.backup_dir(path))
             populate_demo(reg.db, households=300, seed=1, today=reg.today())
+            add_demo_accounts(reg)
             return reg
 
         welcome = WelcomeDialog()
@@ -58,6 +64,22 @@ def main() -> int:
 
         worker = DbWorker()
         worker.open(create)
+        worker.close_register()
+        login = LoginDialog(association_file=path, accounts=KeyFile.load(key_file_path(path)).accounts(),
+                            attempt=lambda _c: None,
+                            demo_accounts=[(DEMO_ADMIN[0], "管理者", DEMO_ADMIN[1]), *DEMO_ACCOUNTS])
+        login.password.edit.setText("••••••••")
+        login.show()
+        app.processEvents()
+        login.grab().save(str(OUT / f"login{suffix}.png"))
+        login.close()
+        from kyodo_desktop.models.register import Credentials
+
+        worker.open(lambda: Register.open(path, Credentials(*DEMO_ADMIN), backup_dir=paths.backup_dir(path)))
+        hid0 = worker.call(lambda r: r.conn.execute("SELECT id FROM households ORDER BY id LIMIT 1").fetchone()[0])
+        worker.call(privacy.set_consent, household_id=hid0, purpose="MEIBO_DISTRIBUTE", granted=True,
+                    granted_on="2026-04-10", method="書面", form_version="令和8年度 名簿調査票")
+        worker.call(privacy.record_output, "1班 名簿（PDF）", "OFFICER_INTERNAL", 24)
         window = MainWindow(worker)
         window.resize(1280, 800)
         window.show()
@@ -81,6 +103,26 @@ def main() -> int:
         app.processEvents()
         editor.grab().save(str(OUT / f"household-editor{suffix}.png"))
         editor.reject()
+        consent = PrivacyDialog(worker.call(hh.get_household, hid0), worker.call, can_write=True, can_sensitive=True,
+                                can_write_sensitive=True, today=worker.register.today(), parent=window)
+        consent.show()
+        app.processEvents()
+        consent.grab().save(str(OUT / f"consent{suffix}.png"))
+        consent.close()
+        window.show_page("settings")
+        window.admin_page.tabs.setCurrentWidget(window.admin_page.accounts)
+        app.processEvents()
+        window.grab().save(str(OUT / f"accounts{suffix}.png"))
+        window.admin_page.tabs.setCurrentWidget(window.admin_page.audit)
+        app.processEvents()
+        window.grab().save(str(OUT / f"audit-log{suffix}.png"))
+        lock = LockPage(lambda _s: None, lambda: None)
+        lock.prepare(DEMO_ADMIN[0])
+        lock.resize(1280, 800)
+        lock.show()
+        app.processEvents()
+        lock.grab().save(str(OUT / f"lock{suffix}.png"))
+        lock.close()
         window.close()
         worker.shutdown()
     print(f"screenshots written to {OUT}")

@@ -19,6 +19,22 @@ EXPLANATION = (
 )
 
 
+def wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """Break Japanese text (no spaces between words) into lines no wider than ``width``."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    lines: list[str] = []
+    line = ""
+    for ch in text:
+        if line and stringWidth(line + ch, font, size) > width and ch not in "、。）」":  # no 句読点 at a line start
+            lines.append(line)
+            line = ""
+        line += ch
+    if line:
+        lines.append(line)
+    return lines
+
+
 def write_recovery_sheet(target: Path, *, association: str, code: str, register_file: str,
                          issued: datetime) -> Path:
     """Write the sheet as a one-page A4 PDF (written to a temporary name, then renamed)."""
@@ -26,7 +42,13 @@ def write_recovery_sheet(target: Path, *, association: str, code: str, register_
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
+    from kyodo_desktop.export.fonts import missing_glyphs
+    from kyodo_desktop.models.errors import RegisterError
+
     font = register_fonts()
+    missing = missing_glyphs(association + register_file)
+    if missing:
+        raise RegisterError(f"次の文字を印刷できるフォントがありません: {'、'.join(missing)}（町会名・ファイル名を確かめてください）")
     target = Path(target)
     tmp = target.with_name(target.name + ".part")
     c = Canvas(str(tmp), pagesize=A4, invariant=True)
@@ -53,15 +75,14 @@ def write_recovery_sheet(target: Path, *, association: str, code: str, register_
     c.drawCentredString(width / 2, y, code)
     y -= 24 * mm
     c.setFont(font, 10.5)
-    for line in EXPLANATION:
-        c.drawString(x, y, line)
-        y -= 7 * mm
-    y -= 6 * mm
-    c.setFont(font, 10.5)
-    c.drawString(x, y, "使い方：協働デスクのログイン画面で「復旧コードで開く」を選び、上のコードを入力します。")
-    y -= 7 * mm
-    c.drawString(x, y, "（数字の0と英字のO、1とI・Lは区別しなくても受け付けます。ハイフンは省略できます）")
-    y -= 16 * mm
+    text_width = width - 2 * x
+    for paragraph in ("".join(EXPLANATION), "",
+                      "使い方：協働デスクのログイン画面で「パスワードを全員忘れたとき（復旧コードで開く）」を選び、"
+                      "上のコードを入力します。数字の0と英字のO、1とI・Lは区別しなくても受け付けます。ハイフンは省略できます。"):
+        for line in wrap(paragraph, font, 10.5, text_width) or [""]:
+            c.drawString(x, y, line)
+            y -= 6.5 * mm
+    y -= 12 * mm
     c.drawString(x, y, "保管場所：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿　　保管者：＿＿＿＿＿＿＿＿＿＿＿＿")
     c.showPage()
     c.save()

@@ -8,7 +8,7 @@ from datetime import date
 from kyodo_desktop.models.register import Register
 
 ACTION_LABELS = {
-    "create": "作成", "insert": "追加", "update": "変更", "status": "状態の記録", "move": "移動",
+    "create": "作成", "demo": "デモ作成", "insert": "追加", "update": "変更", "status": "状態の記録", "move": "移動",
     "reorder": "回覧順", "restore": "復元", "login": "ログイン", "login_failed": "ログイン失敗",
     "account_add": "アカウント作成", "account_disable": "アカウント無効化", "account_enable": "アカウント有効化",
     "password_change": "パスワード変更", "pin_set": "暗証番号設定", "role_change": "役割変更",

@@ -343,9 +343,13 @@ class AuditTab(QWidget):
         bar.addWidget(go)
         layout.addLayout(bar)
         self.table = _table([self.tr("日時"), self.tr("操作した人"), self.tr("操作"), self.tr("内容"), self.tr("人数")])
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        em = self.fontMetrics().horizontalAdvance("あ")
+        for col, chars in ((0, 11), (1, 9), (2, 8), (4, 4)):  # fixed widths: never sized to contents
+            self.table.setColumnWidth(col, em * chars)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         export = QPushButton(self.tr("CSVに保存…"))
@@ -381,7 +385,7 @@ class AuditTab(QWidget):
             _message(self.status, str(exc), True)
             return
         self.entries = self.worker.call(audit.query, **filters)
-        _fill(self.table, [[e.at.replace("T", " "), e.actor, e.action_label, e.summary,
+        _fill(self.table, [[e.at.replace("T", " ")[:16], e.actor, e.action_label, e.summary,
                             "" if e.person_count is None else str(e.person_count)] for e in self.entries])
         _message(self.status, self.tr("{0}件").format(len(self.entries)))
 
