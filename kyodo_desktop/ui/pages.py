@@ -269,8 +269,13 @@ class RegisterPage(QWidget):
         self.model.set_rows(self.index, visible)
         self.count_label.setText(self.tr("{n}世帯を表示").format(n=f"{len(visible):,}"))
         circ = self.order.currentData() == ORDER_CIRCULATION
-        self.up_btn.setEnabled(circ)
-        self.down_btn.setEnabled(circ)
+        session = self.worker.register.session if self.worker.register is not None else None
+        can_write = session is not None and session.can("register.write")
+        # the checks are in models/; greying out only tells the officer before they try
+        self.add_btn.setEnabled(can_write)
+        self.block_btn.setEnabled(session is not None and session.can("association.write"))
+        self.up_btn.setEnabled(circ and can_write)
+        self.down_btn.setEnabled(circ and can_write)
         tip = "" if circ else self.tr("回覧順を変えるには、並び順を「回覧順」にしてください")
         self.up_btn.setToolTip(tip)
         self.down_btn.setToolTip(tip)

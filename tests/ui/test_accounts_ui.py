@@ -94,6 +94,7 @@ def test_settings_page_shows_what_the_role_may_use(qtbot, path):
         blocks = worker.call(lambda r: {r.conn.execute("SELECT block_id FROM households WHERE id=?", [i]).fetchone()[0]
                                         for i in ids})
         assert len(blocks) == 1  # the 名簿 page lists only the 班長's own 班
+        assert win.register_page.add_btn.isEnabled() and not win.register_page.block_btn.isEnabled()
     finally:
         win.close()
         worker.shutdown()
