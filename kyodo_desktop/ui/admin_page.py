@@ -33,7 +33,7 @@ from kyodo_desktop.models import households as hh
 from kyodo_desktop.models.errors import RegisterError
 from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import dialogs
-from kyodo_desktop.ui.login import NewAdminFields, PasswordField
+from kyodo_desktop.ui.login import NewAdminFields, PasswordField, _big
 from kyodo_desktop.ui.worker import DbWorker
 
 ROLES = ("管理者", "役員", "班長", "閲覧")
@@ -458,12 +458,7 @@ class AdminPage(QWidget):
         super().__init__()
         self.worker = worker
         layout = QVBoxLayout(self)
-        title = QLabel(self.tr("設定とアカウント"))
-        f = title.font()
-        f.setPointSizeF(f.pointSizeF() * 1.4)
-        f.setBold(True)
-        title.setFont(f)
-        layout.addWidget(title)
+        layout.addWidget(_big(QLabel(self.tr("設定とアカウント")), 1.4))
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
         session = worker.call(lambda r: r.session)

@@ -326,17 +326,10 @@ def test_unencrypted_register_is_converted_in_place(tmp_path, clock):
     """A register from the foundation issue (plain SQLite, first migration only) and its plain
     backup become encrypted; nothing is lost; no plain copy is left behind."""
     from sqlite_utils import Database
-    from sqlite_utils import Migrations as SUMigrations
-
-    from kyodo_desktop.models import schema
 
     path = tmp_path / "古い町会.kyodo"
+    _plain_register(path)
     db = Database(path)
-    db.conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
-    old = SUMigrations(schema.MIGRATION_SET)
-    old()(schema._STEPS[0])
-    old.apply(db)
-    db["association"].insert({"id": 1, "name": "古い町会", "created_at": "2025-01-01", "updated_at": "2025-01-01"})
     db["blocks"].insert({"id": 1, "name": "1班", "sort_order": 1, "created_at": "x", "updated_at": "x"})
     db["households"].insert({"id": 1, "block_id": 1, "status": "加入", "status_since": "2020-01-01",
                              "created_at": "x", "updated_at": "x", "uid": "h1"}, alter=False)
