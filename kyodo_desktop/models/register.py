@@ -123,7 +123,6 @@ def connect(
     register from before encryption). A wrong key fails here, before anything is written.
     ``wal=None`` chooses WAL on fixed disks and rollback journal on removable or network drives.
     """
-    from kyodo_desktop.paths import is_removable
 
     path = Path(path)
     if read_only:
@@ -138,8 +137,15 @@ def connect(
     except DB_ERRORS:
         conn.close()
         raise
-    if not tune:
-        return conn
+    if tune:
+        tune_connection(conn, path, read_only=read_only, wal=wal)
+    return conn
+
+
+def tune_connection(conn: Any, path: Path, *, read_only: bool, wal: bool | None = None) -> None:
+    """The pragmas of a working connection (after the checks of :func:`_probe`)."""
+    from kyodo_desktop.paths import is_removable
+
     # Autocommit: no implicit transactions that could stay open (and keep later "atomic"
     # blocks from ever committing); every change is an explicit BEGIN … COMMIT (db.atomic()).
     conn.isolation_level = None
@@ -150,7 +156,6 @@ def connect(
             wal = not is_removable(path)
         conn.execute(f"PRAGMA journal_mode = {'WAL' if wal else 'DELETE'}")
         conn.execute("PRAGMA synchronous = FULL" if not wal else "PRAGMA synchronous = NORMAL")
-    return conn
 
 
 @dataclass(frozen=True)
@@ -268,9 +273,12 @@ def verify_register_file(path: Path, key: bytes) -> dict[str, Any]:
     return {"association": row[0] if row else "", "households": households, "migrations": names}
 
 
-def _probe(path: Path, key: bytes | None, *, writable: bool = False) -> list[str]:
-    """Checks before a register is opened for writing (read-only, unless a leftover rollback
-    journal must be played back first: ``writable``, with the lock held). Returns the applied migrations."""
+def _probe(path: Path, key: bytes | None, *, writable: bool = False, keep: bool = False) -> Any:
+    """Checks before a register is used: nothing is written (not even the journal mode) until a
+    file proved to be a healthy register of a version we know. ``writable`` opens read-write (a
+    leftover rollback journal is then played back; the lock must be held). Returns the applied
+    migrations, or with ``keep`` (applied, connection): the checked connection, not yet tuned,
+    whose page cache the first reads then use (SQLCipher decrypts each page once, not twice)."""
     try:
         conn = connect(path, key, read_only=not writable, tune=False)
     except DB_ERRORS as exc:
@@ -287,17 +295,21 @@ def _probe(path: Path, key: bytes | None, *, writable: bool = False) -> list[str
                 f"台帳ファイルに破損が見つかりました（{check}）。バックアップからの復元をお試しください: {path}"
             )
         applied = _applied_migrations(conn)
-    finally:
+        if not applied:
+            raise RegisterError(f"このファイルは協働デスクの台帳ではありません: {path}")
+        known = schema.known_migration_names()
+        if [n for n in applied if n not in known]:
+            raise NewerRegisterError(
+                "この台帳は新しい版の協働デスクで保存されています。この版では開けません。"
+                "協働デスクを最新版に更新してから開いてください。"
+                f"（台帳の版 {len(applied)}／このプログラムの版 {len(known)}）"
+            )
+    except BaseException:
         conn.close()
-    if not applied:
-        raise RegisterError(f"このファイルは協働デスクの台帳ではありません: {path}")
-    known = schema.known_migration_names()
-    if [n for n in applied if n not in known]:
-        raise NewerRegisterError(
-            "この台帳は新しい版の協働デスクで保存されています。この版では開けません。"
-            "協働デスクを最新版に更新してから開いてください。"
-            f"（台帳の版 {len(applied)}／このプログラムの版 {len(known)}）"
-        )
+        raise
+    if keep:
+        return applied, conn
+    conn.close()
     return applied
 
 
@@ -688,10 +700,9 @@ class Register:
             # is refused before anything (even the journal mode) is written to it.
             # a USB stick pulled out mid-write leaves a "hot" journal: SQLite rolls it back on the
             # first read-write connection (a read-only one would fail), so probe read-write then
-            hot = not read_only and path.with_name(path.name + "-journal").exists()
-            applied = _probe(path, key, writable=hot)
+            applied, conn = _probe(path, key, writable=not read_only, keep=True)
             pending = [n for n in schema.known_migration_names() if n not in applied]
-            conn = connect(path, key, read_only=read_only)
+            tune_connection(conn, path, read_only=read_only)
             reg = cls(path, conn, key=key, key_file=key_file, session=auth.SYSTEM, lock=lock,
                       backup_dir=backup_dir, read_only=read_only, clock=clock)
             if pending:
@@ -774,7 +785,7 @@ class Register:
         return self.clock().date()
 
     @contextlib.contextmanager
-    def writing(self, doing: str) -> Iterator[Database]:
+    def writing(self, doing: str) -> Iterator[None]:
         """A transaction for one user-visible change. Errors become :class:`RegisterError`
         and the whole change is rolled back."""
         if self.read_only:
@@ -783,10 +794,36 @@ class Register:
             raise RegisterError(f"台帳が閉じられているため、{doing}できません。")
         self.check_file_still_there(doing)
         try:
-            with self.db.atomic():
-                yield self.db
+            with self._transaction():
+                yield
         except (*DB_ERRORS, OSError) as exc:
             raise translate_sqlite_error(exc, self.path, doing) from exc
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        """BEGIN … COMMIT (a savepoint when nested); everything rolled back on any error. Plain
+        SQL, so that a login's audit row does not pay for importing sqlite-utils."""
+        conn = self.conn
+        if conn.in_transaction:
+            name = f"kyodo_{os.urandom(8).hex()}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            conn.execute(f"RELEASE SAVEPOINT {name}")
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
     def audit(
         self,
