@@ -99,7 +99,8 @@ class OwnAccountTab(QWidget):
         layout.addStretch(1)
 
     def refresh(self) -> None:
-        s = self.worker.call(lambda r: r.session)
+        assert self.worker.register is not None
+        s = self.worker.register.session
         self.who.setText(self.tr("ログイン中: {0}（{1}）").format(s.display_name, s.role))
 
     def change_password(self) -> None:
@@ -461,7 +462,8 @@ class AdminPage(QWidget):
         layout.addWidget(_big(QLabel(self.tr("設定とアカウント")), 1.4))
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
-        session = worker.call(lambda r: r.session)
+        assert worker.register is not None
+        session = worker.register.session  # (a plain attribute: no call that would queue behind the prefetches)
         self.own = OwnAccountTab(worker, data_dir)
         self.tabs.addTab(self.own, self.tr("自分のアカウント"))
         self.accounts = self.audit = self.retention = None

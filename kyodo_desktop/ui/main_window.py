@@ -97,7 +97,7 @@ class MainWindow(QMainWindow):
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
         self.idle.timeout.connect(self.lock)
-        self.set_auto_lock(int(worker.call(lambda r: hh.get_association(r)["auto_lock_minutes"])))
+        self.set_auto_lock(int(self.association["auto_lock_minutes"]))
         QApplication.instance().installEventFilter(self)
         self._build_menu()
         self.nav.setCurrentRow(0)
@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         reg = self.worker.register
         assert reg is not None
-        assoc = self.worker.call(hh.get_association)
+        assoc = self.association = self.worker.call(hh.get_association)
         ro = "（読み取り専用）" if reg.read_only else ""
         who = f"{reg.session.display_name}（{reg.session.role}）"
         self.setWindowTitle(f"協働デスク — {assoc['name']}{ro} — {who}")
