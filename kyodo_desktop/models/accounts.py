@@ -29,6 +29,7 @@ class Account:
     block_id: int | None
     block_name: str
     person_id: int | None
+    person_name: str
     has_pin: bool
     created_at: str
     last_login_at: str | None
@@ -48,11 +49,12 @@ class Role:
 def list_accounts(reg: Register) -> list[Account]:
     reg.session.require("accounts.manage", "アカウントの一覧を見る")
     rows = reg.conn.execute(
-        "SELECT a.id, a.uid, a.display_name, r.name, a.block_id, coalesce(b.name, ''), a.person_id, a.has_pin, "
-        "a.created_at, a.last_login_at, a.disabled_at FROM accounts a JOIN roles r ON r.id = a.role_id "
-        "LEFT JOIN blocks b ON b.id = a.block_id ORDER BY a.disabled_at IS NOT NULL, a.id"
+        "SELECT a.id, a.uid, a.display_name, r.name, a.block_id, coalesce(b.name, ''), a.person_id, "
+        "coalesce(p.family_name || '　' || p.given_name, ''), a.has_pin, a.created_at, a.last_login_at, a.disabled_at "
+        "FROM accounts a JOIN roles r ON r.id = a.role_id LEFT JOIN blocks b ON b.id = a.block_id "
+        "LEFT JOIN persons p ON p.id = a.person_id ORDER BY a.disabled_at IS NOT NULL, a.id"
     ).fetchall()
-    return [Account(*r[:7], bool(r[7]), *r[8:]) for r in rows]
+    return [Account(*r[:7], r[7].strip("　"), bool(r[8]), *r[9:]) for r in rows]
 
 
 def list_roles(reg: Register) -> list[Role]:
@@ -84,6 +86,8 @@ def add_account(
     display_name = clean_text(display_name, field="表示名", max_len=50, required=True)
     password = crypto.check_new_password(password)
     _check_block(reg, block_id)
+    if person_id is not None and not reg.conn.execute("SELECT 1 FROM persons WHERE id = ?", (person_id,)).fetchone():
+        raise RegisterError("その人は名簿にいません。")
     with reg.changing_keys("アカウントの作成") as keys:
         uid = _add_account_row(reg, display_name, role, person_id=person_id, block_id=block_id)
         keys.add_slot(reg._key, kind="password", account_uid=uid, display_name=display_name, secret=password)
@@ -241,8 +245,45 @@ def set_auto_lock_minutes(reg: Register, minutes: int) -> None:
         reg._audit_row("update", "association", 1, f"自動ロックまでの時間を{minutes}分にしました")
 
 
+def find_persons(reg: Register, text: str, limit: int = 30) -> list[tuple[int, str, str]]:
+    """People present in the register whose name or kana contains ``text``: (id, name, 班)."""
+    reg.session.require("accounts.manage", "名簿の人を選ぶ")
+    from kyodo_desktop.models.japanese import search_fold
+
+    needle = search_fold(text.strip())
+    if not needle:
+        return []
+    rows = reg.conn.execute(
+        "SELECT p.id, p.family_name || '　' || p.given_name, coalesce(b.name, ''), p.search_text FROM persons p "
+        "JOIN households h ON h.id = p.household_id LEFT JOIN blocks b ON b.id = h.block_id "
+        "WHERE p.status = '在籍' ORDER BY p.sort_key, p.id"
+    )
+    out = []
+    for pid, name, block, blob in rows:
+        if needle in blob:
+            out.append((pid, name.strip("　"), block))
+            if len(out) >= limit:
+                break
+    return out
+
+
+def link_person(reg: Register, uid: str, person_id: int | None) -> None:
+    """Link an account to a person of the register (optional: for hand-over and 担い手 records)."""
+    reg.session.require("accounts.manage", "アカウントと名簿の人を結びつける")
+    account_id, name, _role, _disabled = _account(reg, uid)
+    if person_id is not None and not reg.conn.execute("SELECT 1 FROM persons WHERE id = ?", (person_id,)).fetchone():
+        raise RegisterError("その人は名簿にいません。")
+    with reg.writing("名簿の人との結びつけ"):
+        reg.conn.execute("UPDATE accounts SET person_id = ?, updated_at = ? WHERE id = ?", (person_id, reg.now(), account_id))
+        reg._audit_row("account_person", "accounts", account_id, f"「{name}」さんのアカウントを名簿の人（番号 {person_id}）と結びつけました"
+                       if person_id is not None else f"「{name}」さんのアカウントと名簿の人の結びつけを外しました")
+
+
 def add_demo_accounts(reg: Register) -> None:
-    """The demo association's officers, one per default role (1班's 班長 for the first 班)."""
-    first_block = reg.conn.execute("SELECT id FROM blocks ORDER BY sort_order, id LIMIT 1").fetchone()
+    """The demo association's officers, one per default role; the 班長 is the first 班's leader."""
+    first_block = reg.conn.execute("SELECT id, leader_person_id FROM blocks ORDER BY sort_order, id LIMIT 1").fetchone()
     for name, role, password in DEMO_ACCOUNTS:
-        add_account(reg, name, role, password, block_id=first_block[0] if role == "班長" and first_block else None)
+        is_leader = role == "班長" and first_block is not None
+        uid = add_account(reg, name, role, password, block_id=first_block[0] if is_leader else None,
+                          person_id=first_block[1] if is_leader else None)
+        del uid

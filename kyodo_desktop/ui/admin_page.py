@@ -127,6 +127,47 @@ class OwnAccountTab(QWidget):
         _message(self.status, self.tr("このパソコン用の暗証番号を設定しました。"))
 
 
+class PersonPicker(QDialog):
+    """Type part of a name (or its kana) and pick the person of the register."""
+
+    def __init__(self, find: Callable[[str], list[tuple[int, str, str]]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.find = find
+        self.chosen: int | None = None
+        self.setWindowTitle(self.tr("名簿の人を選ぶ"))
+        layout = QVBoxLayout(self)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("名前かフリガナの一部（例: やまだ）"))
+        self.search.setAccessibleName("検索")
+        self.search.textChanged.connect(self._fill)
+        layout.addWidget(self.search)
+        self.list = QTableWidget(0, 2)
+        self.list.setHorizontalHeaderLabels([self.tr("名前"), self.tr("班")])
+        self.list.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.list.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.list.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.list.verticalHeader().setVisible(False)
+        layout.addWidget(self.list, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.found: list[tuple[int, str, str]] = []
+        self.resize(480, 420)
+
+    def _fill(self, text: str) -> None:
+        self.found = self.find(text)
+        _fill(self.list, [[name, block] for _pid, name, block in self.found])
+        if self.found:
+            self.list.selectRow(0)
+
+    def _accept(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.found):
+            self.chosen = self.found[row][0]
+            self.accept()
+
+
 class NewAccountDialog(QDialog):
     def __init__(self, blocks: list[hh.Block], parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,13 +208,14 @@ class AccountsTab(QWidget):
         self.worker = worker
         self.show_recovery = show_recovery
         layout = QVBoxLayout(self)
-        self.table = _table([self.tr("名前"), self.tr("役割"), self.tr("班"), self.tr("状態"), self.tr("最終ログイン"),
-                             self.tr("暗証番号")])
+        self.table = _table([self.tr("名前"), self.tr("役割"), self.tr("班"), self.tr("名簿の人"), self.tr("状態"),
+                             self.tr("最終ログイン"), self.tr("暗証番号")])
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
         for text, slot in ((self.tr("追加…"), self.add), (self.tr("無効にする"), self.disable),
                            (self.tr("有効に戻す…"), self.enable), (self.tr("パスワードを再設定…"), self.reset),
                            (self.tr("役割を変える…"), self.change_role),
+                           (self.tr("名簿の人と結びつける…"), self.link_person),
                            (self.tr("復旧シートを作り直す…"), self.new_sheet)):
             b = QPushButton(text)
             b.clicked.connect(slot)
@@ -198,7 +240,8 @@ class AccountsTab(QWidget):
 
     def refresh(self) -> None:
         self.accounts = self.worker.call(acc.list_accounts)
-        _fill(self.table, [[a.display_name, a.role, a.block_name, self.tr("無効") if a.disabled_at else self.tr("有効"),
+        _fill(self.table, [[a.display_name, a.role, a.block_name, a.person_name,
+                            self.tr("無効") if a.disabled_at else self.tr("有効"),
                             (a.last_login_at or "—")[:16].replace("T", " "), self.tr("あり") if a.has_pin else ""]
                            for a in self.accounts])
         self.lock_minutes.setValue(self.worker.call(lambda r: hh.get_association(r)["auto_lock_minutes"]))
@@ -289,6 +332,14 @@ class AccountsTab(QWidget):
             self._run(acc.change_role, a.uid, role.currentText(),
                       block_id=block.currentData() if role.currentText() == "班長" else None,
                       done=self.tr("役割を変えました（次のログインから有効）。"))
+
+    def link_person(self) -> None:
+        a = self._selected()
+        if a is None:
+            return
+        picker = PersonPicker(lambda text: self.worker.call(acc.find_persons, text), self)
+        if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen is not None:
+            self._run(acc.link_person, a.uid, picker.chosen, done=self.tr("名簿の人と結びつけました。"))
 
     def new_sheet(self) -> None:
         if not dialogs.confirm(self, self.tr("復旧シート"), self.tr(

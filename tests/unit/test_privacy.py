@@ -157,3 +157,15 @@ def test_audit_viewer_filters_and_exports(people, tmp_path):
     assert rows[0][0] == "番号" and len(rows) == len(everything) + 1
     assert any(r[4] == "'=1班 名簿（目的: 役員による町会運営（内部利用）、2人）" for r in rows)  # no formula
     assert audit.query(reg, actions=("audit_export",))  # the export itself is recorded
+
+
+def test_accounts_can_be_linked_to_people_of_the_register(people):
+    reg = people["reg"]
+    found = acc.find_persons(reg, "青木")
+    assert [name for _pid, name, _b in found] == ["青木　一郎", "青木　花"]
+    uid = acc.add_account(reg, "会計 青木", "役員", "kaikei-pass-3", person_id=people["aoki"])
+    assert next(a for a in acc.list_accounts(reg) if a.uid == uid).person_name == "青木　一郎"
+    acc.link_person(reg, uid, people["hana"])
+    assert next(a for a in acc.list_accounts(reg) if a.uid == uid).person_name == "青木　花"
+    acc.link_person(reg, uid, None)
+    assert next(a for a in acc.list_accounts(reg) if a.uid == uid).person_id is None
