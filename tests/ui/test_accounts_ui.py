@@ -129,3 +129,53 @@ def test_consent_dialog_records_answers(qtbot, path):
         assert "同意" in dialog.status.text() and dialog.sensitive_table.rowCount() == 1
     finally:
         worker.shutdown()
+
+
+def test_first_run_creator_becomes_administrator_and_keeps_the_recovery_code(qtbot, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kyodo_desktop import paths
+    from kyodo_desktop.app import Controller
+    from kyodo_desktop.ui.login import RecoveryCodeDialog
+    from kyodo_desktop.ui.settings import Settings
+    from kyodo_desktop.ui.welcome import NewAssociationDialog
+
+    seen = {}
+
+    def fill_new():
+        d = QApplication.activeModalWidget()
+        assert isinstance(d, NewAssociationDialog)
+        d.name.setText("尾山町会")
+        d.admin.admin.setText("会長 尾山")
+        d.admin.password.edit.setText("oyama-pass-1")
+        d.admin.again.edit.setText("oyama-pass-2")
+        d._accept()
+        seen["mismatch"] = d.error.text()  # the two passwords differ: stays open
+        d.admin.again.edit.setText("oyama-pass-1")
+        QTimer.singleShot(0, keep_code)
+        d._accept()
+
+    def keep_code():
+        d = QApplication.activeModalWidget()
+        assert isinstance(d, RecoveryCodeDialog)
+        ok = d.buttons.button(d.buttons.StandardButton.Ok)
+        seen["ok_before"] = ok.isEnabled()
+        d.reject()  # Esc does not skip keeping the code
+        seen["still_open"] = d.isVisible()
+        d.kept.setChecked(True)
+        ok.click()
+
+    worker = DbWorker()
+    try:
+        ctl = Controller(None, Settings(paths.settings_file()), worker)
+        QTimer.singleShot(0, fill_new)
+        assert ctl.create_new()
+        qtbot.addWidget(ctl.window)
+        assert "一致しません" in seen["mismatch"]
+        assert seen["ok_before"] is False and seen["still_open"] is True
+        session = worker.register.session
+        assert (session.display_name, session.role) == ("会長 尾山", "管理者")
+        assert worker.register.path.with_name(worker.register.path.name + "-key").exists()
+    finally:
+        worker.shutdown()
