@@ -179,3 +179,51 @@ def test_first_run_creator_becomes_administrator_and_keeps_the_recovery_code(qtb
         assert worker.register.path.with_name(worker.register.path.name + "-key").exists()
     finally:
         worker.shutdown()
+
+
+def test_opening_a_register_from_before_encryption_converts_it(qtbot, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from sqlite_utils import Database
+    from sqlite_utils import Migrations as SUMigrations
+
+    from kyodo_desktop import paths
+    from kyodo_desktop.app import Controller
+    from kyodo_desktop.models import schema
+    from kyodo_desktop.ui.login import EncryptDialog, RecoveryCodeDialog
+    from kyodo_desktop.ui.settings import Settings
+
+    old = tmp_path / "古い町会.kyodo"
+    db = Database(old)
+    db.conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    migrations = SUMigrations(schema.MIGRATION_SET)
+    migrations()(schema._STEPS[0])
+    migrations.apply(db)
+    db["association"].insert({"id": 1, "name": "古い町会", "created_at": "x", "updated_at": "x"})
+    db.conn.close()
+
+    def fill():
+        d = QApplication.activeModalWidget()
+        assert isinstance(d, EncryptDialog)
+        d.fields.admin.setText("会長 古川")
+        d.fields.password.edit.setText("furukawa-pass")
+        d.fields.again.edit.setText("furukawa-pass")
+        QTimer.singleShot(0, keep)
+        d._accept()
+
+    def keep():
+        d = QApplication.activeModalWidget()
+        assert isinstance(d, RecoveryCodeDialog)
+        d.kept.setChecked(True)
+        d.buttons.button(d.buttons.StandardButton.Ok).click()
+
+    worker = DbWorker()
+    try:
+        ctl = Controller(None, Settings(paths.settings_file()), worker)
+        QTimer.singleShot(0, fill)
+        assert ctl._open(old)
+        qtbot.addWidget(ctl.window)
+        assert worker.register.session.role == "管理者"
+        assert "古い町会".encode() not in old.read_bytes()
+    finally:
+        worker.shutdown()
