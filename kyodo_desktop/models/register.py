@@ -344,12 +344,19 @@ def _data_dir() -> Path:
 
 
 def _find_account(key_file: crypto.KeyFile, user: str) -> tuple[str, str]:
+    """The account by uid or display name: exactly as written first, then NFKC-folded (typed
+    with the IME in another width) if that names exactly one account (山﨑 and 山崎 stay apart)."""
     import unicodedata
 
-    wanted = unicodedata.normalize("NFKC", user or "").strip()
-    for uid, name in key_file.accounts():
-        if wanted in (uid, unicodedata.normalize("NFKC", name).strip()):
+    accounts = key_file.accounts()
+    wanted = (user or "").strip()
+    for uid, name in accounts:
+        if wanted in (uid, name):
             return uid, name
+    fold = unicodedata.normalize("NFKC", wanted)
+    found = [(uid, name) for uid, name in accounts if unicodedata.normalize("NFKC", name).strip() == fold]
+    if len(found) == 1:
+        return found[0]
     raise crypto.WrongSecretError(f"「{wanted[:50]}」という名前のアカウントはこの台帳にありません。")
 
 

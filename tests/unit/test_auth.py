@@ -404,3 +404,32 @@ def test_a_failed_key_file_write_changes_nothing(tmp_path, monkeypatch):
     reg.close()
     Register.open(tmp_path / "k.kyodo", Credentials(recovery_code=code), backup_dir=tmp_path / "b").close()
     Register.open(tmp_path / "k.kyodo", Credentials("会計", "kaikei-pass-2"), backup_dir=tmp_path / "b").close()
+
+
+def test_officer_names_from_the_vectors_survive_the_key_file_and_login(register, vectors, tmp_path):
+    names = vectors["names_that_must_survive_every_path"]
+    for n, name in enumerate(names):
+        acc.add_account(register, f"{name} 役員", "役員", f"vector-pass-{n}")
+    path = register.path
+    register.close()
+    for n, name in enumerate(names):
+        reg = Register.open(path, Credentials(f"{name} 役員", f"vector-pass-{n}"), backup_dir=tmp_path / "b")
+        try:
+            assert reg.session.display_name == f"{name} 役員"  # exactly as typed (no NFKC: 﨑 stays 﨑)
+        finally:
+            reg.close()
+
+
+def test_variant_kanji_names_stay_apart_at_login(register, tmp_path):
+    acc.add_account(register, "山﨑", "役員", "yamasaki-pass-1")
+    acc.add_account(register, "山崎", "閲覧", "yamazaki-pass-2")
+    path = register.path
+    register.close()
+    for name, password, role in (("山﨑", "yamasaki-pass-1", "役員"), ("山崎", "yamazaki-pass-2", "閲覧")):
+        reg = Register.open(path, Credentials(name, password), backup_dir=tmp_path / "b")
+        try:
+            assert (reg.session.display_name, reg.session.role) == (name, role)
+        finally:
+            reg.close()
+    reg = Register.open(path, Credentials("会長　山田", PASSWORD), backup_dir=tmp_path / "b")
+    reg.close()  # typed with a full-width space: still the one 管理者
