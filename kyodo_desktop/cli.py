@@ -240,6 +240,45 @@ def cmd_recovery_sheet(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    """Plan an import; apply it only when everything was understood (or print the plan)."""
+    from kyodo_desktop.models.importing.plan import apply_plan, plan_import
+
+    reg = _open(args)
+    try:
+        plan = plan_import(reg, Path(args.file))
+        summary = plan.summary()
+        applied = None
+        if not args.dry_run and plan.ready:
+            result = apply_plan(reg, plan)
+            applied = {"households_added": result.households_added, "households_changed": result.households_changed,
+                       "persons_added": result.persons_added, "blocks_added": result.blocks_added}
+    finally:
+        reg.close()
+    if args.json:
+        print(json.dumps({**summary, "applied": applied}, ensure_ascii=False, indent=2))
+    else:
+        c = summary["households"]
+        print(f"{summary['source']}（{summary['layout']}）: 新規 {c['new']}世帯・変更 {c['changed']}・変更なし {c['unchanged']}"
+              f"・要確認 {c['conflict']}・合計行などを除外 {summary['skipped_rows']}行")
+        for line in summary["missing"]:
+            print(f"  見つからない列: {line}")
+        for line in summary["messages"]:
+            print(f"  {line}")
+        if plan.block_from_sheet:
+            print(f"  班の列がないため、シート名を班の名前にしました: {'・'.join(plan.block_from_sheet)}")
+    if applied is not None:
+        if not args.json:
+            print(f"取り込みました: 追加 {applied['households_added']}世帯・変更 {applied['households_changed']}世帯"
+                  f"（取り込み前のバックアップを作成済み）")
+        return EXIT_OK
+    if args.dry_run:
+        return EXIT_OK
+    print("kyodo: 分からない列や読めない値があるため、取り込みませんでした（台帳は変わっていません）。"
+          "プログラムの取り込み画面で確かめるか、元のファイルを直してください。", file=sys.stderr)
+    return EXIT_ERROR
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     from datetime import date
 
@@ -371,6 +410,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("register")
     p.add_argument("-o", "--output", help="復旧シート（PDF）の保存先")
     p.set_defaults(func=cmd_recovery_sheet)
+
+    p = sub.add_parser("import", parents=[login], help="Excel・CSVの名簿を取り込む（分からない所があれば何も変えずに止まる）")
+    p.add_argument("register")
+    p.add_argument("file")
+    p.add_argument("--dry-run", action="store_true", help="取り込まずに、取り込む内容だけを表示する")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("info", parents=[login], help="世帯数・人数などを表示する")
     p.add_argument("register")

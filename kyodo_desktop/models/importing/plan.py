@@ -1,0 +1,485 @@
+"""From found tables to households, matched against the register, and applied (Qt-free).
+
+:func:`plan_import` changes nothing: it normalises every cell, says in Japanese what it could not
+understand (sheet, row, column, why), groups rows into households, and matches them against the
+register. :func:`apply_plan` then writes the chosen households in one transaction after a backup;
+a failure leaves the register exactly as it was.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from kyodo_desktop.models import households as hh
+from kyodo_desktop.models import schema
+from kyodo_desktop.models.errors import RegisterError
+from kyodo_desktop.models.importing.reader import Sheet, read_file
+from kyodo_desktop.models.importing.table import Table, cell_text, find_table
+from kyodo_desktop.models.japanese import (
+    PhoneError,
+    WarekiError,
+    is_katakana_reading,
+    normalize_phone,
+    parse_date,
+    to_katakana,
+)
+from kyodo_desktop.models.register import Register
+from kyodo_desktop.models.validation import ValidationError
+
+YES = {"○", "〇", "◯", "有", "あり", "はい", "✓", "✔", "レ", "1", "y", "yes", "true", "済"}
+RELATION_WORDS = {
+    "本人": "世帯主", "世帯主": "世帯主", "妻": "妻", "夫": "夫", "配偶者": "妻", "子": "子", "長男": "子", "次男": "子",
+    "三男": "子", "長女": "子", "次女": "子", "三女": "子", "息子": "子", "娘": "子", "父": "父", "母": "母", "義父": "父",
+    "義母": "母", "孫": "孫", "兄": "兄弟姉妹", "弟": "兄弟姉妹", "姉": "兄弟姉妹", "妹": "兄弟姉妹", "兄弟姉妹": "兄弟姉妹",
+    "祖父": "祖父母", "祖母": "祖父母", "祖父母": "祖父母", "嫁": "子の配偶者", "婿": "子の配偶者", "子の妻": "子の配偶者",
+    "子の夫": "子の配偶者", "子の配偶者": "子の配偶者", "同居人": "同居人", "その他": "その他の親族", "その他の親族": "その他の親族",
+}
+SEX_WORDS = {"男": "男", "男性": "男", "m": "男", "male": "男", "女": "女", "女性": "女", "f": "女", "female": "女"}
+
+
+@dataclass(frozen=True)
+class RowMessage:
+    sheet: str
+    row: int
+    column: str
+    message: str
+    error: bool = True  # False: a note (e.g. a name that could not be split), the row is still used
+
+    def __str__(self) -> str:
+        where = f"シート「{self.sheet}」{self.row}行目" + (f"「{self.column}」" if self.column else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass
+class PlannedHousehold:
+    sheet: str
+    rows: list[int]
+    block: str
+    data: hh.HouseholdData
+    kind: str = "new"  # new, changed, unchanged, conflict, error
+    match_id: int | None = None
+    changes: list[tuple[str, str, str]] = field(default_factory=list)  # (what, old, new)
+    note: str = ""
+
+
+@dataclass
+class ImportPlan:
+    source: str
+    households: list[PlannedHousehold]
+    messages: list[RowMessage]
+    skipped: list[tuple[str, int, str]]
+    unknown_headers: list[tuple[str, str]]
+    missing: list[str]
+    layout: str
+    block_from_sheet: list[str] = field(default_factory=list)
+
+    def count(self, kind: str) -> int:
+        return sum(1 for h in self.households if h.kind == kind)
+
+    @property
+    def errors(self) -> list[RowMessage]:
+        return [m for m in self.messages if m.error]
+
+    @property
+    def ready(self) -> bool:
+        """Everything needed was recognised and no row has an error: may be applied unattended."""
+        return not self.missing and not self.errors and not self.count("conflict") and not self.count("error")
+
+    def summary(self) -> dict[str, Any]:
+        persons = {k: sum(len(h.data.persons) for h in self.households if h.kind == k) for k in
+                   ("new", "changed", "unchanged", "conflict", "error")}
+        return {
+            "source": self.source, "layout": self.layout,
+            "households": {k: self.count(k) for k in ("new", "changed", "unchanged", "conflict", "error")},
+            "persons": persons, "skipped_rows": len(self.skipped), "missing": self.missing,
+            "messages": [str(m) for m in self.messages], "ready": self.ready,
+        }
+
+
+# -- cells ------------------------------------------------------------------------------------------------
+
+
+class _Cells:
+    def __init__(self, table: Table, row_no: int, cells: list[Any], area: str, messages: list[RowMessage]) -> None:
+        self.table, self.row_no, self.cells, self.area, self.messages = table, row_no, cells, area, messages
+        self.by_field = {f: c for c, f in table.columns.items()}
+
+    def raw(self, f: str) -> Any:
+        col = self.by_field.get(f)
+        return self.cells[col] if col is not None and col < len(self.cells) else ""
+
+    def text(self, f: str) -> str:
+        return unicodedata.normalize("NFKC", cell_text(self.raw(f))).strip()
+
+    def exact(self, f: str) -> str:
+        """Names keep their characters (髙, 﨑, 𠮷): no NFKC, only spaces trimmed."""
+        return cell_text(self.raw(f)).strip().strip("　")
+
+    def say(self, f: str, message: str, *, error: bool = True) -> None:
+        col = self.by_field.get(f)
+        header = self.table.headers[col] if col is not None and col < len(self.table.headers) else f
+        self.messages.append(RowMessage(self.table.sheet, self.row_no, header, message, error))
+
+    def kana(self, f: str) -> str:
+        t = self.text(f)
+        if not t:
+            return ""
+        k = to_katakana(t)
+        if not is_katakana_reading(k.replace(" ", "").replace("　", "")):
+            self.say(f, f"フリガナ「{t}」にカタカナ以外の文字があります")
+            return ""
+        return k
+
+    def date(self, f: str) -> str | None:
+        v = self.raw(f)
+        if v in ("", None):
+            return None
+        try:
+            if isinstance(v, datetime):
+                return v.date().isoformat()
+            if isinstance(v, date):
+                return v.isoformat()
+            if isinstance(v, (int, float)):
+                return parse_date(v).isoformat()  # an Excel date serial
+            return parse_date(unicodedata.normalize("NFKC", str(v)).strip()).isoformat()
+        except (WarekiError, ValueError) as exc:
+            self.say(f, f"「{cell_text(v)}」を日付として読めません（{exc}）")
+            return None
+
+    def phone(self, f: str) -> str:
+        t = self.text(f)
+        if not t:
+            return ""
+        try:
+            return normalize_phone(t, self.area or None)
+        except PhoneError as exc:
+            self.say(f, f"電話番号「{t}」を読めません（{exc}）")
+            return ""
+
+    def relation(self, f: str) -> str:
+        t = self.text(f)
+        if not t:
+            return ""
+        if t in RELATION_WORDS:
+            return RELATION_WORDS[t]
+        self.say(f, f"続柄「{t}」が分からないため、空欄にしました", error=False)
+        return ""
+
+    def sex(self, f: str) -> str:
+        t = self.text(f).lower()
+        if not t:
+            return ""
+        if t in SEX_WORDS:
+            return SEX_WORDS[t]
+        self.say(f, f"性別「{t}」が分からないため、空欄にしました", error=False)
+        return ""
+
+
+def split_name(name: str, kana: str) -> tuple[str, str, str, str, bool]:
+    """(family, given, family kana, given kana, sure): by a space, else by a known surname whose
+    reading fits the kana. ``sure`` is False when the name was left unsplit."""
+    from kyodo_desktop.models.demo_names import SURNAMES
+
+    kana_parts = kana.replace("　", " ").split()
+    parts = name.replace("　", " ").split()
+    fk, gk = (kana_parts[0], " ".join(kana_parts[1:])) if len(kana_parts) >= 2 else (kana, "")
+    if len(parts) >= 2:
+        return parts[0], "".join(parts[1:]), fk, gk, True
+    for surname, reading, _w in sorted(SURNAMES, key=lambda s: -len(s[0])):
+        fits = not kana or kana.replace(" ", "").replace("　", "").startswith(reading)
+        if name.startswith(surname) and len(name) > len(surname) and fits:
+            if not gk and kana:
+                compact = kana.replace(" ", "").replace("　", "")
+                fk, gk = reading, compact[len(reading):]
+            return surname, name[len(surname):], fk, gk, True
+    return name, "", fk, gk, not name or len(name) <= 1
+
+
+# -- sheets to households -----------------------------------------------------------------------------------------
+
+
+def _person(c: _Cells, prefix: str = "") -> hh.PersonData | None:
+    f = (lambda name: f"{prefix}{name}") if prefix else (lambda name: name)
+    name = c.exact(f("name"))
+    family, given = c.exact("family_name") if not prefix else "", c.exact("given_name") if not prefix else ""
+    kana = c.kana(f("kana"))
+    fk = c.kana("family_kana") if not prefix else ""
+    gk = c.kana("given_kana") if not prefix else ""
+    if not family and name:
+        family, given, sfk, sgk, sure = split_name(name, kana)
+        fk, gk = fk or sfk, gk or sgk
+        if not sure:
+            c.say(f("name"), f"「{name}」を姓と名に分けられませんでした（姓に入れました。プレビューで直せます）", error=False)
+    elif kana and not fk:
+        fk, gk = (kana.split(" ", 1) + [""])[:2]
+    if not family:
+        return None
+    return hh.PersonData(
+        family_name=family, given_name=given, family_kana=fk, given_kana=gk,
+        relation=c.relation(f("relation")), birth_date=c.date(f("birth_date")),
+        sex=c.sex("sex") if not prefix else "", mobile=c.phone("mobile") if not prefix else "",
+        email=c.text("email") if not prefix else "",
+    )
+
+
+def _household(c: _Cells) -> hh.HouseholdData:
+    from kyodo_desktop.models.postal import PostalCodeError, normalize_postal_code
+
+    postal = c.text("postal_code")
+    if postal:
+        try:
+            postal = normalize_postal_code(postal)
+        except PostalCodeError as exc:
+            c.say("postal_code", str(exc))
+            postal = ""
+    status = c.text("status")
+    member = c.text("member_type")
+    data = hh.HouseholdData(
+        postal_code=postal, address_town=c.exact("address"), address_number=c.exact("address_number"),
+        address_building=c.exact("address_building"), landline=c.phone("landline"), notes=c.exact("notes"),
+    )
+    if member in schema.MEMBER_TYPES:
+        data.member_type = member
+    if status in schema.HOUSEHOLD_STATUSES:
+        data.status = status
+    elif status and status.lower() in YES:
+        data.status = "加入"
+    elif status in ("×", "無", "なし", "未加入", "非会員"):
+        data.status = "非加入"
+    return data
+
+
+def _block_name(c: _Cells, sheet: str, from_sheet: list[str]) -> str:
+    b = c.text("block")
+    if b:
+        return b if not b.isdigit() else f"{int(b)}班"
+    if sheet not in from_sheet:
+        from_sheet.append(sheet)
+    return sheet
+
+
+def plan_sheets(reg: Register, sheets: list[Sheet], source: str) -> ImportPlan:
+    area = hh.get_association(reg)["default_area_code"]
+    messages: list[RowMessage] = []
+    planned: list[PlannedHousehold] = []
+    skipped: list[tuple[str, int, str]] = []
+    unknown: list[tuple[str, str]] = []
+    missing: list[str] = []
+    from_sheet: list[str] = []
+    layouts = set()
+    tables = [t for s in sheets if (t := find_table(s.name, s.rows)) is not None]
+    if not tables:
+        raise RegisterError("表の見出し（氏名・住所・電話など）が見つかりません。1行目付近に見出しのある名簿を選んでください。")
+    for table in tables:
+        skipped += [(table.sheet, r, why) for r, why in table.skipped]
+        unknown += [(table.sheet, h) for h in table.unknown_headers]
+        fields = set(table.columns.values())
+        if not fields & {"name", "head_name", "family_name"}:
+            missing.append(f"シート「{table.sheet}」: 氏名の列")
+            continue
+        if "household_no" in fields or ("relation" in fields and not any(f.startswith("member:") for f in fields)):
+            layouts.add("person")
+            planned += _plan_person_rows(table, area, messages, from_sheet)
+        else:
+            layouts.add("household")
+            planned += _plan_household_rows(table, area, messages, from_sheet)
+    plan = ImportPlan(source, planned, messages, skipped, unknown, missing,
+                      "・".join(sorted({"household": "1行1世帯", "person": "1行1人"}[x] for x in layouts)),
+                      from_sheet)
+    _match(reg, plan)
+    return plan
+
+
+def _plan_household_rows(table: Table, area: str, messages: list[RowMessage], from_sheet: list[str]) -> list[PlannedHousehold]:
+    out = []
+    member_numbers = sorted({int(f.split(":")[1]) for f in table.columns.values() if f.startswith("member:")})
+    for row_no, cells in table.rows:
+        c = _Cells(table, row_no, cells, area, messages)
+        if "head_name" in c.by_field and "name" not in c.by_field:
+            c.by_field["name"] = c.by_field["head_name"]
+            if "head_kana" in c.by_field and "kana" not in c.by_field:
+                c.by_field["kana"] = c.by_field["head_kana"]
+        head = _person(c)
+        if head is None:
+            c.say("name", "氏名が空欄です")
+            continue
+        head.relation = head.relation or "世帯主"
+        data = _household(c)
+        data.persons = [head]
+        for n in member_numbers:
+            m = _person(c, prefix=f"member:{n}:")
+            if m is not None:
+                data.persons.append(m)
+        out.append(PlannedHousehold(table.sheet, [row_no], _block_name(c, table.sheet, from_sheet), data))
+    return out
+
+
+def _plan_person_rows(table: Table, area: str, messages: list[RowMessage], from_sheet: list[str]) -> list[PlannedHousehold]:
+    groups: dict[str, PlannedHousehold] = {}
+    order: list[str] = []
+    current: str | None = None
+    for row_no, cells in table.rows:
+        c = _Cells(table, row_no, cells, area, messages)
+        if "head_name" in c.by_field and "name" not in c.by_field:
+            c.by_field["name"] = c.by_field["head_name"]
+        person = _person(c)
+        if person is None:
+            c.say("name", "氏名が空欄です")
+            continue
+        no = c.text("household_no")
+        if no:
+            key = f"no:{no}"
+        elif person.relation in ("世帯主", "") and (current is None or person.relation == "世帯主"
+                                                 or c.text("address") or c.text("landline")):
+            key = f"addr:{c.exact('address')}|{c.phone('landline')}|{row_no}"
+        else:
+            key = current or f"row:{row_no}"
+        if key not in groups:
+            data = _household(c)
+            groups[key] = PlannedHousehold(table.sheet, [], _block_name(c, table.sheet, from_sheet), data)
+            order.append(key)
+        group = groups[key]
+        group.rows.append(row_no)
+        if person.relation == "世帯主":
+            group.data.head_index = len(group.data.persons)
+        group.data.persons.append(person)
+        current = key
+    for g in groups.values():
+        if not any(p.relation == "世帯主" for p in g.data.persons):
+            g.data.persons[0].relation = g.data.persons[0].relation or "世帯主"
+            g.data.head_index = 0
+    return [groups[k] for k in order]
+
+
+# -- matching ---------------------------------------------------------------------------------------------------------
+
+
+def _key(family: str, given: str) -> str:
+    from kyodo_desktop.models.japanese import search_fold
+
+    return search_fold(family + given)
+
+
+def _match(reg: Register, plan: ImportPlan) -> None:
+    """new / changed / unchanged / conflict, by the household's head (name, then kana and address)."""
+    existing: dict[str, list[tuple[int, str, str]]] = {}
+    for hid, family, given, kana, town, number in reg.conn.execute(
+        "SELECT h.id, p.family_name, p.given_name, p.family_kana || p.given_kana, h.address_town, h.address_number "
+        "FROM households h JOIN persons p ON p.id = h.head_person_id WHERE h.status IN ('加入','非加入')"
+    ):
+        existing.setdefault(_key(family, given), []).append((hid, kana, town + number))
+    for ph in plan.households:
+        head = ph.data.persons[ph.data.head_index]
+        found = existing.get(_key(head.family_name, head.given_name), [])
+        address = ph.data.address_town + ph.data.address_number
+        exact = [f for f in found if (not head.full_kana.replace(" ", "") or f[1] == (head.family_kana + head.given_kana))
+                 and (not address or f[2] == address)]
+        if len(exact) == 1:
+            ph.match_id = exact[0][0]
+            _compare(reg, ph)
+        elif found:
+            ph.kind = "conflict"
+            ph.note = "同じ名前の世帯が名簿にあります（住所かフリガナが違います）。同じ世帯か確かめてください。"
+
+
+def _compare(reg: Register, ph: PlannedHousehold) -> None:
+    old = hh.get_household(reg, ph.match_id)  # type: ignore[arg-type]
+    new = ph.data
+    changes = []
+    for f, label in (("postal_code", "郵便番号"), ("address_town", "住所"), ("address_number", "番地"),
+                     ("address_building", "建物"), ("landline", "電話")):
+        nv = getattr(new, f)
+        if nv and nv != getattr(old, f):
+            changes.append((label, getattr(old, f), nv))
+    old_by_name = {_key(p.family_name, p.given_name): p for p in old.persons if p.status == "在籍"}
+    for p in new.persons:
+        o = old_by_name.get(_key(p.family_name, p.given_name))
+        if o is None:
+            changes.append(("世帯員の追加", "", p.full_name))
+            continue
+        for f, label in (("family_kana", "フリガナ（姓）"), ("given_kana", "フリガナ（名）"), ("birth_date", "生年月日"),
+                         ("mobile", "携帯電話"), ("sex", "性別")):
+            nv = getattr(p, f)
+            if nv and nv != getattr(o, f):
+                changes.append((f"{p.full_name} の{label}", getattr(o, f) or "", nv))
+    ph.changes = changes
+    ph.kind = "changed" if changes else "unchanged"
+
+
+# -- entry points ---------------------------------------------------------------------------------------------------
+
+
+def plan_import(reg: Register, path: Path | str) -> ImportPlan:
+    """Read ``path`` and plan its import; the register is not changed."""
+    reg.session.require("register.write", "名簿を取り込む")
+    path = Path(path)
+    return plan_sheets(reg, read_file(path), path.name)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    households_added: int
+    households_changed: int
+    persons_added: int
+    blocks_added: int
+
+
+def apply_plan(reg: Register, plan: ImportPlan, *, include: set[int] | None = None) -> ImportResult:
+    """Write the planned households (``include``: indexes into ``plan.households``; default: all
+    new and changed ones) in one transaction after a backup. Nothing is written if anything fails."""
+    reg.session.require("register.write", "名簿を取り込む")
+    chosen = [ph for i, ph in enumerate(plan.households)
+              if (include is None and ph.kind in ("new", "changed")) or (include is not None and i in include)]
+    chosen = [ph for ph in chosen if ph.kind != "error"]
+    if not chosen:
+        return ImportResult(0, 0, 0, 0)
+    blocks = {b.name: b.id for b in hh.list_blocks(reg)}
+    new_blocks = sorted({ph.block for ph in chosen if ph.block not in blocks})
+    if new_blocks and not reg.session.can("association.write"):
+        raise RegisterError(f"名簿にない班があります（{'・'.join(new_blocks)}）。班を作れる役割の人が取り込んでください。")
+    reg.backup("import")
+    added = changed = persons = 0
+    with reg.writing("名簿の取り込み"):
+        for name in new_blocks:
+            blocks[name] = hh.add_block(reg, name)
+        for ph in chosen:
+            try:
+                if ph.match_id is None:
+                    data = replace(ph.data, block_id=blocks[ph.block])
+                    hh.save_household(reg, data)
+                    added += 1
+                    persons += len(data.persons)
+                else:
+                    persons += _merge_into(reg, ph)
+                    changed += 1
+            except (ValidationError, hh.ValidationErrors) as exc:
+                raise RegisterError(f"シート「{ph.sheet}」{ph.rows[0]}行目の世帯を保存できません: {exc}") from exc
+        reg._audit_row("import", "households", None,
+                       f"「{plan.source}」から取り込みました（追加 {added}世帯・変更 {changed}世帯・{len(new_blocks)}班を新設）",
+                       person_count=persons)
+    return ImportResult(added, changed, persons, len(new_blocks))
+
+
+def _merge_into(reg: Register, ph: PlannedHousehold) -> int:
+    old = hh.get_household(reg, ph.match_id)  # type: ignore[arg-type]
+    new = ph.data
+    for f in ("postal_code", "address_town", "address_number", "address_building", "landline"):
+        if getattr(new, f):
+            setattr(old, f, getattr(new, f))
+    by_name = {_key(p.family_name, p.given_name): p for p in old.persons}
+    added = 0
+    for p in new.persons:
+        o = by_name.get(_key(p.family_name, p.given_name))
+        if o is None:
+            old.persons.append(p)
+            added += 1
+            continue
+        for f in ("family_kana", "given_kana", "birth_date", "mobile", "sex"):
+            if getattr(p, f):
+                setattr(o, f, getattr(p, f))
+    hh.save_household(reg, old)
+    return added
