@@ -279,6 +279,38 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_ERROR
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from kyodo_desktop.export.register_xlsx import (
+        DEFAULT_COLUMNS,
+        ROUND_TRIP_COLUMNS,
+        write_register_csv,
+        write_register_xlsx,
+    )
+
+    out = Path(args.output)
+    if out.exists():
+        raise RegisterError(f"出力先のファイルがすでにあります。上書きはしません: {out}")
+    columns = ROUND_TRIP_COLUMNS if args.with_ids else DEFAULT_COLUMNS
+    if args.columns:
+        columns = tuple(c.strip() for c in args.columns.split(",") if c.strip())
+    reg = _open(args)
+    try:
+        if out.suffix.lower() == ".csv":
+            result = write_register_csv(reg, out, purpose=args.purpose, columns=columns, order=args.order,
+                                        encoding="cp932" if args.encoding.lower() in ("cp932", "sjis", "shift_jis")
+                                        else "utf-8-sig", wareki=not args.seireki)
+        elif out.suffix.lower() == ".xlsx":
+            result = write_register_xlsx(reg, out, purpose=args.purpose, columns=columns, per_block=args.per_block,
+                                         order=args.order, wareki=not args.seireki)
+        else:
+            raise RegisterError("出力先は .xlsx か .csv のファイル名にしてください。")
+    finally:
+        reg.close(backup=False)
+    left = f"（同意のない {result.left_out}人は載せていません）" if result.left_out else ""
+    print(f"書き出しました: {out}（{result.households}世帯・{result.persons}人）{left}")
+    return EXIT_OK
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     from datetime import date
 
@@ -364,6 +396,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from kyodo_desktop.export.register_xlsx import COLUMNS
+    from kyodo_desktop.models import schema
+
     parser = _Parser(prog="kyodo", description="協働デスクのコマンドライン（台帳の作成・確認・バックアップ）")
     parser.add_argument("--data-dir", help="設定とバックアップの保存先（既定: ユーザーのデータフォルダー）")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -417,6 +452,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="取り込まずに、取り込む内容だけを表示する")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", parents=[login], help="名簿を Excel（.xlsx）か CSV に書き出す")
+    p.add_argument("register")
+    p.add_argument("what", choices=["register"], help="書き出すもの（register = 名簿）")
+    p.add_argument("-o", "--output", required=True, help="出力先（.xlsx か .csv）")
+    p.add_argument("--purpose", default="OFFICER_INTERNAL", choices=list(schema.PURPOSES),
+                   help="目的（同意のある人だけが載ります。既定: 役員の内部利用）")
+    p.add_argument("--per-block", action="store_true", help="班ごとにシートを分ける")
+    p.add_argument("--order", choices=["circulation", "gojuon"], default="circulation", help="回覧順か五十音順")
+    p.add_argument("--columns", help="列（カンマ区切り）: " + ",".join(COLUMNS))
+    p.add_argument("--with-ids", action="store_true", help="取り込み直せるよう、協働デスクIDの列をつける")
+    p.add_argument("--seireki", action="store_true", help="日付を西暦で書く")
+    p.add_argument("--encoding", default="utf-8", help="CSVの文字コード: utf-8（BOM付き）か cp932")
+    p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("info", parents=[login], help="世帯数・人数などを表示する")
     p.add_argument("register")

@@ -64,6 +64,7 @@ class PlannedHousehold:
     match_id: int | None = None
     changes: list[tuple[str, str, str]] = field(default_factory=list)  # (what, old, new)
     note: str = ""
+    person_uids: list[str] = field(default_factory=list)  # 協働デスクID of each person, from our own exports
 
 
 @dataclass
@@ -310,11 +311,13 @@ def _plan_household_rows(table: Table, area: str, messages: list[RowMessage], fr
         head.relation = head.relation or "世帯主"
         data = _household(c)
         data.persons = [head]
+        uids = [c.text("uid")]
         for n in member_numbers:
             m = _person(c, prefix=f"member:{n}:")
             if m is not None:
                 data.persons.append(m)
-        out.append(PlannedHousehold(table.sheet, [row_no], _block_name(c, table.sheet, from_sheet), data))
+        out.append(PlannedHousehold(table.sheet, [row_no], _block_name(c, table.sheet, from_sheet), data,
+                                    person_uids=uids + [""] * (len(data.persons) - 1)))
     return out
 
 
@@ -347,6 +350,7 @@ def _plan_person_rows(table: Table, area: str, messages: list[RowMessage], from_
         if person.relation == "世帯主":
             group.data.head_index = len(group.data.persons)
         group.data.persons.append(person)
+        group.person_uids.append(c.text("uid"))
         current = key
     for g in groups.values():
         if not any(p.relation == "世帯主" for p in g.data.persons):
@@ -365,7 +369,9 @@ def _key(family: str, given: str) -> str:
 
 
 def _match(reg: Register, plan: ImportPlan) -> None:
-    """new / changed / unchanged / conflict, by the household's head (name, then kana and address)."""
+    """new / changed / unchanged / conflict: by the people's 協働デスクID when the file came from
+    us, otherwise by the household's head (name, then kana and address)."""
+    by_uid = dict(reg.conn.execute("SELECT uid, household_id FROM persons"))
     existing: dict[str, list[tuple[int, str, str]]] = {}
     for hid, family, given, kana, town, number in reg.conn.execute(
         "SELECT h.id, p.family_name, p.given_name, p.family_kana || p.given_kana, h.address_town, h.address_number "
@@ -373,6 +379,15 @@ def _match(reg: Register, plan: ImportPlan) -> None:
     ):
         existing.setdefault(_key(family, given), []).append((hid, kana, town + number))
     for ph in plan.households:
+        homes = {by_uid.get(u) for u in ph.person_uids if u}
+        if homes:
+            if len(homes) == 1 and None not in homes:
+                ph.match_id = homes.pop()
+                _compare(reg, ph)
+            else:
+                ph.kind = "conflict"
+                ph.note = "協働デスクIDが名簿の別々の世帯（または名簿にない人）を指しています。"
+            continue
         head = ph.data.persons[ph.data.head_index]
         found = existing.get(_key(head.family_name, head.given_name), [])
         address = ph.data.address_town + ph.data.address_number
