@@ -246,7 +246,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     reg = _open(args)
     try:
-        plan = plan_import(reg, Path(args.file))
+        plan = plan_import(reg, Path(args.file), profile=args.profile)
         summary = plan.summary()
         applied = None
         if not args.dry_run and plan.ready:
@@ -450,6 +450,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("register")
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true", help="取り込まずに、取り込む内容だけを表示する")
+    p.add_argument("--profile", help="プログラムで保存した列の設定の名前")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_import)
 

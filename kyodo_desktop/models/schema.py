@@ -358,6 +358,22 @@ def m0002_accounts_consent(db: Database) -> None:
     db.execute("ALTER TABLE association ADD COLUMN retention_years INTEGER NOT NULL DEFAULT 5")
 
 
+@migration
+def m0003_import_profiles(db: Database) -> None:
+    """Named column mappings for importing a list again next year (「前回と同じ設定」)."""
+    db.execute(
+        """
+        CREATE TABLE import_profiles (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            mapping TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+
+
 def known_migration_names() -> list[str]:
     return [fn.__name__ for fn in _STEPS]
 

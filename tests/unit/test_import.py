@@ -243,3 +243,27 @@ def test_cli_import_applies_only_when_everything_was_understood(tmp_path):
     assert bad.returncode == 1 and "取り込みませんでした" in bad.stderr and "2行目" in bad.stdout
     info = json.loads(kyodo("info", tmp_path / "町会.kyodo", "--json").stdout)
     assert info["households"] == 5
+
+
+def test_officers_choice_of_columns_is_used_and_kept_as_a_profile(register, tmp_path):
+    from kyodo_desktop.models.importing.plan import get_profile, list_profiles, save_profile
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "1班"
+    ws.append(["ご主人", "よみ", "おうち", "電話", "メモ欄"])
+    ws.append(["山田 太郎", "やまだ たろう", "泉野町1-1", "220-1111", "犬あり"])
+    wb.save(tmp_path / "odd.xlsx")
+    plan = plan_import(register, tmp_path / "odd.xlsx")
+    assert plan.missing == ["シート「1班」: 氏名の列"] and not plan.ready
+    mapping = {"ご主人": "head_name", "おうち": "address", "メモ欄": "notes", "電話": ""}
+    plan = plan_import(register, tmp_path / "odd.xlsx", mapping=mapping)
+    assert plan.ready
+    data = plan.households[0].data
+    assert (data.persons[0].family_name, data.address_town, data.notes, data.landline) == ("山田", "泉野町1-1", "犬あり", "")
+    save_profile(register, "去年の名簿", mapping)
+    assert list_profiles(register) == ["去年の名簿"] and get_profile(register, "去年の名簿")["ご主人"] == "head_name"
+    again = plan_import(register, tmp_path / "odd.xlsx", profile="去年の名簿")
+    assert again.ready and again.households[0].data.notes == "犬あり"
+    with pytest.raises(RegisterError, match="分からない項目"):
+        save_profile(register, "壊れた設定", {"ご主人": "password"})

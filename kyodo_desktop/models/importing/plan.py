@@ -263,7 +263,7 @@ def _block_name(c: _Cells, sheet: str, from_sheet: list[str]) -> str:
     return sheet
 
 
-def plan_sheets(reg: Register, sheets: list[Sheet], source: str) -> ImportPlan:
+def plan_sheets(reg: Register, sheets: list[Sheet], source: str, mapping: dict[str, str] | None = None) -> ImportPlan:
     area = hh.get_association(reg)["default_area_code"]
     messages: list[RowMessage] = []
     planned: list[PlannedHousehold] = []
@@ -272,7 +272,7 @@ def plan_sheets(reg: Register, sheets: list[Sheet], source: str) -> ImportPlan:
     missing: list[str] = []
     from_sheet: list[str] = []
     layouts = set()
-    tables = [t for s in sheets if (t := find_table(s.name, s.rows)) is not None]
+    tables = [t for s in sheets if (t := find_table(s.name, s.rows, mapping)) is not None]
     if not tables:
         raise RegisterError("表の見出し（氏名・住所・電話など）が見つかりません。1行目付近に見出しのある名簿を選んでください。")
     for table in tables:
@@ -428,11 +428,51 @@ def _compare(reg: Register, ph: PlannedHousehold) -> None:
 # -- entry points ---------------------------------------------------------------------------------------------------
 
 
-def plan_import(reg: Register, path: Path | str) -> ImportPlan:
-    """Read ``path`` and plan its import; the register is not changed."""
+def plan_import(reg: Register, path: Path | str, *, mapping: dict[str, str] | None = None,
+                profile: str | None = None) -> ImportPlan:
+    """Read ``path`` and plan its import (with the officer's column choices, or a saved
+    profile's); the register is not changed."""
     reg.session.require("register.write", "名簿を取り込む")
+    if profile:
+        mapping = {**get_profile(reg, profile), **(mapping or {})}
     path = Path(path)
-    return plan_sheets(reg, read_file(path), path.name)
+    return plan_sheets(reg, read_file(path), path.name, mapping)
+
+
+def save_profile(reg: Register, name: str, mapping: dict[str, str]) -> None:
+    """Keep a column mapping under a name (replacing one of the same name)."""
+    import json
+
+    from kyodo_desktop.models.importing.table import FIELD_LABELS, fold_header
+    from kyodo_desktop.models.validation import clean_text
+
+    reg.session.require("register.write", "取り込みの設定を保存する")
+    name = clean_text(name, field="設定の名前", max_len=50, required=True)
+    bad = [f for f in mapping.values() if f not in FIELD_LABELS and not f.startswith("member:")]
+    if bad:
+        raise RegisterError(f"分からない項目です: {', '.join(bad)}")
+    text = json.dumps({fold_header(k): v for k, v in mapping.items()}, ensure_ascii=False, sort_keys=True)
+    stamp = reg.now()
+    with reg.writing("取り込みの設定の保存"):
+        reg.conn.execute(
+            "INSERT INTO import_profiles (name, mapping, created_at, updated_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(name) DO UPDATE SET mapping = excluded.mapping, updated_at = excluded.updated_at",
+            (name, text, stamp, stamp),
+        )
+        reg._audit_row("import_profile", "import_profiles", None, f"取り込みの設定「{name}」を保存しました")
+
+
+def list_profiles(reg: Register) -> list[str]:
+    return [r[0] for r in reg.conn.execute("SELECT name FROM import_profiles ORDER BY updated_at DESC, name")]
+
+
+def get_profile(reg: Register, name: str) -> dict[str, str]:
+    import json
+
+    row = reg.conn.execute("SELECT mapping FROM import_profiles WHERE name = ?", (name,)).fetchone()
+    if row is None:
+        raise RegisterError(f"「{name}」という取り込みの設定はありません。")
+    return dict(json.loads(row[0]))
 
 
 @dataclass(frozen=True)

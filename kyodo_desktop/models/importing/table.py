@@ -44,6 +44,15 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 #: member columns of a one-row-per-household list: 世帯員1, 家族2 …
 MEMBER_COLUMN = re.compile(r"^(世帯員|家族|同居者|会員)(\d+)(氏名|名前|フリガナ|ふりがな|カナ|続柄|生年月日)?$")
+#: what the officer sees for each field when confirming the columns
+FIELD_LABELS: dict[str, str] = {
+    "": "（使わない）", "uid": "協働デスクID", "block": "班", "household_no": "世帯番号", "head_name": "世帯主の氏名",
+    "head_kana": "世帯主のフリガナ", "name": "氏名", "kana": "フリガナ", "family_name": "姓", "given_name": "名",
+    "family_kana": "フリガナ（姓）", "given_kana": "フリガナ（名）", "relation": "続柄", "birth_date": "生年月日",
+    "sex": "性別", "postal_code": "郵便番号", "address": "住所（町名）", "address_number": "番地",
+    "address_building": "建物・部屋", "landline": "電話", "mobile": "携帯電話", "email": "メール",
+    "member_type": "会員区分", "status": "状態", "members": "世帯人数", "notes": "備考",
+}
 SUBTOTAL = {"計", "合計", "小計", "総計", "累計", "班計", "合 計", "小 計"}
 HEADER_SCAN_ROWS = 30
 
@@ -120,8 +129,10 @@ def _score(headers: list[str]) -> int:
     return sum(1 for h in headers if guess_field(h) is not None)
 
 
-def find_table(sheet_name: str, rows: list[list[Any]]) -> Table | None:
-    """The list in a sheet, or None when no row looks like a header (e.g. an empty sheet)."""
+def find_table(sheet_name: str, rows: list[list[Any]], mapping: dict[str, str] | None = None) -> Table | None:
+    """The list in a sheet, or None when no row looks like a header (e.g. an empty sheet).
+    ``mapping`` (folded header → field, "" to ignore) overrides the guesses: the officer's choice."""
+    mapping = mapping or {}
     best: tuple[int, int, list[str], int] | None = None  # (score, row index, headers, rows used)
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         one = [cell_text(c) for c in row]
@@ -138,7 +149,7 @@ def find_table(sheet_name: str, rows: list[list[Any]]) -> Table | None:
     columns: dict[int, str] = {}
     unknown = []
     for col, h in enumerate(headers):
-        f = guess_field(h)
+        f = mapping[fold_header(h)] or None if fold_header(h) in mapping else guess_field(h)
         if f is None:
             if h:
                 unknown.append(h)
