@@ -122,6 +122,9 @@ class MainWindow(QMainWindow):
         action("画面をロック", self.lock, QKeySequence("Ctrl+L"))
         action("ユーザーの切り替え…", lambda: self.switch_register("switch"))
         menu.addSeparator()
+        action("Excel・CSVの名簿を取り込む…", self.import_list)
+        action("名簿をExcel・CSVに書き出す…", self.export_list)
+        menu.addSeparator()
         action("バックアップを作成", self.make_backup)
         action("バックアップから復元…", self.restore_backup)
         menu.addSeparator()
@@ -246,6 +249,29 @@ class MainWindow(QMainWindow):
         if picker.exec() != QDialog.DialogCode.Accepted:
             return None
         return picker.chosen
+
+    # -- Excel -----------------------------------------------------------------------------------
+
+    def import_list(self) -> None:
+        from kyodo_desktop.ui.import_wizard import ImportWizard
+
+        if not self.session.can("register.write"):
+            dialogs.show_info(self, "取り込み", "名簿を変更できる役割の人だけが取り込めます。")
+            return
+        wizard = ImportWizard(self.worker, self)
+        if wizard.exec() == QDialog.DialogCode.Accepted and wizard.result is not None:
+            r = wizard.result
+            self.register_page.refresh()
+            dialogs.show_info(self, "取り込み", f"取り込みました: 追加 {r.households_added}世帯・変更 {r.households_changed}世帯"
+                                              f"（新しい班 {r.blocks_added}）。取り込む前のバックアップがあります。")
+
+    def export_list(self) -> None:
+        from kyodo_desktop.ui.export_dialog import ExportDialog
+
+        if not self.session.can("output"):
+            dialogs.show_info(self, "書き出し", "名簿を出力できる役割の人だけが書き出せます。")
+            return
+        ExportDialog(self.worker, self).exec()
 
     # -- backups -------------------------------------------------------------------------------
 
