@@ -116,6 +116,38 @@ def main() -> int:
         window.admin_page.tabs.setCurrentWidget(window.admin_page.audit)
         app.processEvents()
         window.grab().save(str(OUT / f"audit-log{suffix}.png"))
+        # the import guide: an old list as associations keep it
+        import openpyxl
+
+        from kyodo_desktop.ui.import_wizard import ImportWizard
+
+        old = Path(tmp) / "令和7年度名簿.xlsx"
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.title = "5班"
+        ws.append(["令和7年度 デモ町会 5班 名簿"])
+        ws.append(["令和7年4月1日現在"])
+        ws.append(["お名前", "ふりがな", "ご住所", "TEL", "生年月日", "備考"])
+        for row in (("北野 正男", "きたの まさお", "泉野町5-1-2", "220-5101", "S23.5.3", ""),
+                    ("中谷 和子", "なかたに かずこ", "泉野町5-3", "220-5102", "昭和30年1月8日", "回覧は郵便受けへ"),
+                    ("宮下 聡", "みやした さとし", "泉野町5-7 コーポ泉野101", "090-1234-5678", "H2.10.10", ""),
+                    ("辻 ふみ", "つじ ふみ", "泉野町5-9", "220-51O3", "昭和15年2月29日", "")):
+            ws.append(list(row))
+        ws.append(["合計", None, None, None, None, "4世帯"])
+        wb.save(old)
+        wizard = ImportWizard(worker, window)
+        wizard.resize(1100, 720)
+        wizard.set_file(old)
+        wizard.show()
+        app.processEvents()
+        wizard.grab().save(str(OUT / f"import-1-file{suffix}.png"))
+        wizard.next()
+        app.processEvents()
+        wizard.grab().save(str(OUT / f"import-2-columns{suffix}.png"))
+        wizard.next()
+        app.processEvents()
+        wizard.grab().save(str(OUT / f"import-3-preview{suffix}.png"))
+        wizard.reject()
         lock = LockPage(lambda _s: None, lambda: None)
         lock.prepare(DEMO_ADMIN[0])
         lock.resize(1280, 800)

@@ -123,6 +123,9 @@ class ImportWizard(QDialog):
                                                 self.tr("取り込む項目")])
         self.columns.verticalHeader().setVisible(False)
         self.columns.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        em = self.fontMetrics().horizontalAdvance("あ")
+        self.columns.setColumnWidth(1, em * 10)
+        self.columns.setColumnWidth(3, em * 12)
         layout.addWidget(self.columns, 1)
         save = QHBoxLayout()
         save.addWidget(QLabel(self.tr("この設定を名前をつけて保存（次回用）")))
@@ -248,10 +251,12 @@ class ImportWizard(QDialog):
             text += self.tr("\n⚠ 見つからない列: {0}（戻って選んでください）").format("、".join(p.missing))
         self.summary.setText(text)
         self.preview.setRowCount(len(p.households))
+        bad_rows = {(m.sheet, m.row) for m in p.errors}
         for r, h in enumerate(p.households):
             tick = QTableWidgetItem()
             tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
-            tick.setCheckState(Qt.CheckState.Checked if h.kind in ("new", "changed") else Qt.CheckState.Unchecked)
+            wanted = h.kind in ("new", "changed") and not any((h.sheet, n) in bad_rows for n in h.rows)
+            tick.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
             self.preview.setItem(r, 0, tick)
             head = h.data.persons[h.data.head_index]
             detail = "、".join(f"{what}: {old or '（空）'} → {new}" for what, old, new in h.changes[:4]) or h.note
@@ -279,8 +284,8 @@ class ImportWizard(QDialog):
         if not include:
             self.status.setText(self.tr("⚠ 取り込む世帯にチェックをつけてください。"))
             return
-        bad_rows = {m.row for m in self.plan.errors}
-        if any(set(self.plan.households[i].rows) & bad_rows for i in include):
+        bad_rows = {(m.sheet, m.row) for m in self.plan.errors}
+        if any((self.plan.households[i].sheet, n) in bad_rows for i in include for n in self.plan.households[i].rows):
             self.status.setText(self.tr("⚠ 読めなかった値のある行が選ばれています。チェックを外すか、ファイルを直してください。"))
             return
         if not dialogs.confirm(self, self.tr("取り込み"), self.tr(

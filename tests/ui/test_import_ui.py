@@ -45,22 +45,24 @@ def test_wizard_reads_confirms_previews_and_applies(qtbot, worker, tmp_path, mon
     assert wizard.pages.currentIndex() == 1
     headers = {wizard.columns.item(r, 1).text(): wizard.columns.cellWidget(r, 3).currentData()
                for r in range(wizard.columns.rowCount())}
-    assert headers == {"お名前": "name", "ふりがな": "kana", "ご住所": "", "TEL": "landline", "ペット": ""}
-    r = [wizard.columns.item(r, 1).text() for r in range(wizard.columns.rowCount())].index("ご住所")
+    assert headers == {"お名前": "name", "ふりがな": "kana", "ご住所": "address", "TEL": "landline", "ペット": ""}
+    r = [wizard.columns.item(r, 1).text() for r in range(wizard.columns.rowCount())].index("ペット")
     combo = wizard.columns.cellWidget(r, 3)
-    combo.setCurrentIndex(combo.findData("address"))  # the officer tells what ご住所 is
+    combo.setCurrentIndex(combo.findData("notes"))  # the officer keeps ペット as 備考
     wizard.next()
     assert wizard.pages.currentIndex() == 2 and wizard.preview.rowCount() == 2
     assert "TEL" in wizard.messages.item(0).text() and "昭和" in wizard.messages.item(0).text()
-    wizard.next()  # the row with an unreadable phone is still ticked: refused
-    assert "読めなかった値" in wizard.status.text() and wizard.result is None
     from PySide6.QtCore import Qt
 
+    assert wizard.preview.item(1, 0).checkState() == Qt.CheckState.Unchecked  # its phone could not be read
+    wizard.preview.item(1, 0).setCheckState(Qt.CheckState.Checked)
+    wizard.next()  # ticked again by hand: refused, with the reason
+    assert "読めなかった値" in wizard.status.text() and wizard.result is None
     wizard.preview.item(1, 0).setCheckState(Qt.CheckState.Unchecked)
     wizard.next()
     assert wizard.result is not None and wizard.result.households_added == 1
-    towns = worker.call(lambda reg: [r[0] for r in reg.conn.execute("SELECT address_town FROM households")])
-    assert towns == ["泉野町3-1"]
+    rows = worker.call(lambda reg: reg.rows("SELECT address_town, notes FROM households"))
+    assert rows == [{"address_town": "泉野町3-1", "notes": "犬"}]
 
 
 def test_export_dialog_writes_the_chosen_format(qtbot, worker, tmp_path):
