@@ -242,8 +242,11 @@ def cmd_recovery_sheet(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Plan an import; apply it only when everything was understood (or print the plan)."""
+    from kyodo_desktop.export.hancho_sheet import is_hancho_workbook
     from kyodo_desktop.models.importing.plan import apply_plan, plan_import
 
+    if is_hancho_workbook(Path(args.file)):
+        return _import_hancho(args)
     reg = _open(args)
     try:
         plan = plan_import(reg, Path(args.file), profile=args.profile)
@@ -290,6 +293,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.exists():
         raise RegisterError(f"出力先のファイルがすでにあります。上書きはしません: {out}")
+    if args.what == "hancho":
+        from kyodo_desktop.export.hancho_sheet import write_hancho_workbook
+
+        if not args.block:
+            raise RegisterError("班長用シートには --block（班の名前）を指定してください。")
+        reg = _open(args)
+        try:
+            write_hancho_workbook(reg, _block_id(reg, args.block), out)
+        finally:
+            reg.close(backup=False)
+        print(f"班長用シートを書き出しました: {out}")
+        return EXIT_OK
     columns = ROUND_TRIP_COLUMNS if args.with_ids else DEFAULT_COLUMNS
     if args.columns:
         columns = tuple(c.strip() for c in args.columns.split(",") if c.strip())
@@ -309,6 +324,48 @@ def cmd_export(args: argparse.Namespace) -> int:
     left = f"（同意のない {result.left_out}人は載せていません）" if result.left_out else ""
     print(f"書き出しました: {out}（{result.households}世帯・{result.persons}人）{left}")
     return EXIT_OK
+
+
+def _import_hancho(args: argparse.Namespace) -> int:
+    from kyodo_desktop.export.hancho_sheet import apply_hancho_changes, read_hancho_workbook
+
+    reg = _open(args)
+    try:
+        ret = read_hancho_workbook(reg, Path(args.file))
+        conflicts = [c for c in ret.changes if c.conflict]
+        report = {
+            "block": ret.block, "exported_at": ret.exported_at,
+            "changes": [{"name": c.name, "field": c.label, "exported": c.exported, "sheet": c.sheet,
+                         "register": c.register, "conflict": c.conflict} for c in ret.changes],
+            "new_rows": [v for _n, v in ret.new_rows],
+            "to_confirm": [{"name": n, "why": w} for _u, n, w in ret.to_confirm], "messages": ret.messages,
+        }
+        applied = None
+        if not args.dry_run and not conflicts and not ret.messages:
+            applied = apply_hancho_changes(reg, ret)
+    finally:
+        reg.close()
+    if args.json:
+        print(json.dumps({**report, "applied": applied}, ensure_ascii=False, indent=2))
+    else:
+        print(f"{ret.block}の班長用シート（{ret.exported_at[:10]} 作成）: 変更 {len(ret.changes)}件（うち食い違い "
+              f"{len(conflicts)}件）・新しい人 {len(ret.new_rows)}人・退会・転出の確認 {len(ret.to_confirm)}人")
+        for c in ret.changes:
+            mark = "［食い違い: 名簿では " + (c.register or "（空）") + "］" if c.conflict else ""
+            print(f"  {c.name} の{c.label}: {c.exported or '（空）'} → {c.sheet or '（空）'}{mark}")
+        for _u, name, why in ret.to_confirm:
+            print(f"  確認: {name}（{why}）— 転出・死亡は世帯の編集画面で記録してください")
+        for line in ret.messages:
+            print(f"  {line}")
+    if applied is not None:
+        if not args.json:
+            print(f"取り込みました: {applied}件（取り込み前のバックアップを作成済み）")
+        return EXIT_OK
+    if args.dry_run:
+        return EXIT_OK
+    print("kyodo: 名簿と食い違う変更があるため、取り込みませんでした。プログラムの画面でどちらにするか選んでください。",
+          file=sys.stderr)
+    return EXIT_ERROR
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -456,7 +513,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", parents=[login], help="名簿を Excel（.xlsx）か CSV に書き出す")
     p.add_argument("register")
-    p.add_argument("what", choices=["register"], help="書き出すもの（register = 名簿）")
+    p.add_argument("what", choices=["register", "hancho"], help="書き出すもの（register = 名簿、hancho = 班長用シート）")
+    p.add_argument("--block", help="班長用シートの班の名前")
     p.add_argument("-o", "--output", required=True, help="出力先（.xlsx か .csv）")
     p.add_argument("--purpose", default="OFFICER_INTERNAL", choices=list(schema.PURPOSES),
                    help="目的（同意のある人だけが載ります。既定: 役員の内部利用）")
