@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
@@ -124,6 +125,8 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         action("Excel・CSVの名簿を取り込む…", self.import_list)
         action("名簿をExcel・CSVに書き出す…", self.export_list)
+        action("班長用シートを作る…", self.make_hancho_sheet)
+        action("班長用シートを取り込む…", self.take_hancho_sheet)
         menu.addSeparator()
         action("バックアップを作成", self.make_backup)
         action("バックアップから復元…", self.restore_backup)
@@ -272,6 +275,45 @@ class MainWindow(QMainWindow):
             dialogs.show_info(self, "書き出し", "名簿を出力できる役割の人だけが書き出せます。")
             return
         ExportDialog(self.worker, self).exec()
+
+    def make_hancho_sheet(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+        from kyodo_desktop.export.hancho_sheet import write_hancho_workbook
+
+        blocks = self.worker.call(hh.list_blocks)
+        if not blocks:
+            return
+        name, ok = QInputDialog.getItem(self, "班長用シート", "どの班のシートを作りますか", [b.name for b in blocks], 0, False)
+        if not ok:
+            return
+        chosen, _ = QFileDialog.getSaveFileName(self, "班長用シートの保存先", f"{name}_班長用シート.xlsx", "Excel (*.xlsx)")
+        if not chosen:
+            return
+        block_id = next(b.id for b in blocks if b.name == name)
+        try:
+            out = self.worker.call(write_hancho_workbook, block_id, Path(chosen))
+        except RegisterError as exc:
+            dialogs.show_error(self, "班長用シート", str(exc))
+            return
+        dialogs.show_info(self, "班長用シート", f"作りました: {out}\n班長に渡して、直してもらったら「班長用シートを取り込む」で戻します。")
+
+    def take_hancho_sheet(self) -> None:
+        from kyodo_desktop.export.hancho_sheet import read_hancho_workbook
+        from kyodo_desktop.ui.hancho_dialog import HanchoReturnDialog, choose_file
+
+        path = choose_file(self)
+        if path is None:
+            return
+        try:
+            ret = self.worker.call(read_hancho_workbook, path)
+        except RegisterError as exc:
+            dialogs.show_error(self, "班長用シート", str(exc))
+            return
+        dialog = HanchoReturnDialog(self.worker, ret, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.register_page.refresh()
+            dialogs.show_info(self, "班長用シート", f"取り込みました: {dialog.applied}件。")
 
     # -- backups -------------------------------------------------------------------------------
 

@@ -73,3 +73,37 @@ def test_export_dialog_writes_the_chosen_format(qtbot, worker, tmp_path):
     dialog.kind.setCurrentIndex(dialog.kind.findData("utf-8-sig"))
     dialog.export(tmp_path / "名簿.csv")
     assert "書き出しました" in dialog.status.text() and (tmp_path / "名簿.csv").exists()
+
+
+def test_hancho_return_dialog_leaves_conflicts_unticked(qtbot, worker, tmp_path):
+    from kyodo_desktop.export.hancho_sheet import read_hancho_workbook, write_hancho_workbook
+    from kyodo_desktop.models import households as hh
+    from kyodo_desktop.ui.hancho_dialog import HanchoReturnDialog
+
+    def setup(reg):
+        b = hh.add_block(reg, "1班")
+        for family, phone in (("北野", "076-220-1001"), ("中谷", "076-220-1002")):
+            hh.save_household(reg, hh.HouseholdData(block_id=b, landline=phone, persons=[hh.PersonData(family_name=family)]))
+        return b
+
+    block = worker.call(setup)
+    path = worker.call(write_hancho_workbook, block, tmp_path / "1班.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb["1班"].cell(2, 10).value = "076-220-1999"
+    wb["1班"].cell(3, 10).value = "076-220-2999"
+    wb.save(path)
+
+    def officer_changes_nakatani(reg):
+        hid = reg.conn.execute("SELECT household_id FROM persons WHERE family_name='中谷'").fetchone()[0]
+        data = hh.get_household(reg, hid)
+        data.landline = "076-220-5555"
+        hh.save_household(reg, data)
+
+    worker.call(officer_changes_nakatani)
+    ret = worker.call(read_hancho_workbook, path)
+    dialog = HanchoReturnDialog(worker, ret)
+    qtbot.addWidget(dialog)
+    assert dialog.accepted_rows() == {0}  # 中谷's phone is a conflict: not ticked
+    dialog.apply()
+    phones = worker.call(lambda reg: sorted(r[0] for r in reg.conn.execute("SELECT landline FROM households")))
+    assert phones == ["076-220-1999", "076-220-5555"]
