@@ -267,3 +267,49 @@ def test_officers_choice_of_columns_is_used_and_kept_as_a_profile(register, tmp_
     assert again.ready and again.households[0].data.notes == "犬あり"
     with pytest.raises(RegisterError, match="分からない項目"):
         save_profile(register, "壊れた設定", {"ご主人": "password"})
+
+
+def test_too_many_rows_or_columns_are_refused(tmp_path):
+    (tmp_path / "huge.csv").write_text("氏名\n" + "山田\n" * 300_001, encoding="utf-8")
+    with pytest.raises(ImportFileError, match="行が多すぎます"):
+        read_file(tmp_path / "huge.csv")
+    wb = openpyxl.Workbook()
+    wb.active.append([f"列{n}" for n in range(5000)])
+    wb.save(tmp_path / "wide.xlsx")
+    with pytest.raises(ImportFileError, match="大きすぎます|列が多すぎます"):
+        read_file(tmp_path / "wide.xlsx")
+
+
+def test_utf8_with_bom_and_tab_separated_text(tmp_path):
+    (tmp_path / "a.txt").write_bytes("\ufeff氏名\t電話\n山田 太郎\t220-1234\n".encode())
+    sheets = read_file(tmp_path / "a.txt")
+    assert sheets[0].rows == [["氏名", "電話"], ["山田 太郎", "220-1234"]]
+
+
+def test_formulas_without_values_and_merged_cells_everywhere(register, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["名簿"])
+    ws.merge_cells("A1:D2")
+    ws.append([])
+    ws.append(["氏名", "フリガナ", "世帯人数", "電話"])
+    ws.append(["山田 太郎", "ヤマダ タロウ", "=1+1", "220-1234"])
+    ws.merge_cells("C4:D4")
+    wb.save(tmp_path / "f.xlsx")
+    plan = plan_import(register, tmp_path / "f.xlsx")
+    assert [h.data.persons[0].full_name for h in plan.households] == ["山田　太郎"]
+
+
+@pytest.mark.skipif(__import__("shutil").which("soffice") is None, reason="LibreOffice (soffice) not installed")
+@pytest.mark.parametrize("fmt", ["xls", "ods"])
+def test_xls_and_ods_made_by_a_real_spreadsheet_program(register, tmp_path, fmt):
+    import subprocess
+
+    source = old_register_xlsx(tmp_path / "名簿.xlsx")
+    res = subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to",
+                          fmt, "--outdir", str(tmp_path / "out"), str(source)], capture_output=True, text=True, timeout=180)
+    assert res.returncode == 0, res.stderr
+    plan = plan_import(register, tmp_path / "out" / f"名簿.{fmt}")
+    assert plan.ready and plan.count("new") == 5
+    names = sorted(h.data.persons[0].full_name for h in plan.households)
+    assert "𠮷田　次郎" in names and "山﨑　一郎" in names

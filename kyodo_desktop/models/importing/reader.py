@@ -143,4 +143,9 @@ def _read_text(path: Path) -> list[list[Any]]:
         raise ImportFileError(f"テキストのファイルではありません: {path.name}")
     sample = text[:20_000]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    rows: list[list[Any]] = []
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        if len(rows) >= MAX_ROWS:
+            raise ImportFileError(f"行が多すぎます（{MAX_ROWS:,}行より多い）: {path.name}")
+        rows.append(list(row))
+    return rows
