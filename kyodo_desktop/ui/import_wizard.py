@@ -239,7 +239,9 @@ class ImportWizard(QDialog):
     def _plan(self) -> None:
         assert self.path is not None
         mapping = self.mapping()
-        self.plan = self.worker.call_responsive(lambda reg: planning.plan_import(reg, self.path, mapping=mapping))
+        self.plan = self.worker.call_with_progress(
+            lambda reg, progress: planning.plan_import(reg, self.path, mapping=mapping, progress=progress),
+            label=self.tr("名簿を読んでいます…"), parent=self)
         p = self.plan
         s = p.summary()
         c = s["households"]
@@ -293,7 +295,9 @@ class ImportWizard(QDialog):
                 yes=self.tr("取り込む"), no=self.tr("やめる")):
             return
         plan = self.plan
-        self.result = self.worker.call_responsive(lambda reg: planning.apply_plan(reg, plan, include=include))
+        self.result = self.worker.call_with_progress(
+            lambda reg, progress: planning.apply_plan(reg, plan, include=include, progress=progress),
+            label=self.tr("取り込んでいます…（中止すると、何も取り込まれません）"), parent=self)
         self.accept()
 
 

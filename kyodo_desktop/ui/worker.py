@@ -95,6 +95,51 @@ class DbWorker(QObject):
             except TimeoutError:
                 QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
+    def call_with_progress(self, fn: Callable[..., Any], *args: Any, label: str, parent: QWidget | None = None,
+                           **kwargs: Any) -> Any:
+        """Run ``fn(register, *args, progress=…)`` on the database thread with a progress dialog
+        (after :data:`PROGRESS_DELAY_MS`) whose 「中止」 makes ``progress`` return False; ``fn``
+        then stops (raising) and, for writes, rolls back. Returns ``fn``'s result."""
+        import threading
+
+        from PySide6.QtCore import QElapsedTimer, QEventLoop
+        from PySide6.QtWidgets import QApplication
+
+        state = {"done": 0, "total": 1}
+        cancel = threading.Event()
+
+        def progress(done: int, total: int) -> bool:
+            state["done"], state["total"] = done, total
+            return not cancel.is_set()
+
+        future = self.submit(fn, *args, progress=progress, **kwargs)
+        dialog: QProgressDialog | None = None
+        clock = QElapsedTimer()
+        clock.start()
+        try:
+            while True:
+                try:
+                    return future.result(timeout=0.03)
+                except TimeoutError:
+                    pass
+                if dialog is None and clock.elapsed() > PROGRESS_DELAY_MS:
+                    dialog = QProgressDialog(label, "中止", 0, 100, parent)
+                    dialog.setWindowTitle("協働デスク")
+                    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+                    dialog.setMinimumDuration(0)
+                    dialog.canceled.connect(cancel.set)
+                    dialog.show()
+                if dialog is not None:
+                    if dialog.wasCanceled():
+                        cancel.set()
+                    dialog.setMaximum(max(state["total"], 1))
+                    dialog.setValue(min(state["done"], state["total"]))
+                QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+        finally:
+            if dialog is not None:
+                dialog.close()
+                dialog.deleteLater()
+
     def submit(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Future:
         """Queue ``fn(register, *args)`` on the database thread without waiting (prefetching
         what a page will show while the GUI thread builds it)."""

@@ -102,3 +102,29 @@ def test_failed_prefetch_is_retried_and_its_error_raised(worker):
     with pytest.raises(ZeroDivisionError):
         worker.call_preloaded(pre, lambda reg: 1 / 0)
     assert worker.call_preloaded(pre, _block_count) == 0
+
+
+def test_call_with_progress_shows_progress_and_cancels(qtbot, worker, monkeypatch):
+    monkeypatch.setattr(worker_mod, "PROGRESS_DELAY_MS", 0)
+    seen = []
+
+    def slow(reg, progress):
+        for n in range(1, 200):
+            time.sleep(0.005)
+            if progress(n, 200) is False:
+                raise RuntimeError(f"cancelled at {n}")
+        return "finished"
+
+    def press_cancel():
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, QProgressDialog) and w.isVisible():
+                seen.append(w.value())
+                w.cancel()
+
+    from PySide6.QtCore import QTimer
+
+    QTimer.singleShot(300, press_cancel)
+    with pytest.raises(RuntimeError, match="cancelled at"):
+        worker.call_with_progress(slow, label="テスト")
+    assert seen and seen[0] > 0  # the bar had moved before 中止
+    assert worker.call_with_progress(lambda reg, progress: progress(1, 1) and "ok", label="テスト") == "ok"

@@ -313,3 +313,23 @@ def test_xls_and_ods_made_by_a_real_spreadsheet_program(register, tmp_path, fmt)
     assert plan.ready and plan.count("new") == 5
     names = sorted(h.data.persons[0].full_name for h in plan.households)
     assert "𠮷田　次郎" in names and "山﨑　一郎" in names
+
+
+def test_progress_moves_and_cancel_leaves_the_register_as_it_was(register, tmp_path):
+    from kyodo_desktop.models.importing.plan import ImportCancelled
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "1班"
+    ws.append(["氏名", "フリガナ", "住所"])
+    for n in range(1000):
+        ws.append([f"山田 太郎{n}", "ヤマダ タロウ", f"泉野町{n}"])
+    wb.save(tmp_path / "big.xlsx")
+    seen = []
+    plan = plan_import(register, tmp_path / "big.xlsx", progress=lambda done, total: seen.append((done, total)) or True)
+    assert seen[0] == (200, 1000) and seen[-1] == (1000, 1000)
+    before = register.conn.execute("SELECT count(*) FROM households").fetchone()[0]
+    with pytest.raises(ImportCancelled, match="変わっていません"):
+        apply_plan(register, plan, progress=lambda done, _total: done < 600)
+    assert register.conn.execute("SELECT count(*) FROM households").fetchone()[0] == before
+    assert register.conn.execute("SELECT count(*) FROM blocks").fetchone()[0] == 0  # the new 班 rolled back too

@@ -9,6 +9,7 @@ a failure leaves the register exactly as it was.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -29,6 +30,25 @@ from kyodo_desktop.models.japanese import (
 )
 from kyodo_desktop.models.register import Register
 from kyodo_desktop.models.validation import ValidationError
+
+#: progress(done, total) -> False to cancel; called every few hundred rows
+Progress = Callable[[int, int], bool]
+
+
+class ImportCancelled(RegisterError):
+    pass
+
+
+class _Ticker:
+    def __init__(self, progress: Progress | None, total: int) -> None:
+        self.progress, self.total, self.done = progress, max(total, 1), 0
+
+    def step(self, n: int = 1) -> None:
+        self.done += n
+        due = self.done % 200 == 0 or self.done == self.total
+        if self.progress is not None and due and self.progress(self.done, self.total) is False:
+            raise ImportCancelled("取り込みを中止しました。名簿は変わっていません。")
+
 
 YES = {"○", "〇", "◯", "有", "あり", "はい", "✓", "✔", "レ", "1", "y", "yes", "true", "済"}
 RELATION_WORDS = {
@@ -263,7 +283,8 @@ def _block_name(c: _Cells, sheet: str, from_sheet: list[str]) -> str:
     return sheet
 
 
-def plan_sheets(reg: Register, sheets: list[Sheet], source: str, mapping: dict[str, str] | None = None) -> ImportPlan:
+def plan_sheets(reg: Register, sheets: list[Sheet], source: str, mapping: dict[str, str] | None = None,
+                progress: Progress | None = None) -> ImportPlan:
     area = hh.get_association(reg)["default_area_code"]
     messages: list[RowMessage] = []
     planned: list[PlannedHousehold] = []
@@ -275,6 +296,7 @@ def plan_sheets(reg: Register, sheets: list[Sheet], source: str, mapping: dict[s
     tables = [t for s in sheets if (t := find_table(s.name, s.rows, mapping)) is not None]
     if not tables:
         raise RegisterError("表の見出し（氏名・住所・電話など）が見つかりません。1行目付近に見出しのある名簿を選んでください。")
+    ticker = _Ticker(progress, sum(len(t.rows) for t in tables))
     for table in tables:
         skipped += [(table.sheet, r, why) for r, why in table.skipped]
         unknown += [(table.sheet, h) for h in table.unknown_headers]
@@ -284,10 +306,10 @@ def plan_sheets(reg: Register, sheets: list[Sheet], source: str, mapping: dict[s
             continue
         if "household_no" in fields or ("relation" in fields and not any(f.startswith("member:") for f in fields)):
             layouts.add("person")
-            planned += _plan_person_rows(table, area, messages, from_sheet)
+            planned += _plan_person_rows(table, area, messages, from_sheet, ticker)
         else:
             layouts.add("household")
-            planned += _plan_household_rows(table, area, messages, from_sheet)
+            planned += _plan_household_rows(table, area, messages, from_sheet, ticker)
     plan = ImportPlan(source, planned, messages, skipped, unknown, missing,
                       "・".join(sorted({"household": "1行1世帯", "person": "1行1人"}[x] for x in layouts)),
                       from_sheet)
@@ -295,10 +317,12 @@ def plan_sheets(reg: Register, sheets: list[Sheet], source: str, mapping: dict[s
     return plan
 
 
-def _plan_household_rows(table: Table, area: str, messages: list[RowMessage], from_sheet: list[str]) -> list[PlannedHousehold]:
+def _plan_household_rows(table: Table, area: str, messages: list[RowMessage], from_sheet: list[str],
+                         ticker: _Ticker) -> list[PlannedHousehold]:
     out = []
     member_numbers = sorted({int(f.split(":")[1]) for f in table.columns.values() if f.startswith("member:")})
     for row_no, cells in table.rows:
+        ticker.step()
         c = _Cells(table, row_no, cells, area, messages)
         if "head_name" in c.by_field and "name" not in c.by_field:
             c.by_field["name"] = c.by_field["head_name"]
@@ -321,11 +345,13 @@ def _plan_household_rows(table: Table, area: str, messages: list[RowMessage], fr
     return out
 
 
-def _plan_person_rows(table: Table, area: str, messages: list[RowMessage], from_sheet: list[str]) -> list[PlannedHousehold]:
+def _plan_person_rows(table: Table, area: str, messages: list[RowMessage], from_sheet: list[str],
+                      ticker: _Ticker) -> list[PlannedHousehold]:
     groups: dict[str, PlannedHousehold] = {}
     order: list[str] = []
     current: str | None = None
     for row_no, cells in table.rows:
+        ticker.step()
         c = _Cells(table, row_no, cells, area, messages)
         if "head_name" in c.by_field and "name" not in c.by_field:
             c.by_field["name"] = c.by_field["head_name"]
@@ -429,14 +455,14 @@ def _compare(reg: Register, ph: PlannedHousehold) -> None:
 
 
 def plan_import(reg: Register, path: Path | str, *, mapping: dict[str, str] | None = None,
-                profile: str | None = None) -> ImportPlan:
+                profile: str | None = None, progress: Progress | None = None) -> ImportPlan:
     """Read ``path`` and plan its import (with the officer's column choices, or a saved
     profile's); the register is not changed."""
     reg.session.require("register.write", "名簿を取り込む")
     if profile:
         mapping = {**get_profile(reg, profile), **(mapping or {})}
     path = Path(path)
-    return plan_sheets(reg, read_file(path), path.name, mapping)
+    return plan_sheets(reg, read_file(path), path.name, mapping, progress)
 
 
 def save_profile(reg: Register, name: str, mapping: dict[str, str]) -> None:
@@ -483,7 +509,8 @@ class ImportResult:
     blocks_added: int
 
 
-def apply_plan(reg: Register, plan: ImportPlan, *, include: set[int] | None = None) -> ImportResult:
+def apply_plan(reg: Register, plan: ImportPlan, *, include: set[int] | None = None,
+               progress: Progress | None = None) -> ImportResult:
     """Write the planned households (``include``: indexes into ``plan.households``; default: all
     new and changed ones) in one transaction after a backup. Nothing is written if anything fails."""
     reg.session.require("register.write", "名簿を取り込む")
@@ -501,7 +528,9 @@ def apply_plan(reg: Register, plan: ImportPlan, *, include: set[int] | None = No
     with reg.writing("名簿の取り込み"):
         for name in new_blocks:
             blocks[name] = hh.add_block(reg, name)
+        ticker = _Ticker(progress, len(chosen))
         for ph in chosen:
+            ticker.step()  # a cancel raises inside the transaction: everything is rolled back
             try:
                 if ph.match_id is None:
                     data = replace(ph.data, block_id=blocks[ph.block])
