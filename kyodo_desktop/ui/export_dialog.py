@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -12,6 +13,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -51,6 +54,19 @@ class ExportDialog(QDialog):
         form.addRow("", self.seireki)
         form.addRow("", self.with_ids)
         layout.addLayout(form)
+        from kyodo_desktop.export.register_xlsx import COLUMNS, DEFAULT_COLUMNS
+
+        layout.addWidget(QLabel(self.tr("載せる列")))
+        self.columns = QListWidget()
+        for key, (header, _f) in COLUMNS.items():
+            if key == "id":
+                continue
+            item = QListWidgetItem(header)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if key in DEFAULT_COLUMNS else Qt.CheckState.Unchecked)
+            self.columns.addItem(item)
+        layout.addWidget(self.columns)
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
@@ -75,7 +91,10 @@ class ExportDialog(QDialog):
             if not chosen:
                 return
             target = Path(chosen)
-        columns = ROUND_TRIP_COLUMNS if self.with_ids.isChecked() else DEFAULT_COLUMNS
+        columns = tuple(self.columns.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.columns.count())
+                        if self.columns.item(i).checkState() == Qt.CheckState.Checked) or DEFAULT_COLUMNS
+        if self.with_ids.isChecked():
+            columns = ("id", *columns) if "household_no" in columns else ROUND_TRIP_COLUMNS
         options = {"purpose": self.purpose.currentData(), "columns": columns, "order": self.order.currentData(),
                    "wareki": not self.seireki.isChecked()}
         try:

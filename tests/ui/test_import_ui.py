@@ -71,8 +71,14 @@ def test_export_dialog_writes_the_chosen_format(qtbot, worker, tmp_path):
     dialog = ExportDialog(worker)
     qtbot.addWidget(dialog)
     dialog.kind.setCurrentIndex(dialog.kind.findData("utf-8-sig"))
+    from PySide6.QtCore import Qt
+
+    for i in range(dialog.columns.count()):  # only 氏名 and 電話
+        item = dialog.columns.item(i)
+        item.setCheckState(Qt.CheckState.Checked if item.text() in ("氏名", "電話") else Qt.CheckState.Unchecked)
     dialog.export(tmp_path / "名簿.csv")
-    assert "書き出しました" in dialog.status.text() and (tmp_path / "名簿.csv").exists()
+    assert "書き出しました" in dialog.status.text()
+    assert (tmp_path / "名簿.csv").read_text(encoding="utf-8-sig").splitlines()[0] == "氏名,電話"
 
 
 def test_hancho_return_dialog_leaves_conflicts_unticked(qtbot, worker, tmp_path):

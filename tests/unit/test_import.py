@@ -9,7 +9,7 @@ import zipfile
 
 import openpyxl
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kyodo_desktop.models import households as hh
@@ -333,3 +333,35 @@ def test_progress_moves_and_cancel_leaves_the_register_as_it_was(register, tmp_p
         apply_plan(register, plan, progress=lambda done, _total: done < 600)
     assert register.conn.execute("SELECT count(*) FROM households").fetchone()[0] == before
     assert register.conn.execute("SELECT count(*) FROM blocks").fetchone()[0] == 0  # the new 班 rolled back too
+
+
+def test_member_columns_and_grouping_by_address(register, tmp_path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "2班"
+    ws.append(["世帯主", "世帯主フリガナ", "世帯員1", "世帯員1フリガナ", "世帯員1続柄", "世帯員2", "住所"])
+    ws.append(["中村 大翔", "ナカムラ ヒロト", "中村 結衣", "ナカムラ ユイ", "妻", "中村 蓮", "泉野町2-2"])
+    wb.save(tmp_path / "members.xlsx")
+    plan = plan_import(register, tmp_path / "members.xlsx")
+    assert plan.ready and plan.layout == "1行1世帯"
+    persons = plan.households[0].data.persons
+    assert [(p.full_name, p.relation) for p in persons] == [("中村　大翔", "世帯主"), ("中村　結衣", "妻"), ("中村　蓮", "")]
+    assert persons[1].given_kana == "ユイ"
+    text = ("氏名,続柄,住所,電話\n山本 一,世帯主,泉野町1-1,220-0001\n山本 二,子,泉野町1-1,220-0001\n"
+            "坂本 三,本人,泉野町1-2,220-0002\n坂本 四,妻,,\n")
+    (tmp_path / "people.csv").write_text(text, encoding="utf-8")
+    plan = plan_import(register, tmp_path / "people.csv")
+    assert [[p.given_name for p in h.data.persons] for h in plan.households] == [["一", "二"], ["三", "四"]]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.lists(st.one_of(st.text(max_size=12), st.integers(-10, 60000), st.floats(allow_nan=False,
+                                                                                                allow_infinity=False)),
+                         min_size=5, max_size=5), max_size=6))
+def test_planning_never_crashes_on_any_cell_values(register, rows):
+    from kyodo_desktop.models.importing.plan import plan_sheets
+    from kyodo_desktop.models.importing.reader import Sheet
+
+    sheet = Sheet("1班", [["氏名", "フリガナ", "生年月日", "電話", "郵便番号"], *rows])
+    plan = plan_sheets(register, [sheet], "random.xlsx")  # planning reads the register and never writes it
+    assert all(m.row >= 2 for m in plan.messages)

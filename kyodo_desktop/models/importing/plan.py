@@ -360,13 +360,16 @@ def _plan_person_rows(table: Table, area: str, messages: list[RowMessage], from_
             c.say("name", "氏名が空欄です")
             continue
         no = c.text("household_no")
+        place = (c.exact("address") + c.exact("address_number")).replace(" ", "").replace("　", "")
+        phone = c.text("landline")
         if no:
             key = f"no:{no}"
-        elif person.relation in ("世帯主", "") and (current is None or person.relation == "世帯主"
-                                                 or c.text("address") or c.text("landline")):
-            key = f"addr:{c.exact('address')}|{c.phone('landline')}|{row_no}"
-        else:
-            key = current or f"row:{row_no}"
+        elif place or phone:  # the same address and phone: one household
+            key = f"at:{table.sheet}|{place}|{phone}"
+        elif person.relation == "世帯主" or current is None:
+            key = f"row:{row_no}"
+        else:  # a family member listed under the head, with the address left blank
+            key = current
         if key not in groups:
             data = _household(c)
             groups[key] = PlannedHousehold(table.sheet, [], _block_name(c, table.sheet, from_sheet), data)
