@@ -255,7 +255,7 @@ def apply_hancho_changes(reg: Register, ret: HanchoReturn, *, accept: set[int] |
     uid_to_pid = {u: i for i, u in reg.conn.execute("SELECT id, uid FROM persons")}
     reg.backup("import")
     done = 0
-    with reg.writing("班長用シートの取り込み"):
+    with reg.writing("班長用シートの取り込み"), reg.summarised_audit():
         by_household: dict[int, list[FieldChange]] = {}
         for c in chosen:
             pid = uid_to_pid.get(c.person_uid)

@@ -480,6 +480,17 @@ class Register:
         self.recovery_code = ""
         #: things the officer should be told after opening (e.g. a key file that was edited)
         self.warnings: list[str] = []
+        self._summarised = False
+
+    @contextlib.contextmanager
+    def summarised_audit(self) -> Iterator[None]:
+        """Inside, row-by-row change entries are not written: a bulk change (an import) records
+        itself as one entry with its counts and source instead."""
+        before, self._summarised = self._summarised, True
+        try:
+            yield
+        finally:
+            self._summarised = before
 
     @property
     def actor(self) -> str:
@@ -842,6 +853,8 @@ class Register:
         after: dict[str, Any] | None = None,
     ) -> None:
         """Record one change in the audit log (call inside :meth:`writing`)."""
+        if self._summarised:  # part of a bulk change that writes its own single entry
+            return
         if before is not None and after is not None:
             keys = [k for k in after if before.get(k) != after.get(k) and k != "updated_at"]
             before = {k: before.get(k) for k in keys}

@@ -75,7 +75,9 @@ def test_old_register_is_imported_with_every_value_normalised(register, tmp_path
     assert phones["泉野町1-2-3"] == "076-220-1234" and phones["泉野町1-5"] == "076-220-5678"
     assert phones["泉野町2-1"] == "076-220-9999"
     audit = register.rows("SELECT summary FROM audit_log WHERE action = 'import'")
-    assert len(audit) == 1 and "名簿.xlsx" in audit[0]["summary"]
+    assert len(audit) == 1 and "名簿.xlsx" in audit[0]["summary"] and "追加 5世帯" in audit[0]["summary"]
+    # the import is that one entry, not one per household or person
+    assert register.rows("SELECT count(*) AS n FROM audit_log WHERE action = 'insert' AND table_name != 'blocks'")[0]["n"] == 0
     # the same file again: nothing new, nothing changed
     again = plan_import(register, tmp_path / "名簿.xlsx")
     assert again.count("unchanged") == 5 and again.count("new") == 0

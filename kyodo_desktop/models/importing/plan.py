@@ -528,7 +528,7 @@ def apply_plan(reg: Register, plan: ImportPlan, *, include: set[int] | None = No
         raise RegisterError(f"名簿にない班があります（{'・'.join(new_blocks)}）。班を作れる役割の人が取り込んでください。")
     reg.backup("import")
     added = changed = persons = 0
-    with reg.writing("名簿の取り込み"):
+    with reg.writing("名簿の取り込み"), reg.summarised_audit():  # one audit entry for the whole import
         for name in new_blocks:
             blocks[name] = hh.add_block(reg, name)
         ticker = _Ticker(progress, len(chosen))
