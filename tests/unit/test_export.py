@@ -8,6 +8,8 @@ import subprocess
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
 from kyodo_desktop.export.register_xlsx import (
@@ -110,3 +112,58 @@ def test_export_then_import_changes_nothing(demo_register, tmp_path):
     assert kinds == {"unchanged"}, [(h.kind, h.changes, h.note) for h in plan.households if h.kind != "unchanged"][:3]
     present = demo_register.conn.execute("SELECT count(*) FROM households WHERE status IN ('加入','非加入')").fetchone()[0]
     assert len(plan.households) == present and not plan.errors
+
+
+KANJI = ["山田", "𠮷田", "髙橋", "山﨑", "渡邉", "齋藤", "德川", "葛󠄀城", "林", "中村"]
+GIVEN = ["太郎", "花子", "一", "大翔", "結衣", "=SUM(A1)", "@home", "+1"]
+KANA = st.text(alphabet="アイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワンガギグゲゴー",
+               min_size=1, max_size=6)
+
+
+@st.composite
+def _households(draw):
+    out = []
+    for _ in range(draw(st.integers(1, 4))):
+        persons = []
+        for n in range(draw(st.integers(1, 3))):
+            persons.append(hh.PersonData(
+                family_name=draw(st.sampled_from(KANJI)), given_name=draw(st.sampled_from(GIVEN)) + str(n),
+                family_kana=draw(KANA), given_kana=draw(KANA), relation="世帯主" if n == 0 else draw(
+                    st.sampled_from(["妻", "子", "父", "母", "孫"])),
+                birth_date=draw(st.one_of(st.none(), st.dates(min_value=__import__("datetime").date(1920, 1, 1),
+                                                              max_value=__import__("datetime").date(2020, 12, 31)).map(
+                    lambda d: d.isoformat()))),
+                mobile=draw(st.sampled_from(["", "090-1234-5678", "080-2222-3333"]))))
+        out.append(hh.HouseholdData(
+            address_town=draw(st.sampled_from(["泉野町1丁目", "泉野町2丁目", "寺町5丁目"])),
+            address_number=f"{draw(st.integers(1, 30))}-{draw(st.integers(1, 20))}",
+            address_building=draw(st.sampled_from(["", "コーポ泉野101", "ハイツ=2"])),
+            landline=draw(st.sampled_from(["", "076-220-1234", "076-241-0001"])), persons=persons))
+    return out
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(households=_households(), per_block=st.booleans(), wareki=st.booleans())
+def test_export_import_identity_for_any_register(tmp_path, clock, households, per_block, wareki):
+    import uuid
+
+    from conftest import ADMIN, PASSWORD
+
+    from kyodo_desktop.models.register import Register
+
+    folder = tmp_path / uuid.uuid4().hex
+    reg = Register.create(folder / "r.kyodo", name="往復町会", admin_name=ADMIN, password=PASSWORD,
+                          default_area_code="076", clock=clock)
+    try:
+        b1, b2 = hh.add_block(reg, "1班"), hh.add_block(reg, "2班")
+        for n, data in enumerate(households):
+            data.block_id = b1 if n % 2 == 0 else b2
+            hh.save_household(reg, data)
+        out = write_register_xlsx(reg, folder / "r.xlsx", columns=ROUND_TRIP_COLUMNS, per_block=per_block,
+                                  wareki=wareki)
+        assert out.persons == sum(len(h.persons) for h in households)
+        plan = plan_import(reg, folder / "r.xlsx")
+        assert [h.kind for h in plan.households] == ["unchanged"] * len(households), [
+            (h.kind, h.changes, h.note) for h in plan.households]
+    finally:
+        reg.close(backup=False)
