@@ -6,6 +6,11 @@
         the program's main window on REGISTER with the 名簿 page shown
     python bench/mem_driver.py index REGISTER
         HouseholdIndex.load on REGISTER (no Qt): load time and RSS before/after
+    python bench/mem_driver.py import REGISTER WORKBOOK
+        plan_import(REGISTER, WORKBOOK) (no Qt, register opened read-only): peak RSS during the
+        plan, RSS before/after, time
+    python bench/mem_driver.py calamine WORKBOOK
+        the baseline of ``import``: python-calamine reading every sheet (``to_python``)
     python bench/mem_driver.py smoke ARGS...
         the program itself (kyodo_desktop.app.run(ARGS)), with the shim below applied
 
@@ -131,6 +136,90 @@ def index(register: str) -> dict:
         reg.close(backup=False)
 
 
+class PeakRss:
+    """Peak RSS over a stretch of code. Linux: the kernel's high-water mark (VmHWM), reset at the
+    start by writing 5 to /proc/self/clear_refs, so that earlier peaks (argon2id's 256 MiB at
+    login) do not count. Elsewhere: a thread sampling RSS every 5 ms."""
+
+    def __enter__(self) -> PeakRss:
+        import threading
+
+        self.how = "kernel VmHWM, reset before"
+        self.peak = 0
+        self._stop = None
+        try:
+            with open("/proc/self/clear_refs", "w") as fh:
+                fh.write("5")
+            self._hwm()
+        except OSError:
+            self.how = "RSS sampled every 5 ms"
+            self._stop = threading.Event()
+
+            def sample() -> None:
+                while not self._stop.is_set():
+                    self.peak = max(self.peak, rss())
+                    self._stop.wait(0.005)
+
+            self._thread = threading.Thread(target=sample, daemon=True)
+            self._thread.start()
+        return self
+
+    @staticmethod
+    def _hwm() -> int:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+        raise OSError("no VmHWM")
+
+    def __exit__(self, *exc: object) -> None:
+        if self._stop is None:
+            self.peak = self._hwm()
+        else:
+            self._stop.set()
+            self._thread.join()
+            self.peak = max(self.peak, rss())
+
+
+def import_plan(register: str, workbook: str) -> dict:
+    from pathlib import Path
+
+    from kyodo_desktop.models.importing.plan import plan_import
+    from kyodo_desktop.models.register import Register
+
+    reg = Register.open(Path(register), credentials(), read_only=True)
+    try:
+        gc.collect()
+        before = rss()
+        with PeakRss() as peak:
+            t0 = time.perf_counter()
+            plan = plan_import(reg, workbook)
+            seconds = time.perf_counter() - t0
+        gc.collect()
+        after = rss()
+        s = plan.summary()
+        kinds = ", ".join(f"{s['households'][k]:,} {k} ({s['persons'][k]:,} persons)"
+                          for k in s["households"] if s["households"][k])
+        return {"rss_before": before, "rss": after, "peak": peak.peak, "peak_how": peak.how,
+                "seconds": seconds, "kinds": kinds, "messages": len(plan.messages)}
+    finally:
+        reg.close(backup=False)
+
+
+def calamine(workbook: str) -> dict:
+    from python_calamine import CalamineWorkbook
+
+    gc.collect()
+    before = rss()
+    with PeakRss() as peak:
+        t0 = time.perf_counter()
+        book = CalamineWorkbook.from_path(workbook)
+        sheets = [book.get_sheet_by_name(n).to_python(skip_empty_area=False) for n in book.sheet_names]
+        seconds = time.perf_counter() - t0
+    return {"rss_before": before, "rss": rss(), "peak": peak.peak, "peak_how": peak.how, "seconds": seconds,
+            "rows": sum(len(s) for s in sheets)}
+
+
 def main(argv: list[str]) -> int:
     mode = argv[0] if argv else ""
     if mode == "smoke":
@@ -144,6 +233,10 @@ def main(argv: list[str]) -> int:
         out = app_window(argv[1], argv[2])
     elif mode == "index" and len(argv) == 2:
         out = index(argv[1])
+    elif mode == "import" and len(argv) == 3:
+        out = import_plan(argv[1], argv[2])
+    elif mode == "calamine" and len(argv) == 2:
+        out = calamine(argv[1])
     else:
         print(__doc__, file=sys.stderr)
         return 2
