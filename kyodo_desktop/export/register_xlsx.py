@@ -113,8 +113,28 @@ def write_register_xlsx(
 ) -> ExportResult:
     """Write the register (one row per person) as a print-ready .xlsx; returns what was written."""
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.properties import PageSetupProperties
+
+    def _text_cell(ws: Any, text: str) -> Any:
+        if text.startswith(FORMULA_START):
+            cell = WriteOnlyCell(ws, value=text)
+            cell.data_type = "s"  # text, never a formula
+            return cell
+        return text
+
+    def _value(ws: Any, value: Any) -> Any:
+        if value == "" or value is None:
+            return None
+        if isinstance(value, str):
+            return _text_cell(ws, value)
+        if isinstance(value, date):
+            cell = WriteOnlyCell(ws, value=value)
+            cell.number_format = "yyyy-mm-dd"
+            return cell
+        return value
 
     reg.session.require("output", "名簿を書き出す")
     unknown = [c for c in columns if c not in COLUMNS]
@@ -124,9 +144,11 @@ def write_register_xlsx(
     rows, left_out = _rows(reg, rule, columns, order, wareki)
     assoc = get_association(reg)
     made = to_wareki(reg.today())
-    wb = Workbook()
-    about = wb.active
-    about.title = "この名簿について"
+    # write-only mode: rows stream to the file (no cell objects kept), so everything about a
+    # sheet is set before its first row
+    wb = Workbook(write_only=True)
+    about = wb.create_sheet("この名簿について")
+    about.column_dimensions["A"].width = 100
     lines = [
         f"{assoc['name']} 名簿", f"作成日: {made}", f"作成者: {reg.actor}",
         f"目的: {schema.PURPOSES[purpose]}", f"人数: {len(rows)}人",
@@ -135,38 +157,31 @@ def write_register_xlsx(
     ]
     if left_out:
         lines.append(f"（この目的への同意がない {left_out}人は載せていません）")
-    for line in lines:
-        about.append([line])
-    about.column_dimensions["A"].width = 100
-    about["A1"].font = Font(size=14, bold=True)
+    for n, line in enumerate(lines):
+        if n == 0:
+            title = WriteOnlyCell(about, value=line)
+            title.font = Font(size=14, bold=True)
+            about.append([title])
+        else:
+            about.append([_text_cell(about, line)])
     groups: dict[str, list[dict]] = {}
     for v in rows:
         groups.setdefault(v["block"] if per_block else "名簿", []).append(v)
     if not groups:
         groups["名簿"] = []
     headers = [COLUMNS[c][0] for c in columns]
+    header_font = Font(bold=True)
+    header_fill = PatternFill("solid", fgColor="DDEBF7")
+    header_align = Alignment(horizontal="center", vertical="center")
     for name, items in groups.items():
         ws = wb.create_sheet(_sheet_title(name))
-        ws.append(headers)
-        for v in items:
-            ws.append([v[c] if v[c] != "" else None for c in columns])
-        for row in ws.iter_rows(min_row=2):
-            for cell in row:
-                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
-                    cell.data_type = "s"  # text, never a formula
-                if isinstance(cell.value, date):
-                    cell.number_format = "yyyy-mm-dd"
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-            cell.fill = PatternFill("solid", fgColor="DDEBF7")
-            cell.alignment = Alignment(horizontal="center", vertical="center")
         for i, c in enumerate(columns, start=1):
             longest = max([_width(headers[i - 1])] + [_width(str(v[c])) for v in items[:2000]])
-            ws.column_dimensions[ws.cell(1, i).column_letter].width = min(max(longest + 2, 6), 50)
+            ws.column_dimensions[get_column_letter(i)].width = min(max(longest + 2, 6), 50)
         ws.freeze_panes = "A2"
         ws.print_title_rows = "1:1"
         ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = ws.PAPERSIZE_A4
+        ws.page_setup.paperSize = "9"  # A4
         ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         ws.page_setup.fitToWidth = 1
         ws.page_setup.fitToHeight = 0
@@ -174,6 +189,14 @@ def write_register_xlsx(
         ws.oddHeader.right.text = _header_text(f"作成日 {made}")
         ws.oddFooter.center.text = "&P / &N"
         ws.oddFooter.left.text = _header_text(f"目的: {schema.PURPOSES[purpose]}　第三者に渡さないでください")
+        header_cells = []
+        for h in headers:
+            cell = WriteOnlyCell(ws, value=h)
+            cell.font, cell.fill, cell.alignment = header_font, header_fill, header_align
+            header_cells.append(cell)
+        ws.append(header_cells)
+        for v in items:
+            ws.append([_value(ws, v[c]) for c in columns])
     target = Path(target)
     tmp = target.with_name(target.name + ".part")
     wb.save(tmp)

@@ -167,3 +167,17 @@ def test_export_import_identity_for_any_register(tmp_path, clock, households, pe
             (h.kind, h.changes, h.note) for h in plan.households]
     finally:
         reg.close(backup=False)
+
+
+def test_our_export_imports_as_new_into_another_register(demo_register, tmp_path, clock):
+    from conftest import ADMIN, PASSWORD
+
+    from kyodo_desktop.models.register import Register
+
+    write_register_xlsx(demo_register, tmp_path / "他町会へ.xlsx", columns=ROUND_TRIP_COLUMNS)
+    other = Register.create(tmp_path / "other.kyodo", name="別の町会", admin_name=ADMIN, password=PASSWORD, clock=clock)
+    try:
+        plan = plan_import(other, tmp_path / "他町会へ.xlsx")
+        assert {h.kind for h in plan.households} == {"new"}  # the IDs belong to another register: ignored
+    finally:
+        other.close(backup=False)

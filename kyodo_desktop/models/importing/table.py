@@ -83,6 +83,8 @@ def guess_field(header: str) -> str | None:
 
 
 def cell_text(value: Any) -> str:
+    if type(value) is str:
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -160,10 +162,10 @@ def find_table(sheet_name: str, rows: list[list[Any]], mapping: dict[str, str] |
         columns[col] = f
     table = Table(sheet_name, index + 1, headers, columns, [], unknown_headers=unknown)
     for n, row in enumerate(rows[index + used:], start=index + used + 1):
-        texts = [cell_text(c) for c in row]
-        if not any(texts):
+        if all(c is None or c == "" or (type(c) is str and not c.strip()) for c in row):
             continue
-        if any(t.replace(" ", "").replace("　", "") in SUBTOTAL for t in texts[:3]):
+        texts = [cell_text(c) for c in row[:3]]
+        if any(t.replace(" ", "").replace("　", "") in SUBTOTAL for t in texts):
             table.skipped.append((n, "合計・小計の行"))
             continue
         table.rows.append((n, list(row)))
