@@ -83,6 +83,19 @@ def test_libreoffice_opens_the_workbook_without_repair(town, tmp_path):
         rows = list(csv.reader(fh))
     assert rows[0][:4] == ["班", "回覧順", "世帯番号", "氏名"]
     assert rows[1][3] == "𠮷田　一郎" and rows[1][6] == "昭和25年3月1日"
+    # the 班長用シート too (protected sheet, hidden columns, a very hidden snapshot)
+    from kyodo_desktop.export.hancho_sheet import write_hancho_workbook
+
+    block = town.conn.execute("SELECT id FROM blocks LIMIT 1").fetchone()[0]
+    write_hancho_workbook(town, block, tmp_path / "班長.xlsx")
+    res = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to",
+         "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,2", "--outdir", str(tmp_path),
+         str(tmp_path / "班長.xlsx")], capture_output=True, text=True, timeout=180)
+    assert res.returncode == 0, res.stderr
+    with (tmp_path / "班長-1班.csv").open(encoding="utf-8") as fh:
+        sheet = list(csv.reader(fh))
+    assert sheet[0][2:4] == ["氏名", "フリガナ"] and sheet[1][2] == "𠮷田　一郎"
 
 
 def test_consent_decides_who_appears_for_distribution(town, tmp_path):
