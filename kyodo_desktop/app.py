@@ -122,7 +122,7 @@ class Controller:
             dialogs.show_info(self.window, "協働デスク", warning)
         if not reg.read_only:
             # taken on the database thread while the window paints
-            self.worker.run(lambda r: r.backup("open"), on_done=lambda _p: None,
+            self.worker.run(lambda r: r.backup_if_changed("open"), on_done=lambda _p: None,
                             on_error=self._backup_failed, parent=self.window,
                             label="バックアップを作成しています…")
         return True

@@ -753,7 +753,7 @@ class Register:
                     if reg.warnings:
                         reg._audit_row("key_file_edited", "accounts", None, reg.warnings[0])
                 if backup_on_open and not pending:
-                    reg.backup("open")
+                    reg.backup_if_changed("open")
             reg._changes_at_open = conn.total_changes
             return reg
         except BaseException as exc:
@@ -916,7 +916,40 @@ class Register:
             self.record("backup_export", f"台帳のコピー（暗号化済み）を作成しました: {Path(target).name}")
         elif self.backup_dir is not None:
             rotate_backups(self.backup_dir, self.today(), protect=protect)
+            self._remember_backup(Path(target))
         return Path(target)
+
+    # actions that record something without changing the register's contents
+    _NOT_CHANGES = ("login", "login_failed", "view_sensitive", "export", "print", "audit_export", "backup_export")
+
+    def _last_change_id(self) -> int:
+        marks = ",".join("?" * len(self._NOT_CHANGES))
+        row = self.conn.execute(f"SELECT max(id) FROM audit_log WHERE action NOT IN ({marks})", self._NOT_CHANGES)
+        return int(row.fetchone()[0] or 0)
+
+    def _remember_backup(self, target: Path) -> None:
+        assert self.backup_dir is not None
+        state = {"register_id": self.key_file.register_id, "change_id": self._last_change_id(), "backup": target.name}
+        with contextlib.suppress(OSError):
+            tmp = self.backup_dir / "last-backup.json.part"
+            tmp.write_text(json.dumps(state), encoding="utf-8")
+            os.replace(tmp, self.backup_dir / "last-backup.json")
+
+    def backup_if_changed(self, reason: str = "open") -> Path | None:
+        """A backup unless the newest one already holds these contents (nothing but logins and
+        outputs recorded since): opening a register ten times a day keeps ten distinct backups,
+        not ten copies of one. Returns the new backup, or None when none was needed."""
+        if self.backup_dir is not None:
+            try:
+                state = json.loads((self.backup_dir / "last-backup.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                state = {}
+            if (isinstance(state, dict) and state.get("register_id") == self.key_file.register_id
+                    and state.get("change_id") == self._last_change_id()
+                    and (self.backup_dir / str(state.get("backup", ""))).is_file()
+                    and crypto.key_file_path(self.backup_dir / str(state.get("backup", ""))).is_file()):
+                return None
+        return self.backup(reason)
 
     def restore(self, backup_path: Path | str) -> Path:
         """Replace the register's contents with a backup. The current state is backed up first

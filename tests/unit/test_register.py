@@ -98,11 +98,18 @@ def test_reopen_after_close_and_backup_on_open(register, tmp_path, clock):
     register.close()
     closing = list_backups(tmp_path / "backups")
     assert [b.reason for b in closing] == ["close"]
+    # nothing changed since the closing backup: opening adds no copy of the same contents
     reg = Register.open(path, admin_login(), backup_dir=tmp_path / "backups", clock=clock)
+    assert sorted(b.reason for b in list_backups(tmp_path / "backups")) == ["close"]
+    assert reg.db["households"].count == 1
+    _household(reg, "佐藤")
+    reg.close(backup=False)  # as if the program had crashed: no closing backup of that change
+    later = lambda: clock() + timedelta(minutes=5)  # noqa: E731
+    reg = Register.open(path, admin_login(), backup_dir=tmp_path / "backups", clock=later)
     try:
         reasons = sorted(b.reason for b in list_backups(tmp_path / "backups"))
-        assert reasons == ["close", "open"]
-        assert reg.db["households"].count == 1
+        assert reasons == ["close", "open"]  # the unsaved-by-backup change is copied before new work
+        assert reg.db["households"].count == 2
     finally:
         reg.close()
 
