@@ -81,7 +81,7 @@ def write_hancho_workbook(reg: Register, block_id: int, target: Path) -> Path:
         "",
         f"1. 「{block[0]}」のシートで、間違っているところを書き直してください（氏名・フリガナ・生年月日・住所・電話など）。",
         "2. 新しく来た方は、いちばん下の空いている行に書き足してください（同じ世帯の人は住所を同じに）。",
-        "3. 転出・死亡などでいなくなった方は、行を消さずに、文字に取り消し線を引いてください（消しても大丈夫です）。",
+        "3. 転出・死亡などでいなくなった方は、行を消さずに、氏名に取り消し線を引いてください（セルを空にしても分かります）。",
         "4. 灰色の列（ID）は変えないでください。保存して、役員に返してください。",
         "",
         "この名簿は町会の運営のためだけに使い、ほかの人に渡さないでください。終わったら役員に返すか、シュレッダーで処分してください。",
@@ -119,6 +119,10 @@ def write_hancho_workbook(reg: Register, block_id: int, target: Path) -> Path:
     snap.append([k for k, _h, _e in SHEET_COLUMNS])
     for v in people:
         snap.append([v[k] for k, _h, _e in SHEET_COLUMNS])
+    for row in snap.iter_rows():
+        for cell in row:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text, never a formula (found in review: an address like =HYPERLINK(…))
     snap.sheet_state = "veryHidden"
     target = Path(target)
     tmp = target.with_name(target.name + ".part")
@@ -225,6 +229,9 @@ def read_hancho_workbook(reg: Register, path: Path) -> HanchoReturn:
         before = exported.get(uid)
         if before is None:
             result.messages.append(f"{n}行目: IDが書き換えられています（この行は取り込みません）。")
+            continue
+        if not any(values.get(k) for k in EDITABLE):
+            result.to_confirm.append((uid, before["name"], "行の中身が消されています"))
             continue
         if struck:
             result.to_confirm.append((uid, before["name"], "取り消し線が引かれています"))

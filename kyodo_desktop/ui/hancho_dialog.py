@@ -79,7 +79,7 @@ class HanchoReturnDialog(QDialog):
         accept = self.accepted_rows()
         try:
             self.applied = self.worker.call_responsive(apply_hancho_changes, self.ret, accept=accept)
-        except RegisterError as exc:
+        except (RegisterError, ValueError) as exc:  # ValidationError(s) too: nothing was written
             self.status.setText("⚠ " + str(exc))
             return
         self.accept()

@@ -32,6 +32,7 @@ from kyodo_desktop.models.importing.table import (
     FIELD_LABELS,
     Table,
     cell_text,
+    column_key,
     find_table,
     fold_header,
 )
@@ -186,7 +187,7 @@ class ImportWizard(QDialog):
                 self._plan()
             else:
                 self._apply()
-        except RegisterError as exc:
+        except (RegisterError, ValueError) as exc:
             self.status.setText("⚠ " + str(exc))
 
     def _read(self) -> None:
@@ -203,11 +204,14 @@ class ImportWizard(QDialog):
         for t in self.tables:
             first = t.rows[0][1] if t.rows else []
             for col, header in enumerate(t.headers):
-                if not header:
+                if not header and not any(cell_text(row[col]) for _n, row in t.rows[:200] if col < len(row)):
                     continue
+                header = header or self.tr("（見出しなし・{0}列目）").format(col + 1)
                 r = self.columns.rowCount()
                 self.columns.insertRow(r)
-                self.columns.setItem(r, 0, QTableWidgetItem(t.sheet))
+                sheet_item = QTableWidgetItem(t.sheet)
+                sheet_item.setData(Qt.ItemDataRole.UserRole, column_key(t.sheet, col))
+                self.columns.setItem(r, 0, sheet_item)
                 self.columns.setItem(r, 1, QTableWidgetItem(header))
                 self.columns.setItem(r, 2, QTableWidgetItem(cell_text(first[col]) if col < len(first) else ""))
                 combo = QComboBox()
@@ -222,15 +226,21 @@ class ImportWizard(QDialog):
         self._show(1)
 
     def mapping(self) -> dict[str, str]:
+        """The officer's choice for exactly each column (two 「電話」 columns can differ)."""
         out = {}
         for r in range(self.columns.rowCount()):
             combo = self.columns.cellWidget(r, 3)
-            out[self.columns.item(r, 1).text()] = combo.currentData()
+            out[self.columns.item(r, 0).data(Qt.ItemDataRole.UserRole)] = combo.currentData()
         return out
+
+    def header_mapping(self) -> dict[str, str]:
+        """The same by header text, to keep as a profile for next year's file."""
+        return {self.columns.item(r, 1).text(): self.columns.cellWidget(r, 3).currentData()
+                for r in range(self.columns.rowCount())}
 
     def save_profile(self) -> None:
         try:
-            self.worker.call(planning.save_profile, self.profile_name.text(), self.mapping())
+            self.worker.call(planning.save_profile, self.profile_name.text(), self.header_mapping())
         except RegisterError as exc:
             self.status.setText("⚠ " + str(exc))
             return

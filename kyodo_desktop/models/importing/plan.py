@@ -536,7 +536,8 @@ def save_profile(reg: Register, name: str, mapping: dict[str, str]) -> None:
     bad = [f for f in mapping.values() if f not in FIELD_LABELS and not f.startswith("member:")]
     if bad:
         raise RegisterError(f"分からない項目です: {', '.join(bad)}")
-    text = json.dumps({fold_header(k): v for k, v in mapping.items()}, ensure_ascii=False, sort_keys=True)
+    text = json.dumps({fold_header(k): v for k, v in mapping.items() if not k.startswith("#")},
+                      ensure_ascii=False, sort_keys=True)
     stamp = reg.now()
     with reg.writing("取り込みの設定の保存"):
         reg.conn.execute(

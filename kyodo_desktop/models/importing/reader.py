@@ -126,7 +126,10 @@ def _read_spreadsheet(path: Path) -> list[Sheet]:
 def decode_text(data: bytes) -> str:
     """UTF-8 (with or without BOM) or CP932, whichever the bytes are."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8")
+        try:
+            return data[3:].decode("utf-8")
+        except UnicodeDecodeError:
+            raise ImportFileError("ファイルの文字が壊れています（UTF-8 として読めない所があります）。") from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -144,8 +147,11 @@ def _read_text(path: Path) -> list[list[Any]]:
     sample = text[:20_000]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     rows: list[list[Any]] = []
-    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
-        if len(rows) >= MAX_ROWS:
-            raise ImportFileError(f"行が多すぎます（{MAX_ROWS:,}行より多い）: {path.name}")
-        rows.append(list(row))
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if len(rows) >= MAX_ROWS:
+                raise ImportFileError(f"行が多すぎます（{MAX_ROWS:,}行より多い）: {path.name}")
+            rows.append(list(row))
+    except csv.Error as exc:
+        raise ImportFileError(f"CSVとして読めません（{len(rows) + 1}行目付近: {exc}）: {path.name}") from None
     return rows

@@ -127,6 +127,27 @@ def _merged_header(top: list[Any], below: list[Any]) -> list[str]:
     return out
 
 
+def _two_row_header_fits(top: list[Any], below: list[Any]) -> bool:
+    """A second header row only sits under a merged parent (a header whose right neighbour is
+    empty) or under empty cells; a row with values under single headers is data (found in
+    review: the first person was taken for a header row)."""
+    for i, b in enumerate(below):
+        if not cell_text(b):
+            continue
+        t = cell_text(top[i]) if i < len(top) else ""
+        if not t:
+            continue
+        right_empty = i + 1 < len(top) and not cell_text(top[i + 1]) or i + 1 >= len(top)
+        if not right_empty:
+            return False
+    return True
+
+
+def column_key(sheet: str, col: int) -> str:
+    """The mapping key for one column of one sheet (the officer's choice for exactly that column)."""
+    return f"#{sheet}#{col}"
+
+
 def _score(headers: list[str]) -> int:
     return sum(1 for h in headers if guess_field(h) is not None)
 
@@ -134,12 +155,12 @@ def _score(headers: list[str]) -> int:
 def find_table(sheet_name: str, rows: list[list[Any]], mapping: dict[str, str] | None = None) -> Table | None:
     """The list in a sheet, or None when no row looks like a header (e.g. an empty sheet).
     ``mapping`` (folded header → field, "" to ignore) overrides the guesses: the officer's choice."""
-    mapping = mapping or {}
+    folded = {(k if k.startswith("#") else fold_header(k)): v for k, v in (mapping or {}).items()}
     best: tuple[int, int, list[str], int] | None = None  # (score, row index, headers, rows used)
     for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
         one = [cell_text(c) for c in row]
         candidates = [(one, 1)]
-        if i + 1 < len(rows):
+        if i + 1 < len(rows) and _two_row_header_fits(row, rows[i + 1]):
             candidates.append((_merged_header(row, rows[i + 1]), 2))
         for headers, used in candidates:
             score = _score(headers)
@@ -150,11 +171,18 @@ def find_table(sheet_name: str, rows: list[list[Any]], mapping: dict[str, str] |
     _score_, index, headers, used = best
     columns: dict[int, str] = {}
     unknown = []
+    ignored: list[str] = []
     for col, h in enumerate(headers):
-        f = mapping[fold_header(h)] or None if fold_header(h) in mapping else guess_field(h)
+        key, fh = column_key(sheet_name, col), fold_header(h)
+        chosen = folded[key] if key in folded else folded.get(fh) if fh in folded else None
+        f = (chosen or None) if chosen is not None else guess_field(h)
         if f is None:
-            if h:
+            if chosen == "":
+                ignored.append(h)  # the officer said: do not import this column
+            elif h:
                 unknown.append(h)
+            elif any(cell_text(r[col]) for r in rows[index + used:index + used + 200] if col < len(r)):
+                unknown.append(f"（見出しなし・{col + 1}列目）")
             continue
         if f in columns.values() and not f.startswith("member:"):
             unknown.append(h)  # the second 「電話」 column: left for the officer to assign
