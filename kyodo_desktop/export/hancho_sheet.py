@@ -291,6 +291,22 @@ def apply_hancho_changes(reg: Register, ret: HanchoReturn, *, accept: set[int] |
             groups: dict[str, list[dict[str, str]]] = {}
             for _n, v in ret.new_rows:
                 groups.setdefault(v.get("address", "") + v.get("address_number", "") or f"row{_n}", []).append(v)
+            homes = {(h_town + h_number): hid for hid, h_town, h_number in reg.conn.execute(
+                "SELECT id, address_town, address_number FROM households WHERE block_id = ? AND status IN ('加入','非加入')",
+                (ret.block_id,))}
+            for key, rows in list(groups.items()):
+                home = homes.get(key) if key and not key.startswith("row") else None
+                if home is None:
+                    continue
+                data = hh.get_household(reg, home)  # a newcomer at a known address joins that household
+                for v in rows:
+                    fam, giv, fk, gk, _sure = split_name(v["name"], v.get("kana", ""))
+                    data.persons.append(hh.PersonData(family_name=fam, given_name=giv, family_kana=fk, given_kana=gk,
+                                                      relation=v.get("relation", ""), birth_date=v.get("birth_date") or None,
+                                                      mobile=v.get("mobile", "")))
+                hh.save_household(reg, data)
+                done += len(rows)
+                del groups[key]
             for rows in groups.values():
                 persons = []
                 for v in rows:

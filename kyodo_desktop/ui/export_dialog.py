@@ -79,7 +79,6 @@ class ExportDialog(QDialog):
     def export(self, target: Path | None = None) -> None:
         from kyodo_desktop.export.register_xlsx import (
             DEFAULT_COLUMNS,
-            ROUND_TRIP_COLUMNS,
             write_register_csv,
             write_register_xlsx,
         )
@@ -93,8 +92,8 @@ class ExportDialog(QDialog):
             target = Path(chosen)
         columns = tuple(self.columns.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.columns.count())
                         if self.columns.item(i).checkState() == Qt.CheckState.Checked) or DEFAULT_COLUMNS
-        if self.with_ids.isChecked():
-            columns = ("id", *columns) if "household_no" in columns else ROUND_TRIP_COLUMNS
+        if self.with_ids.isChecked():  # the ids a re-import needs, added to the officer's own choice
+            columns = ("id", *(() if "household_no" in columns else ("household_no",)), *columns)
         options = {"purpose": self.purpose.currentData(), "columns": columns, "order": self.order.currentData(),
                    "wareki": not self.seireki.isChecked()}
         try:

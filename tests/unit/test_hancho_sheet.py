@@ -112,3 +112,17 @@ def test_cli_round_trip_stops_on_a_conflict(register, block, tmp_path):
                                   "sheet": "076-220-3888", "register": "076-220-3002", "conflict": False}]
     done = kyodo("import", path, sheet)
     assert done.returncode == 0 and "取り込みました: 1件" in done.stdout
+
+
+def test_a_newcomer_at_a_known_address_joins_that_household(register, block, tmp_path):
+    path = write_hancho_workbook(register, block, tmp_path / "3班.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["3班"]
+    ws.cell(5, 3).value = "北野 まご"
+    ws.cell(5, 5).value = "孫"
+    ws.cell(5, 7).value = "泉野町3-1"
+    wb.save(path)
+    ret = read_hancho_workbook(register, path)
+    apply_hancho_changes(register, ret)
+    kitano = register.conn.execute("SELECT household_id FROM persons WHERE family_name='北野' AND given_name='正男'").fetchone()[0]
+    assert [p.given_name for p in hh.get_household(register, kitano).persons] == ["正男", "まご"]

@@ -367,3 +367,47 @@ def test_planning_never_crashes_on_any_cell_values(register, rows):
     sheet = Sheet("1班", [["氏名", "フリガナ", "生年月日", "電話", "郵便番号"], *rows])
     plan = plan_sheets(register, [sheet], "random.xlsx")  # planning reads the register and never writes it
     assert all(m.row >= 2 for m in plan.messages)
+
+
+def test_review_findings_stay_fixed(register, tmp_path):
+    """Found in review: the first person taken for a header row; households merged across 班
+    or buildings; a year typed in a date column read as a date; unknown columns dropped."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "名簿"
+    ws.append(["氏名", "関係", "住所", "生年月日"])
+    ws.append(["山田 太郎", "世帯主", "泉野町1-1", 1950])
+    ws.append(["山田 花子", "妻", "泉野町1-1", "S27.1.1"])
+    wb.save(tmp_path / "a.xlsx")
+    plan = plan_import(register, tmp_path / "a.xlsx")
+    names = [p.full_name for h in plan.households for p in h.data.persons]
+    assert "山田　太郎" in names  # not swallowed into the header
+    assert any("1950" in m.message and m.error for m in plan.messages)  # not 1905-05-03
+    assert any(h == "関係" for _s, h in plan.unknown_headers) and not plan.ready
+    plan = plan_import(register, tmp_path / "a.xlsx", mapping={"関係": "relation"})
+    assert [len(h.data.persons) for h in plan.households] == [2]
+
+    text = ("班,世帯番号,氏名,続柄,住所,建物\n1,1,青木 一,世帯主,泉野町1-1,ハイツ101\n2,1,緑川 二,世帯主,泉野町2-2,\n"
+            "1,2,赤井 三,世帯主,泉野町1-1,ハイツ202\n")
+    (tmp_path / "b.csv").write_text(text, encoding="utf-8")
+    plan = plan_import(register, tmp_path / "b.csv")
+    assert sorted((h.block, h.data.persons[0].family_name) for h in plan.households) == [
+        ("1班", "赤井"), ("1班", "青木"), ("2班", "緑川")]
+
+
+def test_a_renamed_person_in_our_own_export_stays_one_person(demo_register, tmp_path):
+    from kyodo_desktop.export.register_xlsx import ROUND_TRIP_COLUMNS, write_register_xlsx
+
+    write_register_xlsx(demo_register, tmp_path / "r.xlsx", columns=ROUND_TRIP_COLUMNS)
+    wb = openpyxl.load_workbook(tmp_path / "r.xlsx")
+    ws = wb["名簿"]
+    old_name = ws.cell(2, 5).value
+    ws.cell(2, 5).value = old_name.split("　")[0] + "　改名"
+    wb.save(tmp_path / "r.xlsx")
+    plan = plan_import(demo_register, tmp_path / "r.xlsx")
+    changed = [h for h in plan.households if h.kind == "changed"]
+    assert len(changed) == 1 and changed[0].changes[0][0] == "氏名"
+    before = demo_register.conn.execute("SELECT count(*) FROM persons").fetchone()[0]
+    apply_plan(demo_register, plan)
+    assert demo_register.conn.execute("SELECT count(*) FROM persons").fetchone()[0] == before
+    assert demo_register.conn.execute("SELECT count(*) FROM persons WHERE given_name = '改名'").fetchone()[0] == 1

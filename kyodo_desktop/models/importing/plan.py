@@ -110,7 +110,8 @@ class ImportPlan:
     @property
     def ready(self) -> bool:
         """Everything needed was recognised and no row has an error: may be applied unattended."""
-        return not self.missing and not self.errors and not self.count("conflict") and not self.count("error")
+        return (not self.missing and not self.unknown_headers and not self.errors and not self.count("conflict")
+                and not self.count("error"))
 
     def summary(self) -> dict[str, Any]:
         persons = {k: sum(len(h.data.persons) for h in self.households if h.kind == k) for k in
@@ -119,6 +120,7 @@ class ImportPlan:
             "source": self.source, "layout": self.layout,
             "households": {k: self.count(k) for k in ("new", "changed", "unchanged", "conflict", "error")},
             "persons": persons, "skipped_rows": len(self.skipped), "missing": self.missing,
+            "unknown_columns": [f"{sheet}: {h}" for sheet, h in self.unknown_headers],
             "messages": [str(m) for m in self.messages], "ready": self.ready,
         }
 
@@ -194,7 +196,11 @@ class _Cells:
             if isinstance(v, date):
                 return v.isoformat()
             if isinstance(v, (int, float)):
-                return parse_date(v).isoformat()  # an Excel date serial
+                if not 3650 <= v <= 80000:  # a year (1950) or a count (25): not a date
+                    self.say(f, f"数値「{cell_text(v)}」を日付として読めません（年月日で入力してください）")
+                    return None
+                self.say(f, f"数値「{cell_text(v)}」をExcelの日付の通し番号として読みました", error=False)
+                return parse_date(v).isoformat()
             return _date_cached(unicodedata.normalize("NFKC", str(v)).strip())
         except (WarekiError, ValueError) as exc:
             self.say(f, f"「{cell_text(v)}」を日付として読めません（{exc}）")
@@ -261,8 +267,14 @@ def _person(c: _Cells, prefix: str = "") -> hh.PersonData | None:
     if not family and name:
         family, given, sfk, sgk, sure = split_name(name, kana)
         fk, gk = fk or sfk, gk or sgk
+        spaced = len(name.replace("　", " ").split()) >= 2
         if not sure:
             c.say(f("name"), f"「{name}」を姓と名に分けられませんでした（姓に入れました。プレビューで直せます）", error=False)
+        elif not spaced:
+            c.say(f("name"), f"「{name}」を名字の一覧から「{family}｜{given}」と分けました。違っていたら直してください",
+                  error=False)
+        if kana and not gk and given:
+            c.say(f("kana"), f"フリガナ「{kana}」を姓と名に分けられませんでした（姓のフリガナに入れました）", error=False)
     elif kana and not fk:
         fk, gk = (kana.split(" ", 1) + [""])[:2]
     if not family:
@@ -293,12 +305,16 @@ def _household(c: _Cells) -> hh.HouseholdData:
     )
     if member in schema.MEMBER_TYPES:
         data.member_type = member
+    elif member:
+        c.say("member_type", f"会員区分「{member}」が分からないため、{data.member_type}にしました", error=False)
     if status in schema.HOUSEHOLD_STATUSES:
         data.status = status
     elif status and status.lower() in YES:
         data.status = "加入"
     elif status in ("×", "無", "なし", "未加入", "非会員"):
         data.status = "非加入"
+    elif status:
+        c.say("status", f"状態「{status}」が分からないため、加入にしました", error=False)
     return data
 
 
@@ -390,12 +406,13 @@ def _plan_person_rows(table: Table, area: str, messages: list[RowMessage], from_
             c.say("name", "氏名が空欄です")
             continue
         no = c.text("household_no")
-        place = (c.exact("address") + c.exact("address_number")).replace(" ", "").replace("　", "")
-        phone = c.text("landline")
-        if no:
-            key = f"no:{no}"
-        elif place or phone:  # the same address and phone: one household
-            key = f"at:{table.sheet}|{place}|{phone}"
+        place = (c.exact("address") + c.exact("address_number") + "|" + c.exact("address_building")).replace(
+            " ", "").replace("　", "")
+        block = c.text("block")
+        if no:  # numbers may start again in each 班 or sheet
+            key = f"no:{table.sheet}|{block}|{no}"
+        elif place.strip("|"):  # the same address (building and room included): one household
+            key = f"at:{table.sheet}|{block}|{place}"
         elif person.relation == "世帯主" or current is None:
             key = f"row:{row_no}"
         else:  # a family member listed under the head, with the address left blank
@@ -497,8 +514,16 @@ def _compare(ph: PlannedHousehold, old: dict[str, Any], old_persons: list[dict[s
         if nv and nv != old[f]:
             changes.append((label, old[f], nv))
     old_by_name = {_key(p["family_name"], p["given_name"]): p for p in old_persons if p["status"] == "在籍"}
-    for p in new.persons:
-        o = old_by_name.get(_key(p.family_name, p.given_name))
+    old_by_uid = {p["uid"]: p for p in old_persons}
+    for n, p in enumerate(new.persons):
+        uid = ph.person_uids[n] if n < len(ph.person_uids) else ""
+        o = old_by_uid.get(uid) if uid else None
+        if o is not None:
+            old_name = f"{o['family_name']}　{o['given_name']}".strip("　")
+            if old_name != p.full_name:
+                changes.append(("氏名", old_name, p.full_name))
+        else:
+            o = old_by_name.get(_key(p.family_name, p.given_name))
         if o is None:
             changes.append(("世帯員の追加", "", p.full_name))
             continue
@@ -580,7 +605,7 @@ def apply_plan(reg: Register, plan: ImportPlan, *, include: set[int] | None = No
     if not chosen:
         return ImportResult(0, 0, 0, 0)
     blocks = {b.name: b.id for b in hh.list_blocks(reg)}
-    new_blocks = sorted({ph.block for ph in chosen if ph.block not in blocks})
+    new_blocks = sorted({ph.block for ph in chosen if ph.block not in blocks and ph.match_id is None})
     if new_blocks and not reg.session.can("association.write"):
         raise RegisterError(f"名簿にない班があります（{'・'.join(new_blocks)}）。班を作れる役割の人が取り込んでください。")
     reg.backup("import")
@@ -614,10 +639,17 @@ def _merge_into(reg: Register, ph: PlannedHousehold) -> int:
     for f in ("postal_code", "address_town", "address_number", "address_building", "landline"):
         if getattr(new, f):
             setattr(old, f, getattr(new, f))
-    by_name = {_key(p.family_name, p.given_name): p for p in old.persons}
+    by_name = {_key(p.family_name, p.given_name): p for p in old.persons if p.status == "在籍"}
+    uids = dict(reg.conn.execute("SELECT id, uid FROM persons WHERE household_id = ?", (old.id,)))
+    by_uid = {uids.get(p.id): p for p in old.persons}
     added = 0
-    for p in new.persons:
-        o = by_name.get(_key(p.family_name, p.given_name))
+    for n, p in enumerate(new.persons):
+        uid = ph.person_uids[n] if n < len(ph.person_uids) else ""
+        o = by_uid.get(uid) if uid else None
+        if o is not None:  # the same person by 協働デスクID: a renamed person stays one person
+            o.family_name, o.given_name = p.family_name, p.given_name
+        else:
+            o = by_name.get(_key(p.family_name, p.given_name))
         if o is None:
             old.persons.append(p)
             added += 1

@@ -40,6 +40,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "member_type": ("会員区分", "区分", "会員種別"),
     "status": ("状態", "加入状況", "加入", "在籍"),
     "members": ("世帯人数", "人数", "家族数"),
+    "circulation_order": ("回覧順", "回覧順番", "回覧番号"),
     "notes": ("備考", "メモ", "摘要"),
 }
 #: member columns of a one-row-per-household list: 世帯員1, 家族2 …
@@ -51,7 +52,7 @@ FIELD_LABELS: dict[str, str] = {
     "family_kana": "フリガナ（姓）", "given_kana": "フリガナ（名）", "relation": "続柄", "birth_date": "生年月日",
     "sex": "性別", "postal_code": "郵便番号", "address": "住所（町名）", "address_number": "番地",
     "address_building": "建物・部屋", "landline": "電話", "mobile": "携帯電話", "email": "メール",
-    "member_type": "会員区分", "status": "状態", "members": "世帯人数", "notes": "備考",
+    "member_type": "会員区分", "status": "状態", "members": "世帯人数", "notes": "備考", "circulation_order": "回覧順",
 }
 SUBTOTAL = {"計", "合計", "小計", "総計", "累計", "班計", "合 計", "小 計"}
 HEADER_SCAN_ROWS = 30
