@@ -214,6 +214,9 @@ def read_hancho_workbook(reg: Register, path: Path) -> HanchoReturn:
     if ws is None:
         raise ImportFileError(f"「{meta['block']}」のシートが見つかりません（シートの名前を変えないでください）。")
     current = {v["person_uid"]: v for v in _block_people(reg, meta["block_id"])}
+    heads = {r[0] for r in reg.conn.execute(
+        "SELECT p.uid FROM households h JOIN persons p ON p.id = h.head_person_id WHERE h.block_id = ?",
+        (meta["block_id"],))}
     result = HanchoReturn(meta["block_id"], meta["block"], meta["exported_at"])
     seen = set()
     for n, row in enumerate(ws.iter_rows(min_row=2), start=2):
@@ -240,6 +243,11 @@ def read_hancho_workbook(reg: Register, path: Path) -> HanchoReturn:
         for key in EDITABLE:
             old = _norm(key, before.get(key, ""))
             new = values.get(key, "")
+            if new != old and key in HOUSEHOLD_FIELDS and uid not in heads:
+                # the household's address and phone are taken from the head's row only
+                result.messages.append(f"{n}行目: {before['name']}さんの行の「{LABELS[key]}」の変更は取り込みません"
+                                       "（世帯の住所・電話は世帯主の行で直してください）。")
+                continue
             if new != old:
                 reg_value = _norm(key, now.get(key, "")) if now else ""
                 result.changes.append(FieldChange(uid, before["name"], key, old, new, reg_value))

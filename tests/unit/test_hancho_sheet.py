@@ -126,3 +126,16 @@ def test_a_newcomer_at_a_known_address_joins_that_household(register, block, tmp
     apply_hancho_changes(register, ret)
     kitano = register.conn.execute("SELECT household_id FROM persons WHERE family_name='北野' AND given_name='正男'").fetchone()[0]
     assert [p.given_name for p in hh.get_household(register, kitano).persons] == ["正男", "まご"]
+
+
+def test_household_fields_come_from_the_heads_row_only(register, tmp_path):
+    b = hh.add_block(register, "5班")
+    hh.save_household(register, hh.HouseholdData(block_id=b, address_town="泉野町5-5", landline="076-220-5005", persons=[
+        hh.PersonData(family_name="宮下", given_name="聡", relation="世帯主"),
+        hh.PersonData(family_name="宮下", given_name="恵", relation="妻")]))
+    path = write_hancho_workbook(register, b, tmp_path / "5班.xlsx")
+    wb = openpyxl.load_workbook(path)
+    wb["5班"].cell(3, 7).value = None  # the address cleared on the wife's row only
+    wb.save(path)
+    ret = read_hancho_workbook(register, path)
+    assert ret.changes == [] and "世帯主の行で" in ret.messages[0]
