@@ -26,6 +26,22 @@ def _fast_kdf(monkeypatch):
     monkeypatch.setattr(crypto, "KDF_PARAMS", FAST_KDF)
 
 
+def make_plain_register(path, name="古い町会"):
+    """A register as the foundation issue wrote it: plain SQLite, the first migration only."""
+    from sqlite_utils import Database
+    from sqlite_utils import Migrations as SUMigrations
+
+    from kyodo_desktop.models import schema
+
+    db = Database(path)
+    db.conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
+    old = SUMigrations(schema.MIGRATION_SET)
+    old()(schema._STEPS[0])
+    old.apply(db)
+    db["association"].insert({"id": 1, "name": name, "created_at": "2025-01-01", "updated_at": "2025-01-01"})
+    db.conn.close()
+
+
 def admin_login():
     from kyodo_desktop.models.register import Credentials
 

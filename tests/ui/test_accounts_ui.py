@@ -182,25 +182,17 @@ def test_first_run_creator_becomes_administrator_and_keeps_the_recovery_code(qtb
 
 
 def test_opening_a_register_from_before_encryption_converts_it(qtbot, tmp_path):
+    from conftest import make_plain_register
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-    from sqlite_utils import Database
-    from sqlite_utils import Migrations as SUMigrations
 
     from kyodo_desktop import paths
     from kyodo_desktop.app import Controller
-    from kyodo_desktop.models import schema
     from kyodo_desktop.ui.login import EncryptDialog, RecoveryCodeDialog
     from kyodo_desktop.ui.settings import Settings
 
     old = tmp_path / "古い町会.kyodo"
-    db = Database(old)
-    db.conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
-    migrations = SUMigrations(schema.MIGRATION_SET)
-    migrations()(schema._STEPS[0])
-    migrations.apply(db)
-    db["association"].insert({"id": 1, "name": "古い町会", "created_at": "x", "updated_at": "x"})
-    db.conn.close()
+    make_plain_register(old)
 
     def fill():
         d = QApplication.activeModalWidget()

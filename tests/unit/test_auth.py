@@ -9,7 +9,7 @@ import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
-from conftest import ADMIN, PASSWORD, admin_login
+from conftest import ADMIN, PASSWORD, admin_login, make_plain_register
 
 from kyodo_desktop.models import accounts as acc
 from kyodo_desktop.models import crypto, households, search, stats
@@ -278,19 +278,7 @@ def test_disabled_account_cannot_log_in_and_the_last_admin_stays(town, tmp_path)
 
 
 def _plain_register(path):
-    """A register as the foundation issue wrote it: plain SQLite, the first migration only."""
-    from sqlite_utils import Database
-    from sqlite_utils import Migrations as SUMigrations
-
-    from kyodo_desktop.models import schema
-
-    db = Database(path)
-    db.conn.execute(f"PRAGMA application_id = {schema.APPLICATION_ID}")
-    old = SUMigrations(schema.MIGRATION_SET)
-    old()(schema._STEPS[0])
-    old.apply(db)
-    db["association"].insert({"id": 1, "name": "古い町会", "created_at": "2025-01-01", "updated_at": "2025-01-01"})
-    db.conn.close()
+    make_plain_register(path)
 
 
 def test_a_conversion_cut_off_by_a_power_cut_is_finished_or_redone(tmp_path, clock):

@@ -361,22 +361,34 @@ def plan_sheets(reg: Register, sheets: list[Sheet], source: str, mapping: dict[s
     return plan
 
 
+def _table_fields(table: Table) -> dict[str, int]:
+    """field → column, with 世帯主 columns standing in for 氏名 when there is no 氏名 column."""
+    by_field = {f: c for c, f in table.columns.items()}
+    if "head_name" in by_field and "name" not in by_field:
+        by_field["name"] = by_field["head_name"]
+        if "head_kana" in by_field and "kana" not in by_field:
+            by_field["kana"] = by_field["head_kana"]
+    return by_field
+
+
+def _rows(table: Table, area: str, messages: list[RowMessage], ticker: _Ticker) -> Any:
+    """(row number, cells, the row's person) for every row with a name; an empty name is reported."""
+    by_field = _table_fields(table)
+    for row_no, cells in table.rows:
+        ticker.step()
+        c = _Cells(table, row_no, cells, area, messages, by_field)
+        person = _person(c)
+        if person is None:
+            c.say("name", "氏名が空欄です")
+            continue
+        yield row_no, c, person
+
+
 def _plan_household_rows(table: Table, area: str, messages: list[RowMessage], from_sheet: list[str],
                          ticker: _Ticker) -> list[PlannedHousehold]:
     out = []
     member_numbers = sorted({int(f.split(":")[1]) for f in table.columns.values() if f.startswith("member:")})
-    by_field = {f: c for c, f in table.columns.items()}
-    for row_no, cells in table.rows:
-        ticker.step()
-        c = _Cells(table, row_no, cells, area, messages, by_field)
-        if "head_name" in c.by_field and "name" not in c.by_field:
-            c.by_field["name"] = c.by_field["head_name"]
-            if "head_kana" in c.by_field and "kana" not in c.by_field:
-                c.by_field["kana"] = c.by_field["head_kana"]
-        head = _person(c)
-        if head is None:
-            c.say("name", "氏名が空欄です")
-            continue
+    for row_no, c, head in _rows(table, area, messages, ticker):
         head.relation = head.relation or "世帯主"
         data = _household(c)
         data.persons = [head]
@@ -395,16 +407,7 @@ def _plan_person_rows(table: Table, area: str, messages: list[RowMessage], from_
     groups: dict[str, PlannedHousehold] = {}
     order: list[str] = []
     current: str | None = None
-    by_field = {f: c for c, f in table.columns.items()}
-    for row_no, cells in table.rows:
-        ticker.step()
-        c = _Cells(table, row_no, cells, area, messages, by_field)
-        if "head_name" in c.by_field and "name" not in c.by_field:
-            c.by_field["name"] = c.by_field["head_name"]
-        person = _person(c)
-        if person is None:
-            c.say("name", "氏名が空欄です")
-            continue
+    for row_no, c, person in _rows(table, area, messages, ticker):
         no = c.text("household_no")
         place = (c.exact("address") + c.exact("address_number") + "|" + c.exact("address_building")).replace(
             " ", "").replace("　", "")
