@@ -42,11 +42,12 @@ def write_recovery_sheet(target: Path, *, association: str, code: str, register_
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
-    from kyodo_desktop.export.fonts import missing_glyphs
+    from kyodo_desktop.export.pdf import font_chain
     from kyodo_desktop.models.errors import RegisterError
 
     font = register_fonts()
-    missing = missing_glyphs(association + register_file)
+    chain = font_chain("gothic")
+    missing = chain.missing(association + register_file)
     if missing:
         raise RegisterError(f"次の文字を印刷できるフォントがありません: {'、'.join(missing)}（町会名・ファイル名を確かめてください）")
     target = Path(target)
@@ -63,7 +64,7 @@ def write_recovery_sheet(target: Path, *, association: str, code: str, register_
     c.setFont(font, 13)
     for label, value in (("町会", association), ("台帳ファイル", register_file),
                          ("発行日", f"{to_wareki(issued.date())}（{issued:%Y-%m-%d}）")):
-        c.drawString(x, y, f"{label}：{value}")
+        chain.draw(c, x, y, f"{label}：{value}", 13)  # names may need a fallback font (𠮷)
         y -= 8 * mm
     y -= 6 * mm
     c.setFont(font, 12)
