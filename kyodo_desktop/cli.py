@@ -368,6 +368,30 @@ def _import_hancho(args: argparse.Namespace) -> int:
     return EXIT_ERROR
 
 
+def cmd_print(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from kyodo_desktop.export.documents import Circular, write_circular
+    from kyodo_desktop.models.japanese import parse_date
+
+    out = Path(args.output)
+    if out.exists():
+        raise RegisterError(f"出力先のファイルがすでにあります。上書きはしません: {out}")
+    reg = _open(args)
+    try:
+        blocks = [_block_id(reg, b) for b in args.block] if args.block else None
+        issued = parse_date(args.date) if args.date else date.today()
+        due = parse_date(args.due) if args.due else None
+        body = Path(args.body_file).read_text(encoding="utf-8") if args.body_file else ""
+        result = write_circular(reg, Circular(args.title, issued, due, args.kind_of, body), out, block_ids=blocks)
+    finally:
+        reg.close(backup=False)
+    if result.warning:
+        print(f"kyodo: 注意: {result.warning}", file=sys.stderr)
+    print(f"印刷用PDFを作りました: {out}（{result.pages}ページ・{result.households}世帯）")
+    return EXIT_OK
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     from datetime import date
 
@@ -525,6 +549,18 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seireki", action="store_true", help="日付を西暦で書く")
     p.add_argument("--encoding", default="utf-8", help="CSVの文字コード: utf-8（BOM付き）か cp932")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("print", parents=[login], help="印刷用のPDFを作る（いまは回覧板の表紙）")
+    p.add_argument("register")
+    p.add_argument("kind", choices=["circular"], help="circular = 回覧板の表紙と押印欄（班ごと）")
+    p.add_argument("-o", "--output", required=True, help="出力先の PDF")
+    p.add_argument("--title", required=True, help="回覧の題名")
+    p.add_argument("--date", help="発行日（和暦も可。既定: 今日）")
+    p.add_argument("--due", help="班長へ戻す日")
+    p.add_argument("--kind", dest="kind_of", default="確認のみ", help="確認のみ・要記入・要返信")
+    p.add_argument("--block", action="append", help="班（くり返し指定可。既定: すべての班）")
+    p.add_argument("--body-file", help="本文（UTF-8 のテキストファイル）")
+    p.set_defaults(func=cmd_print)
 
     p = sub.add_parser("info", parents=[login], help="世帯数・人数などを表示する")
     p.add_argument("register")

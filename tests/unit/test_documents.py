@@ -1,0 +1,68 @@
+"""Printed documents: real PDFs read back (pdftotext) and rendered (pdftoppm)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+
+from kyodo_desktop.export.documents import Circular, write_circular
+from kyodo_desktop.models import households as hh
+from kyodo_desktop.models import privacy
+from kyodo_desktop.models.errors import RegisterError
+
+needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+
+
+def _text(path):
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          encoding="utf-8", check=True).stdout
+
+
+@pytest.fixture
+def town(register):
+    b1, b2 = hh.add_block(register, "1班"), hh.add_block(register, "2班")
+    for n in range(23):  # more than one page for 1班
+        hh.save_household(register, hh.HouseholdData(block_id=b1, persons=[
+            hh.PersonData(family_name=["髙橋", "山﨑", "渡邉"][n % 3], given_name=f"一{n}")]))
+    hid = hh.save_household(register, hh.HouseholdData(block_id=b2, persons=[
+        hh.PersonData(family_name="齋藤", given_name="<b>花子</b>")]))
+    privacy.set_consent(register, household_id=hid, purpose="KAIRAN", granted=True, granted_on="2026-04-01")
+    hh.save_household(register, hh.HouseholdData(block_id=b2, persons=[hh.PersonData(family_name="德川", given_name="慶")]))
+    return register
+
+
+@needs_poppler
+def test_circular_lists_every_household_of_each_block_in_order(town, tmp_path):
+    notice = Circular("令和8年度 町内一斉清掃のお知らせ", date(2026, 11, 28), date(2026, 12, 5), "要返信",
+                      "12月6日（日）午前8時、集会所前に集合してください。<軍手をご持参ください>")
+    result = write_circular(town, notice, tmp_path / "回覧.pdf")
+    assert (result.pages, result.households) == (3, 25)
+    text = _text(tmp_path / "回覧.pdf")
+    flat = re.sub(r"[\s　]+", "", text)  # the layout spreads spaced-out headings
+    assert flat.count("回覧（1班）") == 2 and "回覧（2班）" in flat
+    assert "1/3" in flat and "3/3" in flat
+    assert "令和8年11月28日" in flat and "要返信" in flat and "<軍手をご持参ください>" in flat
+    assert flat.count("最後の方は班長へ戻してください") == 2
+    assert "齋藤<b>花子</b>" in flat  # consented to 回覧: full name (markup shown as text, not obeyed)
+    assert "德川" in flat and "慶" not in flat  # no consent: the surname only
+    order = [line for line in text.splitlines() if "髙橋" in line or "山﨑" in line]
+    assert "髙橋" in order[0] and "山﨑" in order[1]
+    log = town.rows("SELECT action, person_count FROM audit_log ORDER BY id DESC LIMIT 1")[0]
+    assert log == {"action": "print", "person_count": 25}
+    png = subprocess.run(["pdftoppm", "-r", "50", "-png", "-singlefile", str(tmp_path / "回覧.pdf"), str(tmp_path / "p")],
+                         capture_output=True)
+    assert png.returncode == 0 and (tmp_path / "p.png").stat().st_size > 5000
+
+
+def test_bad_input_is_refused_clearly(town, tmp_path):
+    with pytest.raises(RegisterError, match="回覧の種類"):
+        write_circular(town, Circular("題", date(2026, 1, 1), kind="至急"), tmp_path / "a.pdf")
+    with pytest.raises(Exception, match="題名"):
+        write_circular(town, Circular("", date(2026, 1, 1)), tmp_path / "a.pdf")
+    with pytest.raises(RegisterError, match="保存できませんでした"):
+        write_circular(town, Circular("題", date(2026, 1, 1)), tmp_path / "no-such-folder" / "a.pdf")
+    assert not list(tmp_path.glob("*.pdf"))
