@@ -379,11 +379,19 @@ def cmd_print(args: argparse.Namespace) -> int:
         raise RegisterError(f"出力先のファイルがすでにあります。上書きはしません: {out}")
     reg = _open(args)
     try:
-        blocks = [_block_id(reg, b) for b in args.block] if args.block else None
-        issued = parse_date(args.date) if args.date else date.today()
-        due = parse_date(args.due) if args.due else None
-        body = Path(args.body_file).read_text(encoding="utf-8") if args.body_file else ""
-        result = write_circular(reg, Circular(args.title, issued, due, args.kind_of, body), out, block_ids=blocks)
+        if args.kind == "elders":
+            from kyodo_desktop.export.documents import write_elders
+
+            as_of = parse_date(args.as_of) if args.as_of else None
+            result = write_elders(reg, out, age=args.age, as_of=as_of, rule=args.rule)
+        else:
+            if not args.title:
+                raise RegisterError("回覧の題名を --title で指定してください。")
+            blocks = [_block_id(reg, b) for b in args.block] if args.block else None
+            issued = parse_date(args.date) if args.date else date.today()
+            due = parse_date(args.due) if args.due else None
+            body = Path(args.body_file).read_text(encoding="utf-8") if args.body_file else ""
+            result = write_circular(reg, Circular(args.title, issued, due, args.kind_of, body), out, block_ids=blocks)
     finally:
         reg.close(backup=False)
     if result.warning:
@@ -550,11 +558,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--encoding", default="utf-8", help="CSVの文字コード: utf-8（BOM付き）か cp932")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("print", parents=[login], help="印刷用のPDFを作る（いまは回覧板の表紙）")
+    p = sub.add_parser("print", parents=[login], help="印刷用のPDFを作る（回覧板の表紙、敬老会の名簿）")
     p.add_argument("register")
-    p.add_argument("kind", choices=["circular"], help="circular = 回覧板の表紙と押印欄（班ごと）")
+    p.add_argument("kind", choices=["circular", "elders"],
+                   help="circular = 回覧板の表紙と押印欄（班ごと）、elders = 敬老会の名簿")
     p.add_argument("-o", "--output", required=True, help="出力先の PDF")
-    p.add_argument("--title", required=True, help="回覧の題名")
+    p.add_argument("--title", help="回覧の題名（circular）")
+    p.add_argument("--age", type=int, default=75, help="敬老会: この年齢以上（既定 75）")
+    p.add_argument("--as-of", help="敬老会: 基準日（既定: 今日）")
+    p.add_argument("--rule", choices=["legal", "birthday", "kazoe"], default="legal", help="年齢の数え方")
     p.add_argument("--date", help="発行日（和暦も可。既定: 今日）")
     p.add_argument("--due", help="班長へ戻す日")
     p.add_argument("--kind", dest="kind_of", default="確認のみ", help="確認のみ・要記入・要返信")

@@ -37,7 +37,7 @@ class Circular:
 class PrintResult:
     path: Path
     pages: int
-    households: int
+    households: int  # households listed (circular) or people listed (lists)
     warning: str = ""
 
 
@@ -172,3 +172,122 @@ def write_circular(reg: Register, circular: Circular, target: Path, *, block_ids
         raise RegisterError(f"PDFを保存できませんでした（{exc.strerror or exc}）: {target}") from None
     record_output(reg, f"回覧「{title}」（{len(lists)}班）{target.name}", "KAIRAN", households, action="print")
     return PrintResult(target, page, households, chain.warning)
+
+
+# -- lists ------------------------------------------------------------------------------------------------------
+
+#: 長寿祝: the age (under the chosen rule) → its name
+LONGEVITY = {70: "古希", 77: "喜寿", 80: "傘寿", 88: "米寿", 90: "卒寿", 99: "白寿", 100: "百寿"}
+
+
+def _write_list(reg: Register, target: Path, *, title: str, subtitle: str, columns: list[tuple[str, float]],
+                rows: list[list[str]], landscape: bool = False, footer: str = "") -> int:
+    """A list on A4 pages: title, subtitle, a header row repeated on every page, cells that shrink
+    their text instead of overflowing, 町会名 and date at the top, n / N at the foot. Returns pages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.pagesizes import landscape as turn
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    chain = font_chain("gothic")
+    assoc = get_association(reg)
+    size = turn(A4) if landscape else A4
+    width, height = size
+    left, right = 15 * mm, width - 15 * mm
+    total_w = sum(w for _h, w in columns)
+    scale = (right - left) / total_w
+    cols = [(h, w * scale) for h, w in columns]
+    row_h = 8 * mm
+    first_room = int((height - 58 * mm) // row_h)
+    room = int((height - 40 * mm) // row_h)
+    pages = 1 if len(rows) <= first_room else 1 + math.ceil((len(rows) - first_room) / room)
+    tmp = target.with_name(target.name + ".part")
+    c = Canvas(str(tmp), pagesize=size, invariant=True)
+    c.setTitle(f"{assoc['name']} {title}")
+    made = to_wareki(reg.today())
+    i = 0
+    for page in range(1, pages + 1):
+        c.setLineWidth(0.5)
+        chain.draw(c, left, height - 10 * mm, assoc["name"], 9)
+        chain.draw(c, right - chain.width(made, 9), height - 10 * mm, made, 9)
+        y = height - 16 * mm
+        if page == 1:
+            y -= 8 * mm
+            chain.draw(c, (width - chain.width(title, 17)) / 2, y, title, 17)
+            y -= 9 * mm
+            chain.draw(c, left, y, subtitle, 10)
+            y -= 6 * mm
+        take = first_room if page == 1 else room
+        x = left
+        c.setFillGray(0.9)
+        c.rect(left, y - row_h, right - left, row_h, fill=1)
+        c.setFillGray(0)
+        for n, (h, w) in enumerate(cols):
+            if n:
+                c.line(x, y, x, y - row_h)
+            s = _fit(chain, h, 10, w - 2 * mm)
+            chain.draw(c, x + (w - chain.width(h, s)) / 2, y - row_h + 2.8 * mm, h, s)
+            x += w
+        y -= row_h
+        for row in rows[i:i + take]:
+            c.rect(left, y - row_h, right - left, row_h)
+            x = left
+            for n, ((_h, w), text) in enumerate(zip(cols, row, strict=True)):
+                if n:
+                    c.line(x, y, x, y - row_h)
+                s = _fit(chain, text, 10.5, w - 2.5 * mm)
+                chain.draw(c, x + 1.2 * mm, y - row_h + 2.8 * mm, text, s)
+                x += w
+            y -= row_h
+        i += take
+        if footer:
+            chain.draw(c, left, 13 * mm, footer, 8)
+        foot = f"{page} / {pages}"
+        chain.draw(c, (width - chain.width(foot, 9)) / 2, 8 * mm, foot, 9)
+        c.showPage()
+    try:
+        c.save()
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise RegisterError(f"PDFを保存できませんでした（{exc.strerror or exc}）: {target}") from None
+    return pages
+
+
+def write_elders(reg: Register, target: Path, *, age: int = 75, as_of: date | None = None,
+                 rule: str = "legal") -> PrintResult:
+    """敬老会 list: people at or above ``age`` on ``as_of`` (legal or birthday rule), by 班, with
+    their 長寿祝 and 出欠・記念品 columns; the cutoff birth date is printed on the sheet."""
+    from kyodo_desktop.models.japanese import age as age_of
+    from kyodo_desktop.models.japanese import latest_birth_for_age
+
+    reg.session.require("output", "敬老会の名簿を印刷する")
+    if not 1 <= age <= 120:
+        raise RegisterError("年齢は1〜120で指定してください。")
+    as_of = as_of or reg.today()
+    cutoff = latest_birth_for_age(age, as_of, rule)
+    rule_label = {"legal": "法律の数え方（誕生日の前日に1歳加算）", "birthday": "誕生日に1歳加算", "kazoe": "数え年"}[rule]
+    outputs = OutputRule(reg, "OFFICER_INTERNAL")
+    visible, params = reg.session.block_filter_sql("h.block_id")
+    found = reg.conn.execute(
+        "SELECT p.id, coalesce(b.name, ''), p.family_name, p.given_name, p.family_kana, p.given_kana, p.birth_date "
+        "FROM persons p JOIN households h ON h.id = p.household_id LEFT JOIN blocks b ON b.id = h.block_id "
+        f"WHERE p.status = '在籍' AND h.status IN ('加入','非加入') AND p.birth_date <= ? AND {visible} "
+        "ORDER BY b.sort_order, b.id, p.birth_date, p.id", [cutoff.isoformat(), *params],
+    ).fetchall()
+    rows = []
+    for pid, block, family, given, fk, gk, birth in found:
+        if not outputs.allows(pid, "birth_date"):
+            continue
+        born = date.fromisoformat(birth)
+        years = age_of(born, as_of, rule)
+        rows.append([block, f"{family}　{given}".strip("　"), f"{fk} {gk}".strip(), to_wareki(born), f"{years}歳",
+                     LONGEVITY.get(years, ""), "", ""])
+    title = f"敬老会 名簿（{age}歳以上）"
+    subtitle = (f"{to_wareki(as_of)}現在で{age}歳以上 ＝ {to_wareki(cutoff)}以前生まれ（{rule_label}）　{len(rows)}人")
+    columns = [("班", 14), ("氏名", 34), ("フリガナ", 36), ("生年月日", 32), ("年齢", 14), ("長寿祝", 16),
+               ("出欠", 14), ("記念品", 16)]
+    pages = _write_list(reg, Path(target), title=title, subtitle=subtitle, columns=columns, rows=rows,
+                        footer="この名簿は敬老会の準備のためだけに使い、終わったら町会へ返却するか、シュレッダーで処分してください。")
+    record_output(reg, f"{title} {Path(target).name}", "OFFICER_INTERNAL", len(rows), action="print")
+    return PrintResult(Path(target), pages, len(rows), font_chain("gothic").warning)

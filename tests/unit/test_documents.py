@@ -66,3 +66,22 @@ def test_bad_input_is_refused_clearly(town, tmp_path):
     with pytest.raises(RegisterError, match="保存できませんでした"):
         write_circular(town, Circular("題", date(2026, 1, 1)), tmp_path / "no-such-folder" / "a.pdf")
     assert not list(tmp_path.glob("*.pdf"))
+
+
+@needs_poppler
+def test_elders_list_uses_the_age_rule_and_prints_the_cutoff(register, tmp_path):
+    from kyodo_desktop.export.documents import write_elders
+
+    b = hh.add_block(register, "1班")
+    for family, born in (("境目", "1951-04-01"), ("翌日", "1951-04-02"), ("長生", "1938-01-10"), ("若手", "1980-01-01")):
+        hh.save_household(register, hh.HouseholdData(block_id=b, persons=[
+            hh.PersonData(family_name=family, given_name="さん", birth_date=born)]))
+    # DOMAIN.md: born 1951-04-01 is 75 on 2026-03-31 under the legal rule
+    result = write_elders(register, tmp_path / "敬老.pdf", age=75, as_of=date(2026, 3, 31))
+    flat = re.sub(r"[\s　]+", "", _text(tmp_path / "敬老.pdf"))
+    assert result.households == 2 and "昭和26年4月1日以前生まれ" in flat
+    assert "境目" in flat and "翌日" not in flat and "若手" not in flat
+    assert "長生さん" in flat and "88歳米寿" in flat  # the 長寿祝 column follows the age
+    assert flat.index("長生さん") < flat.index("境目さん")  # by 班, oldest first
+    birthday = write_elders(register, tmp_path / "b.pdf", age=75, as_of=date(2026, 3, 31), rule="birthday")
+    assert birthday.households == 1  # on the birthday rule 境目 turns 75 a day later
