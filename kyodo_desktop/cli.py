@@ -379,7 +379,12 @@ def cmd_print(args: argparse.Namespace) -> int:
         raise RegisterError(f"出力先のファイルがすでにあります。上書きはしません: {out}")
     reg = _open(args)
     try:
-        if args.kind == "elders":
+        if args.kind == "register":
+            from kyodo_desktop.export.documents import write_register_pdf
+
+            blocks = [_block_id(reg, b) for b in args.block] if args.block else None
+            result = write_register_pdf(reg, out, purpose=args.purpose, order=args.order, block_ids=blocks)
+        elif args.kind == "elders":
             from kyodo_desktop.export.documents import write_elders
 
             as_of = parse_date(args.as_of) if args.as_of else None
@@ -560,8 +565,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("print", parents=[login], help="印刷用のPDFを作る（回覧板の表紙、敬老会の名簿）")
     p.add_argument("register")
-    p.add_argument("kind", choices=["circular", "elders"],
-                   help="circular = 回覧板の表紙と押印欄（班ごと）、elders = 敬老会の名簿")
+    p.add_argument("kind", choices=["circular", "register", "elders"],
+                   help="circular = 回覧板の表紙と押印欄（班ごと）、register = 名簿、elders = 敬老会の名簿")
+    p.add_argument("--purpose", default="OFFICER_INTERNAL", help="名簿の目的（同意のある人だけが載ります）")
+    p.add_argument("--order", choices=["circulation", "gojuon"], default="circulation")
     p.add_argument("-o", "--output", required=True, help="出力先の PDF")
     p.add_argument("--title", help="回覧の題名（circular）")
     p.add_argument("--age", type=int, default=75, help="敬老会: この年齢以上（既定 75）")

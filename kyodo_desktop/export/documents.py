@@ -291,3 +291,36 @@ def write_elders(reg: Register, target: Path, *, age: int = 75, as_of: date | No
                         footer="この名簿は敬老会の準備のためだけに使い、終わったら町会へ返却するか、シュレッダーで処分してください。")
     record_output(reg, f"{title} {Path(target).name}", "OFFICER_INTERNAL", len(rows), action="print")
     return PrintResult(Path(target), pages, len(rows), font_chain("gothic").warning)
+
+
+def write_register_pdf(reg: Register, target: Path, *, purpose: str = "OFFICER_INTERNAL",
+                       columns: tuple[str, ...] | None = None, order: str = "circulation",
+                       block_ids: list[int] | None = None) -> PrintResult:
+    """The 名簿 as a printed list (A4 landscape): the rows of the Excel export, with the purpose
+    of use at the top and at the foot of every page; consent and role decide who appears."""
+    from kyodo_desktop.export.register_xlsx import COLUMNS, DEFAULT_COLUMNS, _rows
+    from kyodo_desktop.models import schema
+
+    reg.session.require("output", "名簿を印刷する")
+    columns = tuple(columns or DEFAULT_COLUMNS)
+    unknown = [c for c in columns if c not in COLUMNS or c == "id"]
+    if unknown:
+        raise RegisterError(f"印刷できない列です: {', '.join(unknown)}")
+    rule = OutputRule(reg, purpose)
+    rows, left_out = _rows(reg, rule, columns, order, True)
+    if block_ids is not None:
+        names = {r[0] for r in reg.conn.execute(
+            f"SELECT name FROM blocks WHERE id IN ({','.join('?' * len(block_ids))})", block_ids)}
+        rows = [v for v in rows if v["block"] in names]
+    widths = {"block": 12, "circulation_order": 10, "household_no": 18, "name": 30, "kana": 32, "relation": 14,
+              "birth_date": 28, "postal_code": 18, "address": 34, "address_number": 14, "address_building": 24,
+              "landline": 24, "mobile": 24, "email": 36, "member_type": 16, "status": 12, "notes": 40}
+    cols = [(COLUMNS[c][0], widths.get(c, 20)) for c in columns]
+    table = [["" if v[c] is None else str(v[c]) for c in columns] for v in rows]
+    assoc = get_association(reg)
+    subtitle = f"目的: {schema.PURPOSES[purpose]}　{len(rows)}人" + (f"（同意のない {left_out}人は載せていません）" if left_out else "")
+    footer = assoc["purpose_of_use"] or ""
+    pages = _write_list(reg, Path(target), title="名簿", subtitle=subtitle, columns=cols, rows=table, landscape=True,
+                        footer=footer[:120])
+    record_output(reg, f"名簿（PDF）{Path(target).name}", purpose, len(rows), action="print")
+    return PrintResult(Path(target), pages, len(rows), font_chain("gothic").warning)

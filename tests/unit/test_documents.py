@@ -85,3 +85,16 @@ def test_elders_list_uses_the_age_rule_and_prints_the_cutoff(register, tmp_path)
     assert flat.index("長生さん") < flat.index("境目さん")  # by 班, oldest first
     birthday = write_elders(register, tmp_path / "b.pdf", age=75, as_of=date(2026, 3, 31), rule="birthday")
     assert birthday.households == 1  # on the birthday rule 境目 turns 75 a day later
+
+
+@needs_poppler
+def test_register_pdf_pages_and_consent(town, tmp_path):
+    from kyodo_desktop.export.documents import write_register_pdf
+
+    result = write_register_pdf(town, tmp_path / "名簿.pdf")
+    assert result.households == 25 and result.pages == 2
+    flat = re.sub(r"[\s　]+", "", _text(tmp_path / "名簿.pdf"))
+    assert flat.count("班回覧順世帯番号氏名") == 2  # the header row on every page
+    assert "1/2" in flat and "2/2" in flat and "髙橋一0" in flat
+    shared = write_register_pdf(town, tmp_path / "配布.pdf", purpose="KAIRAN")
+    assert shared.households == 1  # only the household that agreed
