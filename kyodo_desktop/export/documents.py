@@ -324,3 +324,75 @@ def write_register_pdf(reg: Register, target: Path, *, purpose: str = "OFFICER_I
                         footer=footer[:120])
     record_output(reg, f"名簿（PDF）{Path(target).name}", purpose, len(rows), action="print")
     return PrintResult(Path(target), pages, len(rows), font_chain("gothic").warning)
+
+
+#: labels per A4 sheet → (columns, rows)
+LABEL_LAYOUTS = {12: (2, 6), 18: (3, 6), 21: (3, 7), 24: (3, 8)}
+
+
+def write_labels(reg: Register, target: Path, *, per_sheet: int = 12, skip: int = 0,
+                 purpose: str = "OFFICER_INTERNAL", block_ids: list[int] | None = None) -> PrintResult:
+    """Address labels, one per household (〒, address, 「世帯主 様」), on A4 label sheets of 12,
+    18, 21 or 24; ``skip`` leaves the first labels of a partly used sheet empty."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    reg.session.require("output", "宛名ラベルを印刷する")
+    if per_sheet not in LABEL_LAYOUTS:
+        raise RegisterError(f"ラベルの面数は {'・'.join(map(str, LABEL_LAYOUTS))} のどれかです。")
+    if not 0 <= skip < per_sheet:
+        raise RegisterError(f"使用済みのラベルの数は 0〜{per_sheet - 1} で指定してください。")
+    rule = OutputRule(reg, purpose)
+    visible, params = reg.session.block_filter_sql("h.block_id")
+    found = reg.conn.execute(
+        "SELECT p.id, h.block_id, h.postal_code, h.address_town, h.address_number, h.address_building, "
+        "p.family_name, p.given_name FROM households h JOIN persons p ON p.id = h.head_person_id "
+        "LEFT JOIN blocks b ON b.id = h.block_id "
+        f"WHERE h.status IN ('加入','非加入') AND {visible} ORDER BY b.sort_order, h.circulation_order, h.id", params,
+    ).fetchall()
+    labels = []
+    for pid, block, postal, town, number, building, family, given in found:
+        if block_ids is not None and block not in block_ids:
+            continue
+        if not (rule.allows(pid, "name") and rule.allows(pid, "address")):
+            continue
+        labels.append((postal, town + number, building, f"{family}　{given}".strip("　")))
+    cols, rows = LABEL_LAYOUTS[per_sheet]
+    width, height = A4
+    margin_x, margin_y = 8 * mm, 10 * mm
+    cell_w = (width - 2 * margin_x) / cols
+    cell_h = (height - 2 * margin_y) / rows
+    chain = font_chain("gothic")
+    slots = [None] * skip + labels
+    pages = max(1, math.ceil(len(slots) / per_sheet))
+    tmp = Path(target).with_name(Path(target).name + ".part")
+    c = Canvas(str(tmp), pagesize=A4, invariant=True)
+    for page in range(pages):
+        for n, label in enumerate(slots[page * per_sheet:(page + 1) * per_sheet]):
+            if label is None:
+                continue
+            postal, address, building, name = label
+            x = margin_x + (n % cols) * cell_w + 4 * mm
+            top = height - margin_y - (n // cols) * cell_h - 7 * mm
+            inner = cell_w - 8 * mm
+            if postal:
+                chain.draw(c, x, top, f"〒{postal}", 9)
+            y = top - 5.5 * mm
+            for line in (address, building):
+                if line:
+                    chain.draw(c, x, y, line, _fit(chain, line, 10, inner))
+                    y -= 5 * mm
+            honorific = f"{name}　様"
+            size = _fit(chain, honorific, 14 if per_sheet <= 18 else 12, inner)
+            chain.draw(c, x + inner - chain.width(honorific, size), max(y - 3 * mm, top - cell_h + 12 * mm),
+                       honorific, size)
+        c.showPage()
+    try:
+        c.save()
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise RegisterError(f"PDFを保存できませんでした（{exc.strerror or exc}）: {target}") from None
+    record_output(reg, f"宛名ラベル（{per_sheet}面）{Path(target).name}", purpose, len(labels), action="print")
+    return PrintResult(Path(target), pages, len(labels), chain.warning)

@@ -98,3 +98,19 @@ def test_register_pdf_pages_and_consent(town, tmp_path):
     assert "1/2" in flat and "2/2" in flat and "髙橋一0" in flat
     shared = write_register_pdf(town, tmp_path / "配布.pdf", purpose="KAIRAN")
     assert shared.households == 1  # only the household that agreed
+
+
+@needs_poppler
+def test_address_labels_one_per_household_with_offset(town, tmp_path):
+    from kyodo_desktop.export.documents import write_labels
+
+    hid = town.conn.execute("SELECT id FROM households ORDER BY id LIMIT 1").fetchone()[0]
+    data = hh.get_household(town, hid)
+    data.postal_code, data.address_town, data.address_number = "921-8034", "石川県金沢市泉野町" * 3, "1-2-3"
+    hh.save_household(town, data)
+    result = write_labels(town, tmp_path / "ラベル.pdf", per_sheet=24, skip=5)
+    assert result.households == 25 and result.pages == 2  # 5 used + 25 = 30 slots on 24-label sheets
+    flat = re.sub(r"[\s　]+", "", _text(tmp_path / "ラベル.pdf"))
+    assert "〒921-8034" in flat and "髙橋一0様" in flat and flat.count("様") == 25
+    with pytest.raises(RegisterError, match="面数"):
+        write_labels(town, tmp_path / "x.pdf", per_sheet=10)
