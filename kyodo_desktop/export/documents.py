@@ -396,3 +396,93 @@ def write_labels(reg: Register, target: Path, *, per_sheet: int = 12, skip: int 
         raise RegisterError(f"PDFを保存できませんでした（{exc.strerror or exc}）: {target}") from None
     record_output(reg, f"宛名ラベル（{per_sheet}面）{Path(target).name}", purpose, len(labels), action="print")
     return PrintResult(Path(target), pages, len(labels), chain.warning)
+
+
+def write_household_sheets(reg: Register, target: Path, *, block_ids: list[int] | None = None) -> PrintResult:
+    """「記載内容の確認のお願い」: one page per household with what the register holds about it and
+    the consent questions as tick boxes, for checking details at the door. For the household
+    itself, so every field is printed (officers' internal use), 要配慮個人情報 never."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    from kyodo_desktop.models import households as hh
+    from kyodo_desktop.models import schema
+
+    reg.session.require("output", "確認用紙を印刷する")
+    visible, params = reg.session.block_filter_sql("h.block_id")
+    ids = [r[0] for r in reg.conn.execute(
+        "SELECT h.id FROM households h LEFT JOIN blocks b ON b.id = h.block_id "
+        f"WHERE h.status IN ('加入','非加入') AND {visible} ORDER BY b.sort_order, h.circulation_order, h.id", params)]
+    if block_ids is not None:
+        ids = [i for i in ids if hh.get_household(reg, i).block_id in block_ids]
+    chain = font_chain("gothic")
+    assoc = get_association(reg)
+    width, height = A4
+    left, right = 18 * mm, width - 18 * mm
+    tmp = Path(target).with_name(Path(target).name + ".part")
+    c = Canvas(str(tmp), pagesize=A4, invariant=True)
+    blocks = {b.id: b.name for b in hh.list_blocks(reg)}
+    for page, hid in enumerate(ids, start=1):
+        data = hh.get_household(reg, hid)
+        people = [p for p in data.persons if p.status == "在籍"]
+        chain.draw(c, left, height - 12 * mm, assoc["name"], 9)
+        y = height - 26 * mm
+        head = "記載内容の確認のお願い"
+        chain.draw(c, (width - chain.width(head, 18)) / 2, y, head, 18)
+        y -= 10 * mm
+        for line in ("町会の名簿に、次のように記載しています。違っているところは赤で直して、",
+                     "下の質問に○をつけて、班長にお返しください。"):
+            chain.draw(c, left, y, line, 10.5)
+            y -= 6 * mm
+        y -= 3 * mm
+        address = " ".join(x for x in (data.address_town + data.address_number, data.address_building) if x)
+        for label, value in (("班", blocks.get(data.block_id, "")), ("住所", f"〒{data.postal_code} {address}".strip()),
+                             ("電話", data.landline)):
+            chain.draw(c, left, y, f"{label}：{value}", 11)
+            y -= 7 * mm
+        y -= 2 * mm
+        cols = [("氏名", 48 * mm), ("フリガナ", 46 * mm), ("続柄", 20 * mm), ("生年月日", 36 * mm),
+                ("携帯電話", right - left - 150 * mm)]
+        row_h = 8 * mm
+        for r, row in enumerate([[h for h, _w in cols]] + [
+                [p.full_name, p.full_kana.strip(), p.relation,
+                 to_wareki(date.fromisoformat(p.birth_date)) if p.birth_date else "", p.mobile] for p in people]):
+            c.rect(left, y - row_h, right - left, row_h)
+            x = left
+            for n, ((_h, w), text) in enumerate(zip(cols, row, strict=True)):
+                if n:
+                    c.line(x, y, x, y - row_h)
+                chain.draw(c, x + 1.5 * mm, y - row_h + 2.8 * mm, text, _fit(chain, text, 10.5 if r else 10, w - 3 * mm))
+                x += w
+            y -= row_h
+        y -= 9 * mm
+        chain.draw(c, left, y, "名簿の使い方について（あてはまる方に○をつけてください）", 11)
+        y -= 8 * mm
+        for purpose in schema.CONSENT_PURPOSES:
+            chain.draw(c, left + 4 * mm, y, f"{schema.PURPOSES[purpose]}", 10.5)
+            chain.draw(c, right - 52 * mm, y, "はい　・　いいえ", 10.5)
+            y -= 7 * mm
+        y -= 4 * mm
+        purpose_text = assoc["purpose_of_use"] or ""
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.platypus import Paragraph
+
+        para = Paragraph(chain.markup("利用目的: " + purpose_text), ParagraphStyle("p", fontName=chain.main, fontSize=8.5,
+                                                                                  leading=12))
+        _w, h = para.wrap(right - left, 40 * mm)
+        para.drawOn(c, left, max(y - h, 22 * mm))
+        foot = f"{page} / {len(ids)}"
+        chain.draw(c, (width - chain.width(foot, 9)) / 2, 10 * mm, foot, 9)
+        c.showPage()
+    if not ids:
+        c.showPage()
+    try:
+        c.save()
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise RegisterError(f"PDFを保存できませんでした（{exc.strerror or exc}）: {target}") from None
+    persons = sum(1 for i in ids for p in hh.get_household(reg, i).persons if p.status == "在籍")
+    record_output(reg, f"記載内容の確認用紙 {Path(target).name}", "OFFICER_INTERNAL", persons, action="print")
+    return PrintResult(Path(target), max(1, len(ids)), len(ids), chain.warning)

@@ -114,3 +114,15 @@ def test_address_labels_one_per_household_with_offset(town, tmp_path):
     assert "〒921-8034" in flat and "髙橋一0様" in flat and flat.count("様") == 25
     with pytest.raises(RegisterError, match="面数"):
         write_labels(town, tmp_path / "x.pdf", per_sheet=10)
+
+
+@needs_poppler
+def test_household_sheets_one_page_each_with_consent_questions(town, tmp_path):
+    from kyodo_desktop.export.documents import write_household_sheets
+
+    b2 = town.conn.execute("SELECT id FROM blocks WHERE name = '2班'").fetchone()[0]
+    result = write_household_sheets(town, tmp_path / "確認.pdf", block_ids=[b2])
+    assert (result.pages, result.households) == (2, 2)
+    flat = re.sub(r"[\s　]+", "", _text(tmp_path / "確認.pdf"))
+    assert flat.count("記載内容の確認のお願い") == 2 and "齋藤<b>花子</b>" in flat
+    assert flat.count("名簿を会員に配布はい・いいえ") == 2 and "1/2" in flat
