@@ -60,7 +60,7 @@ def _fit(chain: FontChain, text: str, size: float, width: float) -> float:
     return size
 
 
-def write_circular(reg: Register, circular: Circular, target: Path, *, block_ids: list[int] | None = None) -> PrintResult:
+def write_circular(reg: Register, circular: Circular, target: Path, *, block_ids: list[int] | None = None, record: bool = True) -> PrintResult:
     """The 回覧板 cover sheets: one (or more) A4 pages per 班, households in 回覧順 with 受取日,
     確認印 and 備考 columns; 「最後の方は班長へ戻してください」 at the end of each 班's list."""
     from reportlab.lib.pagesizes import A4
@@ -170,7 +170,8 @@ def write_circular(reg: Register, circular: Circular, target: Path, *, block_ids
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise RegisterError(f"PDFを保存できませんでした（{exc.strerror or exc}）: {target}") from None
-    record_output(reg, f"回覧「{title}」（{len(lists)}班）{target.name}", "KAIRAN", households, action="print")
+    if record:  # the preview records only what is printed or saved
+        record_output(reg, f"回覧「{title}」（{len(lists)}班）{target.name}", "KAIRAN", households, action="print")
     return PrintResult(target, page, households, chain.warning)
 
 
@@ -255,7 +256,7 @@ def _write_list(reg: Register, target: Path, *, title: str, subtitle: str, colum
 
 
 def write_elders(reg: Register, target: Path, *, age: int = 75, as_of: date | None = None,
-                 rule: str = "legal") -> PrintResult:
+                 rule: str = "legal", record: bool = True) -> PrintResult:
     """敬老会 list: people at or above ``age`` on ``as_of`` (legal or birthday rule), by 班, with
     their 長寿祝 and 出欠・記念品 columns; the cutoff birth date is printed on the sheet."""
     from kyodo_desktop.models.japanese import age as age_of
@@ -289,13 +290,14 @@ def write_elders(reg: Register, target: Path, *, age: int = 75, as_of: date | No
                ("出欠", 14), ("記念品", 16)]
     pages = _write_list(reg, Path(target), title=title, subtitle=subtitle, columns=columns, rows=rows,
                         footer="この名簿は敬老会の準備のためだけに使い、終わったら町会へ返却するか、シュレッダーで処分してください。")
-    record_output(reg, f"{title} {Path(target).name}", "OFFICER_INTERNAL", len(rows), action="print")
+    if record:  # the preview records only what is printed or saved
+        record_output(reg, f"{title} {Path(target).name}", "OFFICER_INTERNAL", len(rows), action="print")
     return PrintResult(Path(target), pages, len(rows), font_chain("gothic").warning)
 
 
 def write_register_pdf(reg: Register, target: Path, *, purpose: str = "OFFICER_INTERNAL",
                        columns: tuple[str, ...] | None = None, order: str = "circulation",
-                       block_ids: list[int] | None = None) -> PrintResult:
+                       block_ids: list[int] | None = None, record: bool = True) -> PrintResult:
     """The 名簿 as a printed list (A4 landscape): the rows of the Excel export, with the purpose
     of use at the top and at the foot of every page; consent and role decide who appears."""
     from kyodo_desktop.export.register_xlsx import COLUMNS, DEFAULT_COLUMNS, _rows
@@ -322,7 +324,8 @@ def write_register_pdf(reg: Register, target: Path, *, purpose: str = "OFFICER_I
     footer = assoc["purpose_of_use"] or ""
     pages = _write_list(reg, Path(target), title="名簿", subtitle=subtitle, columns=cols, rows=table, landscape=True,
                         footer=footer[:120])
-    record_output(reg, f"名簿（PDF）{Path(target).name}", purpose, len(rows), action="print")
+    if record:  # the preview records only what is printed or saved
+        record_output(reg, f"名簿（PDF）{Path(target).name}", purpose, len(rows), action="print")
     return PrintResult(Path(target), pages, len(rows), font_chain("gothic").warning)
 
 
@@ -331,7 +334,7 @@ LABEL_LAYOUTS = {12: (2, 6), 18: (3, 6), 21: (3, 7), 24: (3, 8)}
 
 
 def write_labels(reg: Register, target: Path, *, per_sheet: int = 12, skip: int = 0,
-                 purpose: str = "OFFICER_INTERNAL", block_ids: list[int] | None = None) -> PrintResult:
+                 purpose: str = "OFFICER_INTERNAL", block_ids: list[int] | None = None, record: bool = True) -> PrintResult:
     """Address labels, one per household (〒, address, 「世帯主 様」), on A4 label sheets of 12,
     18, 21 or 24; ``skip`` leaves the first labels of a partly used sheet empty."""
     from reportlab.lib.pagesizes import A4
@@ -394,11 +397,12 @@ def write_labels(reg: Register, target: Path, *, per_sheet: int = 12, skip: int 
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise RegisterError(f"PDFを保存できませんでした（{exc.strerror or exc}）: {target}") from None
-    record_output(reg, f"宛名ラベル（{per_sheet}面）{Path(target).name}", purpose, len(labels), action="print")
+    if record:  # the preview records only what is printed or saved
+        record_output(reg, f"宛名ラベル（{per_sheet}面）{Path(target).name}", purpose, len(labels), action="print")
     return PrintResult(Path(target), pages, len(labels), chain.warning)
 
 
-def write_household_sheets(reg: Register, target: Path, *, block_ids: list[int] | None = None) -> PrintResult:
+def write_household_sheets(reg: Register, target: Path, *, block_ids: list[int] | None = None, record: bool = True) -> PrintResult:
     """「記載内容の確認のお願い」: one page per household with what the register holds about it and
     the consent questions as tick boxes, for checking details at the door. For the household
     itself, so every field is printed (officers' internal use), 要配慮個人情報 never."""
@@ -484,5 +488,6 @@ def write_household_sheets(reg: Register, target: Path, *, block_ids: list[int] 
         tmp.unlink(missing_ok=True)
         raise RegisterError(f"PDFを保存できませんでした（{exc.strerror or exc}）: {target}") from None
     persons = sum(1 for i in ids for p in hh.get_household(reg, i).persons if p.status == "在籍")
-    record_output(reg, f"記載内容の確認用紙 {Path(target).name}", "OFFICER_INTERNAL", persons, action="print")
+    if record:  # the preview records only what is printed or saved
+        record_output(reg, f"記載内容の確認用紙 {Path(target).name}", "OFFICER_INTERNAL", persons, action="print")
     return PrintResult(Path(target), max(1, len(ids)), len(ids), chain.warning)

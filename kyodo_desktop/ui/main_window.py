@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         action("Excel・CSVの名簿を取り込む…", self.import_list)
         action("名簿をExcel・CSVに書き出す…", self.export_list)
+        action("印刷（回覧板・名簿・ラベル・敬老会・確認用紙）…", self.print_documents, QKeySequence.StandardKey.Print)
         action("班長用シートを作る…", self.make_hancho_sheet)
         action("班長用シートを取り込む…", self.take_hancho_sheet)
         menu.addSeparator()
@@ -275,6 +276,14 @@ class MainWindow(QMainWindow):
             dialogs.show_info(self, "書き出し", "名簿を出力できる役割の人だけが書き出せます。")
             return
         ExportDialog(self.worker, self).exec()
+
+    def print_documents(self, kind: str = "circular") -> None:
+        from kyodo_desktop.ui.print_preview import PrintPreview
+
+        if not self.session.can("output"):
+            dialogs.show_info(self, "印刷", "名簿や書類を出力できる役割の人だけが印刷できます。")
+            return
+        PrintPreview(self.worker, self, kind=kind).exec()
 
     def make_hancho_sheet(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QInputDialog

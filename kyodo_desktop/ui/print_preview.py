@@ -1,0 +1,335 @@
+"""「印刷」: choose a document and its options, see its pages, print them or save the PDF.
+
+The PDF is made by export/documents on the database thread into a private temporary folder
+(overwritten and removed when the window closes: it holds personal data), shown with PDFium,
+and recorded in the audit log only when it is printed or saved.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyodo_desktop.export import documents as docs
+from kyodo_desktop.models import schema
+from kyodo_desktop.models.errors import RegisterError
+from kyodo_desktop.models.households import list_blocks
+from kyodo_desktop.models.privacy import record_output
+from kyodo_desktop.ui.worker import DbWorker
+
+KINDS = (("circular", "回覧板（表紙と押印欄）"), ("register", "名簿"), ("labels", "宛名ラベル"),
+         ("elders", "敬老会の名簿"), ("household-sheet", "記載内容の確認用紙"))
+
+
+def render_page(path: Path, index: int, scale: float) -> QImage:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        bitmap = pdf[index].render(scale=scale, rev_byteorder=True)
+        fmt = QImage.Format.Format_RGBX8888 if bitmap.n_channels == 4 else QImage.Format.Format_RGB888
+        return QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, fmt).copy()
+    finally:
+        pdf.close()
+
+
+def page_count(path: Path) -> int:
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+class PrintPreview(QDialog):
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None, *, kind: str = "circular") -> None:
+        super().__init__(parent)
+        self.worker = worker
+        self._dir = Path(tempfile.mkdtemp(prefix="kyodo-print-"))
+        self.pdf: Path | None = None
+        self.result: docs.PrintResult | None = None
+        self.page = 0
+        self.pages = 0
+        self.setWindowTitle(self.tr("印刷"))
+        row = QHBoxLayout(self)
+        side = QVBoxLayout()
+        self.kind = QComboBox()
+        for key, label in KINDS:
+            self.kind.addItem(label, key)
+        self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
+        self.kind.setAccessibleName("書類")
+        side.addWidget(QLabel(self.tr("書類")))
+        side.addWidget(self.kind)
+        self.block = QComboBox()
+        self.block.addItem(self.tr("すべての班"), None)
+        for b in worker.call(list_blocks):
+            self.block.addItem(b.name, b.id)
+        side.addWidget(QLabel(self.tr("班")))
+        side.addWidget(self.block)
+        self.options = QStackedWidget()
+        self.options.addWidget(self._circular_options())
+        self.options.addWidget(self._register_options())
+        self.options.addWidget(self._label_options())
+        self.options.addWidget(self._elder_options())
+        self.options.addWidget(QWidget())
+        side.addWidget(self.options)
+        update = QPushButton(self.tr("プレビューを更新"))
+        update.clicked.connect(self.refresh)
+        side.addWidget(update)
+        side.addStretch(1)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        side.addWidget(self.status)
+        self.print_btn = QPushButton(self.tr("印刷…"))
+        self.print_btn.clicked.connect(self.print_pages)
+        self.save_btn = QPushButton(self.tr("PDFで保存…"))
+        self.save_btn.clicked.connect(self.save_pdf)
+        side.addWidget(self.print_btn)
+        side.addWidget(self.save_btn)
+        close = QPushButton(self.tr("閉じる"))
+        close.clicked.connect(self.reject)
+        side.addWidget(close)
+        left = QWidget()
+        left.setLayout(side)
+        left.setFixedWidth(330)
+        row.addWidget(left)
+        view = QVBoxLayout()
+        nav = QHBoxLayout()
+        self.prev_btn = QPushButton(self.tr("前のページ"))
+        self.next_btn = QPushButton(self.tr("次のページ"))
+        self.page_label = QLabel()
+        self.zoom = QComboBox()
+        for z in (50, 75, 100, 150):
+            self.zoom.addItem(f"{z}%", z)
+        self.zoom.setCurrentIndex(1)
+        self.prev_btn.clicked.connect(lambda: self.show_page(self.page - 1))
+        self.next_btn.clicked.connect(lambda: self.show_page(self.page + 1))
+        self.zoom.currentIndexChanged.connect(lambda _i: self.show_page(self.page))
+        for w in (self.prev_btn, self.page_label, self.next_btn):
+            nav.addWidget(w)
+        nav.addStretch(1)
+        nav.addWidget(QLabel(self.tr("拡大")))
+        nav.addWidget(self.zoom)
+        view.addLayout(nav)
+        self.canvas = QLabel()
+        self.canvas.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.canvas.setAccessibleName("ページ")
+        scroll = QScrollArea()
+        scroll.setWidget(self.canvas)
+        scroll.setWidgetResizable(True)
+        view.addWidget(scroll, 1)
+        row.addLayout(view, 1)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.resize(1200, 860)
+
+    # -- options ---------------------------------------------------------------------------------
+
+    def _circular_options(self) -> QWidget:
+        w = QWidget()
+        form = QFormLayout(w)
+        self.title = QLineEdit(self.tr("回覧"))
+        self.due = QLineEdit()
+        self.due.setPlaceholderText(self.tr("例: 令和8年12月5日"))
+        self.circular_kind = QComboBox()
+        self.circular_kind.addItems(list(docs.CIRCULAR_KINDS))
+        self.body = QPlainTextEdit()
+        self.body.setPlaceholderText(self.tr("お知らせの本文（なくても可）"))
+        form.addRow(self.tr("題名"), self.title)
+        form.addRow(self.tr("班長へ戻す日"), self.due)
+        form.addRow(self.tr("区分"), self.circular_kind)
+        form.addRow(self.tr("本文"), self.body)
+        return w
+
+    def _register_options(self) -> QWidget:
+        w = QWidget()
+        form = QFormLayout(w)
+        self.purpose = QComboBox()
+        for key, label in schema.PURPOSES.items():
+            self.purpose.addItem(label, key)
+        self.order = QComboBox()
+        self.order.addItem(self.tr("回覧順"), "circulation")
+        self.order.addItem(self.tr("五十音順"), "gojuon")
+        form.addRow(self.tr("目的"), self.purpose)
+        form.addRow(self.tr("並び順"), self.order)
+        return w
+
+    def _label_options(self) -> QWidget:
+        w = QWidget()
+        form = QFormLayout(w)
+        self.per_sheet = QComboBox()
+        for n in docs.LABEL_LAYOUTS:
+            self.per_sheet.addItem(self.tr("{0}面").format(n), n)
+        self.skip = QSpinBox()
+        self.skip.setRange(0, 23)
+        form.addRow(self.tr("ラベル用紙"), self.per_sheet)
+        form.addRow(self.tr("使用済みの枚数"), self.skip)
+        return w
+
+    def _elder_options(self) -> QWidget:
+        w = QWidget()
+        form = QFormLayout(w)
+        self.age = QSpinBox()
+        self.age.setRange(60, 110)
+        self.age.setValue(75)
+        self.as_of = QLineEdit()
+        self.as_of.setPlaceholderText(self.tr("基準日（空欄なら今日）"))
+        self.rule = QComboBox()
+        self.rule.addItem(self.tr("法律の数え方"), "legal")
+        self.rule.addItem(self.tr("誕生日に1歳加算"), "birthday")
+        self.rule.addItem(self.tr("数え年"), "kazoe")
+        form.addRow(self.tr("年齢（以上）"), self.age)
+        form.addRow(self.tr("基準日"), self.as_of)
+        form.addRow(self.tr("数え方"), self.rule)
+        return w
+
+    def _kind_changed(self) -> None:
+        self.options.setCurrentIndex(self.kind.currentIndex())
+        self.refresh()
+
+    # -- making and showing --------------------------------------------------------------------------
+
+    def _make(self, target: Path, *, record: bool) -> docs.PrintResult:
+        from kyodo_desktop.models.japanese import parse_date
+
+        kind = self.kind.currentData()
+        blocks = [self.block.currentData()] if self.block.currentData() is not None else None
+        if kind == "circular":
+            due = parse_date(self.due.text()) if self.due.text().strip() else None
+            notice = docs.Circular(self.title.text(), date.today(), due, self.circular_kind.currentText(),
+                                   self.body.toPlainText())
+            return self.worker.call(docs.write_circular, notice, target, block_ids=blocks, record=record)
+        if kind == "register":
+            return self.worker.call(docs.write_register_pdf, target, purpose=self.purpose.currentData(),
+                                    order=self.order.currentData(), block_ids=blocks, record=record)
+        if kind == "labels":
+            return self.worker.call(docs.write_labels, target, per_sheet=self.per_sheet.currentData(),
+                                    skip=min(self.skip.value(), self.per_sheet.currentData() - 1), block_ids=blocks,
+                                    record=record)
+        if kind == "elders":
+            as_of = parse_date(self.as_of.text()) if self.as_of.text().strip() else None
+            return self.worker.call(docs.write_elders, target, age=self.age.value(), as_of=as_of,
+                                    rule=self.rule.currentData(), record=record)
+        return self.worker.call(docs.write_household_sheets, target, block_ids=blocks, record=record)
+
+    def refresh(self) -> None:
+        target = self._dir / "preview.pdf"
+        try:
+            self.result = self._make(target, record=False)
+        except (RegisterError, ValueError) as exc:
+            self.status.setText("⚠ " + str(exc))
+            self.pdf = None
+            self.canvas.clear()
+            self._update_buttons()
+            return
+        self.pdf = target
+        self.pages = page_count(target)
+        text = self.tr("{0}ページ・{1}件").format(self.result.pages, self.result.households)
+        self.status.setText(text + (f"\n⚠ {self.result.warning}" if self.result.warning else ""))
+        self.show_page(0)
+
+    def show_page(self, n: int) -> None:
+        if self.pdf is None or not self.pages:
+            return
+        self.page = max(0, min(n, self.pages - 1))
+        image = render_page(self.pdf, self.page, self.zoom.currentData() / 100 * 1.4)
+        self.canvas.setPixmap(QPixmap.fromImage(image))
+        self.page_label.setText(f"{self.page + 1} / {self.pages}")
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has = self.pdf is not None
+        self.prev_btn.setEnabled(has and self.page > 0)
+        self.next_btn.setEnabled(has and self.page < self.pages - 1)
+        self.print_btn.setEnabled(has)
+        self.save_btn.setEnabled(has)
+
+    def _record(self, how: str) -> None:
+        assert self.result is not None
+        purpose = self.purpose.currentData() if self.kind.currentData() == "register" else (
+            "KAIRAN" if self.kind.currentData() == "circular" else "OFFICER_INTERNAL")
+        self.worker.call(record_output, f"{self.kind.currentText()}（{how}）", purpose, self.result.households,
+                         action="print")
+
+    def save_pdf(self, target: Path | None = None) -> Path | None:
+        if self.pdf is None:
+            return None
+        if target is None:
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("PDFの保存先"), f"{self.kind.currentText()}.pdf",
+                                                    "PDF (*.pdf)")
+            if not chosen:
+                return None
+            target = Path(chosen)
+        try:
+            shutil.copyfile(self.pdf, target)
+        except OSError as exc:
+            self.status.setText("⚠ " + self.tr("保存できませんでした: {0}").format(exc.strerror or exc))
+            return None
+        self._record(f"PDF {target.name}")
+        self.status.setText(self.tr("保存しました: {0}").format(target))
+        return target
+
+    def print_pages(self, printer: Any = None) -> bool:
+        """The system print dialog, then each page drawn at the printer's resolution."""
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if self.pdf is None:
+            return False
+        if printer is None:
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self)
+            if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+                return False
+        painter = QPainter()
+        if not painter.begin(printer):
+            self.status.setText("⚠ " + self.tr("プリンターが使えません。接続と電源を確かめてください。"))
+            return False
+        try:
+            dpi = min(printer.resolution(), 300)  # 300 dpi is sharp text; more only costs time and memory
+            for n in range(self.pages):
+                if n:
+                    printer.newPage()
+                image = render_page(self.pdf, n, dpi / 72)
+                rect = painter.viewport()
+                size = image.size().scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
+                painter.setViewport(rect.x(), rect.y(), size.width(), size.height())
+                painter.setWindow(image.rect())
+                painter.drawImage(0, 0, image)
+                painter.setViewport(rect)
+        finally:
+            painter.end()
+        self._record("印刷")
+        self.status.setText(self.tr("印刷しました（{0}ページ）。").format(self.pages))
+        return True
+
+    def done(self, result: int) -> None:
+        from kyodo_desktop.models.crypto import secure_delete
+
+        for f in self._dir.glob("*"):
+            secure_delete(f)  # the preview held personal data
+        shutil.rmtree(self._dir, ignore_errors=True)
+        super().done(result)
