@@ -148,6 +148,18 @@ def main() -> int:
         app.processEvents()
         wizard.grab().save(str(OUT / f"import-3-preview{suffix}.png"))
         wizard.reject()
+        from kyodo_desktop.ui.print_preview import PrintPreview
+
+        preview = PrintPreview(worker, window)
+        preview.title.setText("令和8年度 町内一斉清掃のお知らせ")
+        preview.body.setPlainText("12月6日（日）午前8時、集会所前に集合してください。軍手をご持参ください。")
+        preview.block.setCurrentIndex(1)
+        preview.refresh()
+        preview.resize(1200, 860)
+        preview.show()
+        app.processEvents()
+        preview.grab().save(str(OUT / f"print-preview{suffix}.png"))
+        preview.reject()
         lock = LockPage(lambda _s: None, lambda: None)
         lock.prepare(DEMO_ADMIN[0])
         lock.resize(1280, 800)
