@@ -374,6 +374,35 @@ def m0003_import_profiles(db: Database) -> None:
     )
 
 
+@migration
+def m0004_circulars(db: Database) -> None:
+    """Circulars sent round the 班, and when each 班 returned theirs."""
+    db.execute(
+        """
+        CREATE TABLE circulars (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            issued_on TEXT NOT NULL,
+            due_on TEXT,
+            kind TEXT NOT NULL DEFAULT '確認のみ',
+            body TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE circular_blocks (
+            circular_id INTEGER NOT NULL REFERENCES circulars(id),
+            block_id INTEGER NOT NULL REFERENCES blocks(id),
+            returned_on TEXT,
+            PRIMARY KEY (circular_id, block_id)
+        )
+        """
+    )
+
+
 def known_migration_names() -> list[str]:
     return [fn.__name__ for fn in _STEPS]
 

@@ -78,6 +78,10 @@ class MainWindow(QMainWindow):
                 page: QWidget = self.home
             elif key == "register":
                 page = self.register_page
+            elif key == "circulars":
+                from kyodo_desktop.ui.circulars_page import CircularsPage
+
+                page = self.circulars_page = CircularsPage(worker, lambda: self.print_documents("circular"))
             elif key == "settings":
                 from kyodo_desktop import paths
                 from kyodo_desktop.ui.admin_page import AdminPage
@@ -284,6 +288,8 @@ class MainWindow(QMainWindow):
             dialogs.show_info(self, "印刷", "名簿や書類を出力できる役割の人だけが印刷できます。")
             return
         PrintPreview(self.worker, self, kind=kind).exec()
+        if hasattr(self, "circulars_page") and self.stack.currentWidget() is self.circulars_page:
+            self.circulars_page.refresh()
 
     def make_hancho_sheet(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QInputDialog

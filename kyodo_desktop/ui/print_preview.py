@@ -274,6 +274,15 @@ class PrintPreview(QDialog):
             "KAIRAN" if self.kind.currentData() == "circular" else "OFFICER_INTERNAL")
         self.worker.call(record_output, f"{self.kind.currentText()}（{how}）", purpose, self.result.households,
                          action="print")
+        if self.kind.currentData() == "circular":  # kept, so its return can be followed up on the 回覧 page
+            from kyodo_desktop.models.circulars import save_circular
+            from kyodo_desktop.models.japanese import parse_date
+
+            chosen = self.block.currentData()
+            blocks = [chosen] if chosen is not None else [self.block.itemData(i) for i in range(1, self.block.count())]
+            due = parse_date(self.due.text()) if self.due.text().strip() else None
+            self.worker.call(save_circular, title=self.title.text(), issued=date.today(), due=due,
+                             kind=self.circular_kind.currentText(), body=self.body.toPlainText(), block_ids=blocks)
 
     def save_pdf(self, target: Path | None = None) -> Path | None:
         if self.pdf is None:

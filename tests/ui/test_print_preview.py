@@ -59,3 +59,28 @@ def test_bad_options_give_a_message_not_a_crash(qtbot, worker):
     preview.refresh()
     assert "題名" in preview.status.text() and not preview.print_btn.isEnabled()
     preview.reject()
+
+
+def test_a_printed_circular_is_kept_and_its_return_recorded(qtbot, worker, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from kyodo_desktop.ui.circulars_page import CircularsPage
+    from kyodo_desktop.ui.print_preview import PrintPreview
+
+    preview = PrintPreview(worker)
+    qtbot.addWidget(preview)
+    preview.title.setText("防災訓練のお知らせ")
+    preview.due.setText("令和8年12月5日")
+    preview.block.setCurrentIndex(1)
+    preview.refresh()
+    assert preview.save_pdf(tmp_path / "回覧.pdf") is not None
+    preview.reject()
+    page = CircularsPage(worker, lambda: None)
+    qtbot.addWidget(page)
+    page.refresh()
+    assert page.table.rowCount() == 1 and page.table.item(0, 0).text() == "防災訓練のお知らせ"
+    assert page.table.item(0, 3).text() == "0 / 1"
+    page.table.selectRow(0)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
+    page.record_return()
+    assert page.table.item(0, 3).text() == "1 / 1"
