@@ -420,7 +420,7 @@ def write_household_sheets(reg: Register, target: Path, *, block_ids: list[int] 
         f"WHERE h.status IN ('加入','非加入') AND {visible} ORDER BY b.sort_order, h.circulation_order, h.id", params)]
     if block_ids is not None:
         ids = [i for i in ids if hh.get_household(reg, i).block_id in block_ids]
-    chain = font_chain("gothic")
+    chain = font_chain("mincho")  # a letter to the household: 明朝, as formal documents are
     assoc = get_association(reg)
     width, height = A4
     left, right = 18 * mm, width - 18 * mm

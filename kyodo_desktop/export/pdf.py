@@ -188,9 +188,9 @@ def font_chain(style: str = "gothic", user_font: str | Path | None = None) -> Fo
     chain = FontChain()
     seen: set[tuple[str, int]] = set()
     for path, index in candidates:
-        if (str(path), index) in seen or not path.is_file():
+        if not path.is_file() or (str(path.resolve()), index) in seen:
             continue
-        seen.add((str(path), index))
+        seen.add((str(path.resolve()), index))  # (fonts-japanese-*.ttf are links to IPAex)
         name = f"Kyodo-{path.stem}-{index}"
         cmap = _register(path, index, name)
         if cmap is not None:
