@@ -192,6 +192,8 @@ def font_chain(style: str = "gothic", user_font: str | Path | None = None) -> Fo
             continue
         seen.add((str(path.resolve()), index))  # (fonts-japanese-*.ttf are links to IPAex)
         name = f"Kyodo-{path.stem}-{index}"
+        if name in chain.names:  # the same font file shipped with us and installed in the OS
+            continue
         cmap = _register(path, index, name)
         if cmap is not None:
             chain.names.append(name)
