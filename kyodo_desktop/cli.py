@@ -407,7 +407,9 @@ def cmd_print(args: argparse.Namespace) -> int:
             issued = parse_date(args.date) if args.date else date.today()
             due = parse_date(args.due) if args.due else None
             body = Path(args.body_file).read_text(encoding="utf-8") if args.body_file else ""
-            result = write_circular(reg, Circular(args.title, issued, due, args.kind_of, body), out, block_ids=blocks)
+            attach = Path(args.attach) if args.attach else None
+            result = write_circular(reg, Circular(args.title, issued, due, args.kind_of, body, attach), out,
+                                    block_ids=blocks)
     finally:
         reg.close(backup=False)
     if result.warning:
@@ -593,6 +595,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--kind", dest="kind_of", default="確認のみ", help="確認のみ・要記入・要返信")
     p.add_argument("--block", action="append", help="班（くり返し指定可。既定: すべての班）")
     p.add_argument("--body-file", help="本文（UTF-8 のテキストファイル）")
+    p.add_argument("--attach", help="各班の表紙の後ろに入れるお知らせのPDF")
     p.set_defaults(func=cmd_print)
 
     p = sub.add_parser("info", parents=[login], help="世帯数・人数などを表示する")

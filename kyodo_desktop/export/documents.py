@@ -31,6 +31,7 @@ class Circular:
     due: date | None = None
     kind: str = "確認のみ"
     body: str = ""
+    attachment: Path | None = None  # a PDF notice placed after each 班's cover sheet
 
 
 @dataclass(frozen=True)
@@ -166,13 +167,49 @@ def write_circular(reg: Register, circular: Circular, target: Path, *, block_ids
             c.showPage()
     try:
         c.save()
+        if circular.attachment is not None:
+            page += _attach_after_each_block(tmp, circular.attachment, [
+                max(1, math.ceil(len(rows) / ROWS_PER_PAGE)) for *_x, rows in lists])
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise RegisterError(f"PDFを保存できませんでした（{exc.strerror or exc}）: {target}") from None
+    except RegisterError:
+        tmp.unlink(missing_ok=True)
+        raise
     if record:  # the preview records only what is printed or saved
         record_output(reg, f"回覧「{title}」（{len(lists)}班）{target.name}", "KAIRAN", households, action="print")
     return PrintResult(target, page, households, chain.warning)
+
+
+def _attach_after_each_block(covers: Path, attachment: Path, pages_per_block: list[int]) -> int:
+    """Insert the notice PDF after each 班's cover pages. Returns the pages added."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PdfReadError
+
+    try:
+        notice = PdfReader(str(attachment))
+        if notice.is_encrypted:
+            raise RegisterError(f"パスワード付きのPDFは添付できません: {attachment.name}")
+        notice_pages = list(notice.pages)
+    except FileNotFoundError:
+        raise RegisterError(f"添付するPDFが見つかりません: {attachment}") from None
+    except (PdfReadError, ValueError, OSError) as exc:
+        raise RegisterError(f"添付するファイルをPDFとして読めません: {attachment.name}（{exc}）") from None
+    if not notice_pages:
+        raise RegisterError(f"添付するPDFにページがありません: {attachment.name}")
+    cover = PdfReader(str(covers))
+    out = PdfWriter()
+    at = 0
+    for count in pages_per_block:
+        for p in cover.pages[at:at + count]:
+            out.add_page(p)
+        at += count
+        for p in notice_pages:
+            out.add_page(p)
+    with covers.open("wb") as fh:
+        out.write(fh)
+    return len(notice_pages) * len(pages_per_block)
 
 
 # -- lists ------------------------------------------------------------------------------------------------------

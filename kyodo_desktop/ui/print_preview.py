@@ -163,7 +163,23 @@ class PrintPreview(QDialog):
         form.addRow(self.tr("班長へ戻す日"), self.due)
         form.addRow(self.tr("区分"), self.circular_kind)
         form.addRow(self.tr("本文"), self.body)
+        self.attachment: Path | None = None
+        attach = QPushButton(self.tr("お知らせのPDFを添付…"))
+        attach.clicked.connect(self.choose_attachment)
+        self.attachment_label = QLabel(self.tr("（添付なし）"))
+        self.attachment_label.setWordWrap(True)
+        form.addRow(attach, self.attachment_label)
         return w
+
+    def choose_attachment(self, path: Path | None = None) -> None:
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("添付するPDF"), str(Path.home()), "PDF (*.pdf)")
+            if not chosen:
+                return
+            path = Path(chosen)
+        self.attachment = path
+        self.attachment_label.setText(path.name)
+        self.refresh()
 
     def _register_options(self) -> QWidget:
         w = QWidget()
@@ -221,7 +237,7 @@ class PrintPreview(QDialog):
         if kind == "circular":
             due = parse_date(self.due.text()) if self.due.text().strip() else None
             notice = docs.Circular(self.title.text(), date.today(), due, self.circular_kind.currentText(),
-                                   self.body.toPlainText())
+                                   self.body.toPlainText(), self.attachment)
             return self.worker.call(docs.write_circular, notice, target, block_ids=blocks, record=record)
         if kind == "register":
             return self.worker.call(docs.write_register_pdf, target, purpose=self.purpose.currentData(),

@@ -126,3 +126,24 @@ def test_household_sheets_one_page_each_with_consent_questions(town, tmp_path):
     flat = re.sub(r"[\s　]+", "", _text(tmp_path / "確認.pdf"))
     assert flat.count("記載内容の確認のお願い") == 2 and "齋藤<b>花子</b>" in flat
     assert flat.count("名簿を会員に配布はい・いいえ") == 2 and "1/2" in flat
+
+
+@needs_poppler
+def test_a_notice_pdf_is_placed_after_each_blocks_cover(town, tmp_path):
+    from reportlab.pdfgen.canvas import Canvas
+
+    from kyodo_desktop.export.pdf import font_chain
+
+    notice = tmp_path / "お知らせ.pdf"
+    c = Canvas(str(notice))
+    font_chain("gothic").draw(c, 72, 700, "市役所からのお知らせ", 20)
+    c.save()
+    result = write_circular(town, Circular("市からのお知らせ", date(2026, 11, 28), attachment=notice), tmp_path / "c.pdf")
+    assert result.pages == 5  # 1班: 2 cover pages + notice, 2班: 1 + notice
+    pages = _text(tmp_path / "c.pdf").split("\f")
+    flat = [re.sub(r"[\s　]+", "", p) for p in pages]
+    assert "市役所からのお知らせ" in flat[2] and "回覧（2班）" in flat[3] and "市役所からのお知らせ" in flat[4]
+    (tmp_path / "bad.pdf").write_text("not a pdf", encoding="utf-8")
+    with pytest.raises(RegisterError, match="PDFとして読めません"):
+        write_circular(town, Circular("題", date(2026, 11, 28), attachment=tmp_path / "bad.pdf"), tmp_path / "d.pdf")
+    assert not (tmp_path / "d.pdf").exists()
