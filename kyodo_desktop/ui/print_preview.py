@@ -238,19 +238,19 @@ class PrintPreview(QDialog):
             due = parse_date(self.due.text()) if self.due.text().strip() else None
             notice = docs.Circular(self.title.text(), date.today(), due, self.circular_kind.currentText(),
                                    self.body.toPlainText(), self.attachment)
-            return self.worker.call(docs.write_circular, notice, target, block_ids=blocks, record=record)
+            return self.worker.call_responsive(docs.write_circular, notice, target, block_ids=blocks, record=record)
         if kind == "register":
-            return self.worker.call(docs.write_register_pdf, target, purpose=self.purpose.currentData(),
+            return self.worker.call_responsive(docs.write_register_pdf, target, purpose=self.purpose.currentData(),
                                     order=self.order.currentData(), block_ids=blocks, record=record)
         if kind == "labels":
-            return self.worker.call(docs.write_labels, target, per_sheet=self.per_sheet.currentData(),
+            return self.worker.call_responsive(docs.write_labels, target, per_sheet=self.per_sheet.currentData(),
                                     skip=min(self.skip.value(), self.per_sheet.currentData() - 1), block_ids=blocks,
                                     record=record)
         if kind == "elders":
             as_of = parse_date(self.as_of.text()) if self.as_of.text().strip() else None
-            return self.worker.call(docs.write_elders, target, age=self.age.value(), as_of=as_of,
+            return self.worker.call_responsive(docs.write_elders, target, age=self.age.value(), as_of=as_of,
                                     rule=self.rule.currentData(), record=record)
-        return self.worker.call(docs.write_household_sheets, target, block_ids=blocks, record=record)
+        return self.worker.call_responsive(docs.write_household_sheets, target, block_ids=blocks, record=record)
 
     def refresh(self) -> None:
         target = self._dir / "preview.pdf"
