@@ -390,6 +390,11 @@ def cmd_print(args: argparse.Namespace) -> int:
             blocks = [_block_id(reg, b) for b in args.block] if args.block else None
             result = write_labels(reg, out, per_sheet=args.per_sheet, skip=args.skip, purpose=args.purpose,
                                   block_ids=blocks)
+        elif args.kind == "postcards":
+            from kyodo_desktop.export.documents import write_postcards
+
+            blocks = [_block_id(reg, b) for b in args.block] if args.block else None
+            result = write_postcards(reg, out, purpose=args.purpose, block_ids=blocks)
         elif args.kind == "household-sheet":
             from kyodo_desktop.export.documents import write_household_sheets
 
@@ -578,8 +583,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("print", parents=[login], help="印刷用のPDFを作る（回覧板の表紙、敬老会の名簿）")
     p.add_argument("register")
-    p.add_argument("kind", choices=["circular", "register", "labels", "elders", "household-sheet"],
+    p.add_argument("kind", choices=["circular", "register", "labels", "postcards", "elders", "household-sheet"],
                    help="circular = 回覧板の表紙と押印欄（班ごと）、register = 名簿、labels = 宛名ラベル、"
+                        "postcards = はがきの宛名（縦書き）、"
                         "elders = 敬老会の名簿、household-sheet = 世帯ごとの記載内容の確認用紙")
     p.add_argument("--per-sheet", type=int, default=12, help="宛名ラベルの面数（12・18・21・24）")
     p.add_argument("--skip", type=int, default=0, help="使用済みのラベルの数（途中から印刷）")

@@ -528,3 +528,86 @@ def write_household_sheets(reg: Register, target: Path, *, block_ids: list[int] 
     if record:  # the preview records only what is printed or saved
         record_output(reg, f"記載内容の確認用紙 {Path(target).name}", "OFFICER_INTERNAL", persons, action="print")
     return PrintResult(Path(target), max(1, len(ids)), len(ids), chain.warning)
+
+
+#: characters turned a quarter when set vertically (縦書き)
+_ROTATE_IN_VERTICAL = set("ー－-~〜（）()「」『』【】［］[]…‥＝=")
+
+
+def _draw_vertical(c: object, chain: FontChain, x: float, top: float, text: str, size: float, gap: float = 1.1) -> float:
+    """縦書き: characters top to bottom, centred on ``x``; the long vowel mark, dashes and
+    brackets turned a quarter; digits stay upright one by one. Returns the bottom y."""
+    y = top
+    for ch in text:
+        if ch in " 　":
+            y -= size * 0.6
+            continue
+        name = chain.font_for(ch) or chain.main
+        w = chain.width(ch, size)
+        y -= size * gap
+        if ch in _ROTATE_IN_VERTICAL:
+            c.saveState()  # type: ignore[attr-defined]
+            c.translate(x, y + size * 0.5)  # type: ignore[attr-defined]
+            c.rotate(-90)  # type: ignore[attr-defined]
+            c.setFont(name, size)  # type: ignore[attr-defined]
+            c.drawString(-w / 2, -size * 0.35, ch)  # type: ignore[attr-defined]
+            c.restoreState()  # type: ignore[attr-defined]
+        else:
+            c.setFont(name, size)  # type: ignore[attr-defined]
+            c.drawString(x - w / 2, y, ch)  # type: ignore[attr-defined]
+    return y
+
+
+def write_postcards(reg: Register, target: Path, *, purpose: str = "OFFICER_INTERNAL",
+                    block_ids: list[int] | None = None, record: bool = True) -> PrintResult:
+    """はがきの宛名面 (100 × 148 mm), 縦書き: 〒 in the printed boxes, the address down the right,
+    「世帯主 様」 large in the middle; one card per household, in 明朝."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    reg.session.require("output", "はがきの宛名を印刷する")
+    rule = OutputRule(reg, purpose)
+    visible, params = reg.session.block_filter_sql("h.block_id")
+    found = reg.conn.execute(
+        "SELECT p.id, h.block_id, h.postal_code, h.address_town, h.address_number, h.address_building, "
+        "p.family_name, p.given_name FROM households h JOIN persons p ON p.id = h.head_person_id "
+        "LEFT JOIN blocks b ON b.id = h.block_id "
+        f"WHERE h.status IN ('加入','非加入') AND {visible} ORDER BY b.sort_order, h.circulation_order, h.id", params,
+    ).fetchall()
+    cards = [(postal, town + number, building, family, given) for pid, block, postal, town, number, building, family, given
+             in found if (block_ids is None or block in block_ids) and rule.allows(pid, "name")
+             and rule.allows(pid, "address")]
+    chain = font_chain("mincho")
+    size = (100 * mm, 148 * mm)
+    tmp = Path(target).with_name(Path(target).name + ".part")
+    c = Canvas(str(tmp), pagesize=size, invariant=True)
+    # the 郵便番号 boxes printed on Japanese postcards (from the card's top-left corner)
+    boxes = [44.0, 51.0, 58.0, 65.8, 72.6, 79.4, 86.2]
+    for postal, address, building, family, given in cards:
+        digits = [d for d in postal if d.isdigit()]
+        for n, d in enumerate(digits[:7]):
+            chain.draw(c, boxes[n] * mm + 1.2 * mm, size[1] - 12 * mm - 5.5 * mm, d, 13)
+        top = size[1] - 24 * mm
+        bottom = _draw_vertical(c, chain, 88 * mm, top, address, _fit_vertical(chain, address, 13, top - 12 * mm))
+        if building:
+            _draw_vertical(c, chain, 80 * mm, bottom - 4 * mm, building, 11)
+        name = f"{family}　{given}".strip("　") + "　様"
+        _draw_vertical(c, chain, 50 * mm, size[1] - 30 * mm, name, _fit_vertical(chain, name, 26, 110 * mm))
+        c.showPage()
+    if not cards:
+        c.showPage()
+    try:
+        c.save()
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise RegisterError(f"PDFを保存できませんでした（{exc.strerror or exc}）: {target}") from None
+    if record:  # the preview records only what is printed or saved
+        record_output(reg, f"はがき宛名 {Path(target).name}", purpose, len(cards), action="print")
+    return PrintResult(Path(target), max(1, len(cards)), len(cards), chain.warning)
+
+
+def _fit_vertical(chain: FontChain, text: str, size: float, height: float) -> float:
+    while size > 7 and len(text.replace(" ", "")) * size * 1.1 > height:
+        size -= 0.5
+    return size

@@ -40,7 +40,7 @@ from kyodo_desktop.models.privacy import record_output
 from kyodo_desktop.ui.worker import DbWorker
 
 KINDS = (("circular", "回覧板（表紙と押印欄）"), ("register", "名簿"), ("labels", "宛名ラベル"),
-         ("elders", "敬老会の名簿"), ("household-sheet", "記載内容の確認用紙"))
+         ("elders", "敬老会の名簿"), ("household-sheet", "記載内容の確認用紙"), ("postcards", "はがきの宛名（縦書き）"))
 
 
 def render_page(path: Path, index: int, scale: float) -> QImage:
@@ -95,6 +95,7 @@ class PrintPreview(QDialog):
         self.options.addWidget(self._register_options())
         self.options.addWidget(self._label_options())
         self.options.addWidget(self._elder_options())
+        self.options.addWidget(QWidget())
         self.options.addWidget(QWidget())
         side.addWidget(self.options)
         update = QPushButton(self.tr("プレビューを更新"))
@@ -250,6 +251,8 @@ class PrintPreview(QDialog):
             as_of = parse_date(self.as_of.text()) if self.as_of.text().strip() else None
             return self.worker.call_responsive(docs.write_elders, target, age=self.age.value(), as_of=as_of,
                                     rule=self.rule.currentData(), record=record)
+        if kind == "postcards":
+            return self.worker.call_responsive(docs.write_postcards, target, block_ids=blocks, record=record)
         return self.worker.call_responsive(docs.write_household_sheets, target, block_ids=blocks, record=record)
 
     def refresh(self) -> None:

@@ -147,3 +147,21 @@ def test_a_notice_pdf_is_placed_after_each_blocks_cover(town, tmp_path):
     with pytest.raises(RegisterError, match="PDFとして読めません"):
         write_circular(town, Circular("題", date(2026, 11, 28), attachment=tmp_path / "bad.pdf"), tmp_path / "d.pdf")
     assert not (tmp_path / "d.pdf").exists()
+
+
+@needs_poppler
+def test_postcards_are_vertical_one_per_household(town, tmp_path):
+    from kyodo_desktop.export.documents import write_postcards
+
+    hid = town.conn.execute("SELECT id FROM households ORDER BY id LIMIT 1").fetchone()[0]
+    data = hh.get_household(town, hid)
+    data.postal_code, data.address_town, data.address_number = "921-8034", "金沢市泉野町一丁目", "二ー三"
+    hh.save_household(town, data)
+    b1 = town.conn.execute("SELECT id FROM blocks WHERE name = '1班'").fetchone()[0]
+    result = write_postcards(town, tmp_path / "はがき.pdf", block_ids=[b1])
+    assert (result.pages, result.households) == (23, 23)
+    first = _text(tmp_path / "はがき.pdf").split("\f")[0]
+    lines = [line.strip() for line in first.splitlines() if line.strip()]
+    assert all(len(line.replace(" ", "")) <= 3 for line in lines[1:])  # a character or two a line: vertical
+    assert all(ch in first for ch in "髙橋様金沢泉野")
+    assert "".join(ch for ch in re.sub(r"\s", "", first) if ch.isdigit())[:7] == "9218034"
