@@ -55,10 +55,27 @@ def _block_rows(reg: Register, rule: OutputRule, block_id: int) -> list[str]:
 
 
 def _fit(chain: FontChain, text: str, size: float, width: float) -> float:
-    """The font size at which ``text`` fits ``width`` (never overflowing into the next cell)."""
-    while size > 6 and chain.width(text, size) > width:
-        size -= 0.5
-    return size
+    """The font size at which ``text`` fits ``width`` (never overflowing into the next cell):
+    widths scale with the size, so one measurement gives it; 6 pt at the least."""
+    w = chain.width(text, size)
+    if w <= width:
+        return size
+    return max(6.0, math.floor(size * width / w * 4) / 4)
+
+
+def _clip(chain: FontChain, text: str, size: float, width: float) -> str:
+    """``text`` cut with 「…」 if it is still wider than ``width`` at ``size`` (a 300-character
+    address in a 30 mm cell): never drawn over the next cell."""
+    if chain.width(text, size) <= width:
+        return text
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if chain.width(text[:mid] + "…", size) <= width:
+            lo = mid
+        else:
+            hi = mid - 1
+    return text[:lo] + "…"
 
 
 def write_circular(reg: Register, circular: Circular, target: Path, *, block_ids: list[int] | None = None, record: bool = True) -> PrintResult:
@@ -274,7 +291,7 @@ def _write_list(reg: Register, target: Path, *, title: str, subtitle: str, colum
                 if n:
                     c.line(x, y, x, y - row_h)
                 s = _fit(chain, text, 10.5, w - 2.5 * mm)
-                chain.draw(c, x + 1.2 * mm, y - row_h + 2.8 * mm, text, s)
+                chain.draw(c, x + 1.2 * mm, y - row_h + 2.8 * mm, _clip(chain, text, s, w - 2.5 * mm), s)
                 x += w
             y -= row_h
         i += take
@@ -421,7 +438,8 @@ def write_labels(reg: Register, target: Path, *, per_sheet: int = 12, skip: int 
             y = top - 5.5 * mm
             for line in (address, building):
                 if line:
-                    chain.draw(c, x, y, line, _fit(chain, line, 10, inner))
+                    s = _fit(chain, line, 10, inner)
+                    chain.draw(c, x, y, _clip(chain, line, s, inner), s)
                     y -= 5 * mm
             honorific = f"{name}　様"
             size = _fit(chain, honorific, 14 if per_sheet <= 18 else 12, inner)

@@ -69,6 +69,8 @@ class FontChain:
     names: list[str] = field(default_factory=list)
     glyphs: list[set[int]] = field(default_factory=list)
     warning: str = ""
+    _runs: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
+    _unit_widths: dict[str, float] = field(default_factory=dict, repr=False)
 
     @property
     def main(self) -> str:
@@ -84,6 +86,9 @@ class FontChain:
     def runs(self, text: str) -> list[tuple[str, str]]:
         """(font, text) pieces: consecutive characters that share a font. Characters no font
         has are drawn with the main font (and reported by :meth:`missing`)."""
+        cached = self._runs.get(text)
+        if cached is not None:
+            return cached
         out: list[tuple[str, str]] = []
         for ch in text:
             if _is_variation_selector(ch):
@@ -93,6 +98,8 @@ class FontChain:
                 out[-1] = (name, out[-1][1] + ch)
             else:
                 out.append((name, ch))
+        if len(self._runs) < 200_000:  # a list repeats its texts (班, 続柄, 会員区分 …)
+            self._runs[text] = out
         return out
 
     def missing(self, text: str) -> list[str]:
@@ -100,20 +107,28 @@ class FontChain:
                        and self.font_for(ch) is None})
 
     def width(self, text: str, size: float) -> float:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
+        """Text width at ``size`` (widths scale with the size: each text is measured once)."""
+        unit = self._unit_widths.get(text)
+        if unit is None:
+            from reportlab.pdfbase.pdfmetrics import stringWidth
 
-        return sum(stringWidth(t, f, size) for f, t in self.runs(text))
+            unit = sum(stringWidth(t, f, 1000) for f, t in self.runs(text)) / 1000
+            if len(self._unit_widths) < 200_000:
+                self._unit_widths[text] = unit
+        return unit * size
 
     def draw(self, canvas: object, x: float, y: float, text: str, size: float) -> float:
         """Draw ``text`` at (x, y) piece by piece; returns the width drawn."""
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
+        runs = self.runs(text)
         start = x
-        for name, piece in self.runs(text):
-            canvas.setFont(name, size)  # type: ignore[attr-defined]
+        for name, piece in runs:
+            # setFont writes an operator each time: only when the font or size changes
+            if getattr(canvas, "_fontname", None) != name or getattr(canvas, "_fontsize", None) != size:
+                canvas.setFont(name, size)  # type: ignore[attr-defined]
             canvas.drawString(x, y, piece)  # type: ignore[attr-defined]
-            x += stringWidth(piece, name, size)
-        return x - start
+            if len(runs) > 1:
+                x += self.width(piece, size)
+        return self.width(text, size) if len(runs) == 1 else x - start
 
     def markup(self, text: str) -> str:
         """``text`` for a reportlab Paragraph: escaped (a ``<`` in a note must not become markup,

@@ -165,3 +165,18 @@ def test_postcards_are_vertical_one_per_household(town, tmp_path):
     assert all(len(line.replace(" ", "")) <= 3 for line in lines[1:])  # a character or two a line: vertical
     assert all(ch in first for ch in "髙橋様金沢泉野")
     assert "".join(ch for ch in re.sub(r"\s", "", first) if ch.isdigit())[:7] == "9218034"
+
+
+def test_a_300_character_address_never_runs_into_the_next_cell(register, tmp_path):
+    from kyodo_desktop.export.documents import _clip, _fit, write_register_pdf
+    from kyodo_desktop.export.pdf import font_chain
+
+    chain = font_chain("gothic")
+    long = "石川県金沢市泉野町" * 34
+    size = _fit(chain, long, 10.5, 80)
+    clipped = _clip(chain, long, size, 80)
+    assert size == 6.0 and clipped.endswith("…") and chain.width(clipped, size) <= 80
+    b = hh.add_block(register, "1班")
+    hh.save_household(register, hh.HouseholdData(block_id=b, address_town=long[:100], persons=[
+        hh.PersonData(family_name="長住所")]))
+    assert write_register_pdf(register, tmp_path / "r.pdf").pages == 1
