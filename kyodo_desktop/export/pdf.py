@@ -89,7 +89,13 @@ class FontChain:
         cached = self._runs.get(text)
         if cached is not None:
             return cached
-        out: list[tuple[str, str]] = []
+        main = self.glyphs[0]
+        if all(ord(ch) in main or ch in " \t\n　" for ch in text):  # the usual case: one run, main font
+            out = [(self.main, text)]
+            if len(self._runs) < 200_000:
+                self._runs[text] = out
+            return out
+        out = []
         for ch in text:
             if _is_variation_selector(ch):
                 continue  # the base character is drawn; reportlab cannot apply the variant
