@@ -21,6 +21,10 @@ Figures 10–12 time the Excel export (`write_register_xlsx`) against openpyxl's
 writing the same cells, and the import planning (`plan_import`) against python-calamine reading
 the same file plus one sqlcipher3 executemany of its rows; 12 (full run only) runs plan_import
 on the 60,000-household register's own export in a subprocess for its peak RSS.
+
+Figure 13 times the 名簿 as a PDF (`write_register_pdf`) against plain reportlab drawing the same
+cells with `drawString` in the same embedded font, and (13b) against LibreOffice headless
+converting the same list's .xlsx to PDF (skipped when `soffice` is not installed).
 """
 
 from __future__ import annotations
@@ -83,6 +87,8 @@ class Row:
 
 
 ROWS: list[Row] = []
+#: notes a figure adds to RESULTS.md for this run (e.g. figure 13's profile when it misses)
+EXTRA_NOTES: list[str] = []
 
 
 def ms(seconds: float) -> str:
@@ -211,6 +217,7 @@ class Ctx:
         self.cheap_small: Path | None = None  # copy of ctx.small whose admin slot uses CHEAP_KDF
         self.xlsx_small: Path | None = None  # figure 10's workbook (ROUND_TRIP_COLUMNS)
         self.xlsx_small_new: Path | None = None  # the same without the 協働デスクID column
+        self.pdf_small_t: float | None = None  # figure 13's time of `write_register_pdf` (for 13b)
 
     def key(self, path: Path) -> bytes:
         """The register's raw data key (unlocked once with the demo administrator's password)."""
@@ -664,14 +671,21 @@ def bare_register(path: Path, conn, key: bytes | None):  # noqa: ANN001, ANN201
                     session=auth.SYSTEM, lock=None, backup_dir=None, read_only=False, clock=now_local)
 
 
-def interleaved(fns: list[Callable[[], object]], reps: int, warmup: int = 1) -> list[float]:
-    """Median time of each function, run in turn (a, b, a, b, …) so that drift hits all alike."""
+def interleaved(fns: list[Callable[[], object]], reps: int, warmup: int = 1,
+                prepare: list[Callable[[], None] | None] | None = None) -> list[float]:
+    """Median time of each function, run in turn (a, b, a, b, …) so that drift hits all alike;
+    ``prepare[i]`` (untimed) runs before each run of ``fns[i]``."""
+    prepare = prepare or [None] * len(fns)
     for _ in range(warmup):
-        for fn in fns:
+        for fn, before in zip(fns, prepare, strict=True):
+            if before:
+                before()
             fn()
     times: list[list[float]] = [[] for _ in fns]
     for _ in range(reps):
         for i, fn in enumerate(fns):
+            if prepare[i]:
+                prepare[i]()  # type: ignore[misc]
             t0 = time.perf_counter()
             fn()
             times[i].append(time.perf_counter() - t0)
@@ -1294,6 +1308,341 @@ def fig_import_large(ctx: Ctx) -> None:
     ))
 
 
+# -- PDF (figure 13) ---------------------------------------------------------------------------
+
+
+def raw_register_pdf(target: Path, font: str, columns: list[tuple[str, float]], rows: list[list[str]], *,
+                     doc_title: str, assoc_name: str, made: str, title: str, subtitle: str, footer: str) -> int:
+    """Figure 13's baseline: the layout of `documents._write_list` (A4 landscape, 15 mm margins, 8 mm
+    rows, as many rows per page, header row on every page, title, subtitle, footer, n / N) drawn with
+    plain reportlab: one `setFont` per page section, `drawString` per non-empty cell in ``font``
+    (registered and embedded), row rectangles and column lines; no per-character font choice, no
+    shrinking to fit. Returns the pages."""
+    import math
+
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    width, height = landscape(A4)
+    left, right = 15 * mm, width - 15 * mm
+    scale = (right - left) / sum(w for _h, w in columns)
+    cols = [(h, w * scale) for h, w in columns]
+    row_h = 8 * mm
+    first_room = int((height - 58 * mm) // row_h)
+    room = int((height - 40 * mm) // row_h)
+    pages = 1 if len(rows) <= first_room else 1 + math.ceil((len(rows) - first_room) / room)
+    c = Canvas(str(target), pagesize=(width, height), invariant=True)
+    c.setTitle(doc_title)
+    i = 0
+    for page in range(1, pages + 1):
+        c.setLineWidth(0.5)
+        c.setFont(font, 9)
+        c.drawString(left, height - 10 * mm, assoc_name)
+        c.drawRightString(right, height - 10 * mm, made)
+        y = height - 16 * mm
+        if page == 1:
+            y -= 8 * mm
+            c.setFont(font, 17)
+            c.drawCentredString(width / 2, y, title)
+            y -= 9 * mm
+            c.setFont(font, 10)
+            c.drawString(left, y, subtitle)
+            y -= 6 * mm
+        take = first_room if page == 1 else room
+        c.setFillGray(0.9)
+        c.rect(left, y - row_h, right - left, row_h, fill=1)
+        c.setFillGray(0)
+        c.setFont(font, 10)
+        x = left
+        for n, (h, w) in enumerate(cols):
+            if n:
+                c.line(x, y, x, y - row_h)
+            c.drawCentredString(x + w / 2, y - row_h + 2.8 * mm, h)
+            x += w
+        y -= row_h
+        c.setFont(font, 10.5)
+        for row in rows[i:i + take]:
+            c.rect(left, y - row_h, right - left, row_h)
+            x = left
+            for n, ((_h, w), text) in enumerate(zip(cols, row, strict=True)):
+                if n:
+                    c.line(x, y, x, y - row_h)
+                if text:
+                    c.drawString(x + 1.2 * mm, y - row_h + 2.8 * mm, text)
+                x += w
+            y -= row_h
+        i += take
+        if footer:
+            c.setFont(font, 8)
+            c.drawString(left, 13 * mm, footer)
+        c.setFont(font, 9)
+        c.drawCentredString(width / 2, 8 * mm, f"{page} / {pages}")
+        c.showPage()
+    c.save()
+    return pages
+
+
+def pdf_pages(path: Path) -> int | None:
+    try:
+        import pypdfium2
+
+        doc = pypdfium2.PdfDocument(str(path))
+        try:
+            return len(doc)
+        finally:
+            doc.close()
+    except Exception:  # noqa: BLE001 - the page count is only information
+        return None
+
+
+def rl_accel_text() -> str:
+    """reportlab's version and whether its optional C accelerator (`rl_accel`) is in use."""
+    try:
+        import reportlab
+        from reportlab.lib import rl_accel
+
+        c = "C accelerator `rl_accel` in use" if not rl_accel.fp_str.__name__.startswith("_py_") else (
+            "its optional C accelerator `rl_accel` not installed: fp_str, ASCII85 and string widths in pure Python")
+        return f"reportlab {reportlab.Version} ({c})"
+    except Exception:  # noqa: BLE001
+        return "reportlab ?"
+
+
+#: functions whose cumulative time figure 13's profile reports: (file suffix, name) → label
+PDF_PROFILE = (
+    (("export/documents.py", "_fit"), "`_fit` (shrink to fit, with its `width` calls)"),
+    (("export/documents.py", "_clip"), "`_clip` (cut with 「…」, with its `width` calls)"),
+    (("export/pdf.py", "width"), "`FontChain.width` (all callers)"),
+    (("export/pdf.py", "draw"), "`FontChain.draw`"),
+    (("pdfgen/canvas.py", "drawString"), "reportlab `Canvas.drawString` (inside `draw`)"),
+    (("export/pdf.py", "runs"), "`FontChain.runs` (per-character segmentation, all callers)"),
+    (("export/pdf.py", "font_for"), "`FontChain.font_for` (inside `runs`)"),
+    (("pdfbase/pdfmetrics.py", "stringWidth"), "reportlab `stringWidth` (inside `width`/`draw`)"),
+    (("pdfgen/canvas.py", "save"), "reportlab `Canvas.save` (serialise, compress, subset and embed the fonts)"),
+    (("export/register_xlsx.py", "_rows"), "`_rows`"),
+)
+
+
+def profile_shares(fn: Callable[[], object]) -> tuple[float, list[tuple[str, float, int]]]:
+    """Run ``fn`` once under cProfile: (profiled seconds, [(label, share of the total, calls)])."""
+    import cProfile
+    import pstats
+
+    prof = cProfile.Profile()
+    prof.enable()
+    try:
+        fn()
+    finally:
+        prof.disable()
+    stats = pstats.Stats(prof)
+    total = stats.total_tt  # type: ignore[attr-defined]
+    out = []
+    for (suffix, name), label in PDF_PROFILE:
+        cum, calls = 0.0, 0
+        for (filename, _line, func), (_cc, nc, _tt, ct, _callers) in stats.stats.items():  # type: ignore[attr-defined]
+            if func == name and Path(filename).as_posix().endswith(suffix):
+                cum += ct
+                calls += nc
+        if calls:
+            out.append((label, cum / total if total else 0.0, calls))
+    return total, out
+
+
+def fig_pdf(ctx: Ctx) -> None:
+    """13. The 名簿 as a PDF (`write_register_pdf`) vs plain reportlab drawing the same cells."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.units import mm
+
+    from kyodo_desktop.export import documents as D
+    from kyodo_desktop.export import register_xlsx as X
+    from kyodo_desktop.export.pdf import font_chain
+    from kyodo_desktop.models.households import get_association
+    from kyodo_desktop.models.japanese import to_wareki
+    from kyodo_desktop.models.privacy import OutputRule
+
+    assert ctx.small is not None
+    target = ctx.tmp / "register5k.pdf"
+    base_target = ctx.tmp / "register5k-raw.pdf"
+    reg = open_register(ctx.small, ctx)
+    try:
+        # one call with a spy on `_write_list`: the columns (header, width), title, subtitle and
+        # footer the baseline must draw alike (this call is also the warm-up: imports, font chain)
+        seen: dict = {}
+        real = D._write_list
+
+        def spy(reg_, target_, **kw):  # noqa: ANN001, ANN003, ANN202
+            seen.update(kw)
+            return real(reg_, target_, **kw)
+
+        D._write_list = spy
+        try:
+            result = D.write_register_pdf(reg, target, record=False)
+        finally:
+            D._write_list = real
+        rule = OutputRule(reg, "OFFICER_INTERNAL")
+        rows, _left_out = X._rows(reg, rule, X.DEFAULT_COLUMNS, "circulation", True)
+        table = [["" if v[c] is None else str(v[c]) for c in X.DEFAULT_COLUMNS] for v in rows]
+        if table != seen["rows"]:
+            raise RuntimeError("the cells from `_rows` differ from those `write_register_pdf` drew")
+        chain = font_chain("gothic")
+        assoc = get_association(reg)
+        texts = {"doc_title": f"{assoc['name']} {seen['title']}", "assoc_name": assoc["name"],
+                 "made": to_wareki(reg.today()), "title": seen["title"], "subtitle": seen["subtitle"],
+                 "footer": seen.get("footer", "")}
+        columns = seen["columns"]
+
+        def ours() -> None:
+            D.write_register_pdf(reg, target, record=False)
+
+        base_pages: list[int] = []
+
+        def base() -> None:
+            base_pages.append(raw_register_pdf(base_target, chain.main, columns, table, **texts))
+
+        # The font chain lives as long as the program and keeps what it learnt about each text (its
+        # dict fields: runs, widths). The headline is the first print of this list in a session:
+        # those caches emptied (untimed) before each run; the second print (warm) is information.
+        caches = [v for v in vars(chain).values() if isinstance(v, dict)]
+
+        def cold() -> None:
+            for cache in caches:
+                cache.clear()
+
+        reps = 3 if ctx.quick else 5
+        ours_t, warm_t, base_t = interleaved([ours, ours, base], reps, warmup=1, prepare=[cold, None, None])
+        ctx.pdf_small_t = ours_t
+
+        # parts, timed alone (caches emptied before each): the query, fitting every cell, segmenting every cell
+        part_reps = 3
+        rows_t = median_time(lambda: [["" if v[c] is None else str(v[c]) for c in X.DEFAULT_COLUMNS]
+                                      for v in X._rows(reg, rule, X.DEFAULT_COLUMNS, "circulation", True)[0]],
+                             part_reps)
+        width = landscape(A4)[0]
+        scale = (width - 30 * mm) / sum(w for _h, w in columns)
+        avail = [w * scale - 2.5 * mm for _h, w in columns]
+        sizes: list[float] = []
+
+        def fit_all() -> None:
+            sizes.clear()
+            for row in table:
+                for text, w in zip(row, avail, strict=True):
+                    sizes.append(D._fit(chain, text, 10.5, w))
+
+        fit_t = median_time(fit_all, part_reps, between=cold)
+        cells = [text for row in table for text in row if text]
+        runs_t = median_time(lambda: [chain.runs(t) for t in cells], part_reps, between=cold)
+        shrunk = sum(1 for size, text in zip(sizes, (t for row in table for t in row), strict=True)
+                     if text and size < 10.5)
+        fallback = sum(1 for t in cells if len(chain.runs(t)) != 1 or chain.runs(t)[0][1] != t)
+        distinct = len(set(cells))
+        r = ours_t / base_t
+        if r > 1.5:  # where the time goes (cProfile inflates Python-level calls: shares only)
+            cold()
+            prof_total, shares = profile_shares(ours)
+            EXTRA_NOTES.append(
+                f"- 13 missed its target; one `write_register_pdf` under cProfile ({secs(prof_total)} profiled, "
+                "cumulative shares of that; the profiler inflates Python-level calls): "
+                + "; ".join(f"{label} {share:.0%} ({calls:,} calls)" for label, share, calls in shares) + ".")
+    finally:
+        reg.close(backup=False)
+    ROWS.append(Row(
+        f"13. Register PDF, {SMALL_HOUSEHOLDS:,} households: `write_register_pdf(reg, path, record=False)`, "
+        f"default columns: {result.households:,} persons × {len(columns)} columns ({len(cells):,} non-empty cells, "
+        f"{distinct:,} distinct texts; {shrunk:,} shrunk below 10.5 pt; {fallback:,} with characters from a "
+        f"fallback font or a variation selector), {result.pages:,} pages A4 landscape, file "
+        f"{target.stat().st_size / 2**20:.1f} MB, median of {reps}; the first print of the list in a session "
+        f"(the font chain's {len(caches)} per-text caches emptied before each run); a second print with them "
+        f"filled: {secs(warm_t)} ({ratio(warm_t, base_t)}). Parts, timed alone from empty caches: `_rows` (query, "
+        f"privacy rule, sort) + cell strings {ms(rows_t)}; `_fit` of every cell (10.5 pt into its column) "
+        f"{secs(fit_t)}; `FontChain.runs` (per-character font choice) of every non-empty cell {secs(runs_t)}",
+        secs(ours_t),
+        f"{secs(base_t)} (reportlab `Canvas` alone: the same cells (from `_rows`), positions and rows per page "
+        f"({base_pages[-1]:,} pages), `drawString` in the chain's main font `{chain.main}` (embedded), row "
+        f"rectangles and column lines; no per-character fallback, no fitting; file "
+        f"{base_target.stat().st_size / 2**20:.1f} MB)",
+        f"{r:.2f}×", "ratio ≤ 1.5", verdict(r <= 1.5),
+    ))
+
+
+def find_soffice() -> str | None:
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    for path in ("/Applications/LibreOffice.app/Contents/MacOS/soffice",
+                 r"C:\Program Files\LibreOffice\program\soffice.exe"):
+        if Path(path).is_file():
+            return path
+    return None
+
+
+def fig_pdf_libreoffice(ctx: Ctx) -> None:
+    """13b. The same list as .xlsx, converted to PDF by LibreOffice headless (start-up included)."""
+    from kyodo_desktop.export.documents import write_register_pdf
+    from kyodo_desktop.export.register_xlsx import write_register_xlsx
+
+    assert ctx.small is not None
+    label = "13b. Register PDF as 13 vs the same list as .xlsx converted to PDF by LibreOffice headless"
+    soffice = find_soffice()
+    if soffice is None:
+        ROWS.append(Row(f"{label}: skipped, `soffice` (LibreOffice) is not installed on this machine",
+                        secs(ctx.pdf_small_t) if ctx.pdf_small_t else "—", "—", "", "ratio ≤ 0.5", "skipped"))
+        return
+    xlsx = ctx.tmp / "register5k-default.xlsx"
+    reg = open_register(ctx.small, ctx)
+    try:
+        t0 = time.perf_counter()
+        exported = write_register_xlsx(reg, xlsx)
+        xlsx_t = time.perf_counter() - t0
+        ours_t = ctx.pdf_small_t
+        if ours_t is None:  # figure 13 failed: time ours here
+            ours_t = median_time(lambda: write_register_pdf(reg, ctx.tmp / "register5k.pdf", record=False), 3)
+    finally:
+        reg.close(backup=False)
+    tiny = ctx.tmp / "one-cell.xlsx"
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active["A1"] = "班"
+    wb.save(tiny)
+    profile = ctx.tmp / "lo-profile"
+    outdir = ctx.tmp / "lo-out"
+
+    def convert(src: Path) -> Callable[[], None]:
+        def run() -> None:
+            out = outdir / (src.stem + ".pdf")
+            out.unlink(missing_ok=True)
+            ctx.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore",
+                     "--convert-to", "pdf", "--outdir", str(outdir), str(src)], timeout=900)
+            if not out.is_file():
+                raise RuntimeError(f"LibreOffice wrote no PDF for {src.name}")
+        return run
+
+    try:
+        _, res = ctx.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--version"], timeout=120)
+        version = res.stdout.strip().split("\n")[0].strip() or "LibreOffice"
+    except Exception:  # noqa: BLE001 - the version is only information
+        version = "LibreOffice"
+    version = " ".join(version.split()[:2])
+    reps = 2 if ctx.quick else 3
+    lo_t, tiny_t = interleaved([convert(xlsx), convert(tiny)], reps, warmup=1)  # warm-up creates the profile
+    lo_pages = pdf_pages(outdir / (xlsx.stem + ".pdf"))
+    r = ours_t / lo_t
+    ROWS.append(Row(
+        f"{label} ({version}, `soffice --headless --convert-to pdf`, private profile `-env:UserInstallation`, "
+        f"start-up included as an officer would wait for it, after one warm-up conversion), median of {reps}: "
+        f"the .xlsx from `write_register_xlsx(reg, path)` (default columns, {exported.persons:,} persons, "
+        f"{xlsx.stat().st_size / 2**20:.1f} MB; its export, {secs(xlsx_t)}, not counted); LibreOffice's PDF "
+        f"{'?' if lo_pages is None else f'{lo_pages:,}'} pages, "
+        f"{(outdir / (xlsx.stem + '.pdf')).stat().st_size / 2**20:.1f} MB. LibreOffice converting a one-cell "
+        f"workbook (≈ its start-up): {secs(tiny_t)}",
+        secs(ours_t),
+        f"{secs(lo_t)} (LibreOffice headless converting the .xlsx to PDF, whole process)",
+        f"{r:.2f}×", "ratio ≤ 0.5", verdict(r <= 0.5),
+    ))
+
+
 # -- report ----------------------------------------------------------------------------------
 
 
@@ -1324,6 +1673,7 @@ def machine() -> dict[str, str]:
         "sqlite": sqlite3.sqlite_version,
         "sqlcipher": sqlcipher_version(),
         "PySide6": PySide6.__version__,
+        "reportlab": rl_accel_text(),
     }
 
 
@@ -1380,6 +1730,7 @@ def write_results(info: dict[str, str], quick: bool, total: float, others: str =
         "",
         f"- machine: nproc {info['nproc']}, {info['cpu']}, RAM {info['ram']}, {info['os']}",
         f"- python {info['python']}, sqlite {info['sqlite']} (stdlib), {info['sqlcipher']}, PySide6 {info['PySide6']}",
+        f"- {info['reportlab']}",
         "- Qt platform: offscreen (no real display); ratio = ours ÷ baseline",
         f"- CPU used by other processes during the run: {others}; well above 0 means they shared the "
         f"{info['nproc']} cores and the timings are inflated",
@@ -1414,6 +1765,19 @@ def write_results(info: dict[str, str], quick: bool, total: float, others: str =
         "`executemany`, so the ratio is what planning adds (normalising every cell, phone numbers, dates, "
         "grouping, matching). 12b's peak is the kernel's high-water mark (VmHWM) reset just before "
         "`plan_import`, so the login's argon2id memory does not count.",
+        "- 13 (PDF): ours is the whole `write_register_pdf` (query, privacy rule, then `_write_list`: the font "
+        "chain's per-character choice `FontChain.runs`, shrink-to-fit `_fit`, drawing, saving with the embedded "
+        "font subsets), timed from empty font-chain caches as the first print of the list in a session. The baseline gets the cell texts ready-made from `register_xlsx._rows` (not timed; "
+        "checked equal to those ours drew) and draws them with plain reportlab in the page layout of "
+        "`_write_list` (A4 landscape, margins, 8 mm rows, rows per page, header row on every page, title, "
+        "subtitle, footer, n / N): one `setFont` per page section, `drawString` per non-empty cell in the "
+        "chain's main font (embedded), so the ratio is what the font chain and the fitting add. Characters "
+        "the main font lacks (𠮷) print as a missing glyph in the baseline only.",
+        "- 13b: LibreOffice's time is the whole `soffice` process (start-up, reading the .xlsx, laying it out by "
+        "the workbook's print settings, writing the PDF), as an officer converting the Excel export would wait "
+        "for it, with a private profile in the temp dir (created by one warm-up conversion); the .xlsx export "
+        "itself is not counted (figure 10 times it). Ours is figure 13's median.",
+        *EXTRA_NOTES,
     ]
     RESULTS.write_text("\n".join(head) + table() + "\n" + "\n".join(notes) + "\n", encoding="utf-8")
 
@@ -1495,6 +1859,8 @@ def main(argv: list[str] | None = None) -> int:
             # Excel export / import last: the export writes audit rows into the 5k register
             guarded("10. Excel export 5k", lambda: fig_export(ctx))
             guarded("11. Excel import 5k", lambda: fig_import(ctx))
+            guarded("13. register PDF 5k", lambda: fig_pdf(ctx))
+            guarded("13b. register PDF vs LibreOffice", lambda: fig_pdf_libreoffice(ctx))
         if ctx.large is not None:
             guarded("12. Excel export / import 60k", lambda: fig_import_large(ctx))
     finally:
