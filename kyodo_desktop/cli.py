@@ -379,26 +379,23 @@ def cmd_print(args: argparse.Namespace) -> int:
         raise RegisterError(f"出力先のファイルがすでにあります。上書きはしません: {out}")
     reg = _open(args)
     try:
+        blocks = [_block_id(reg, b) for b in args.block] if args.block else None
         if args.kind == "register":
             from kyodo_desktop.export.documents import write_register_pdf
 
-            blocks = [_block_id(reg, b) for b in args.block] if args.block else None
             result = write_register_pdf(reg, out, purpose=args.purpose, order=args.order, block_ids=blocks)
         elif args.kind == "labels":
             from kyodo_desktop.export.documents import write_labels
 
-            blocks = [_block_id(reg, b) for b in args.block] if args.block else None
             result = write_labels(reg, out, per_sheet=args.per_sheet, skip=args.skip, purpose=args.purpose,
                                   block_ids=blocks)
         elif args.kind == "postcards":
             from kyodo_desktop.export.documents import write_postcards
 
-            blocks = [_block_id(reg, b) for b in args.block] if args.block else None
             result = write_postcards(reg, out, purpose=args.purpose, block_ids=blocks)
         elif args.kind == "household-sheet":
             from kyodo_desktop.export.documents import write_household_sheets
 
-            blocks = [_block_id(reg, b) for b in args.block] if args.block else None
             result = write_household_sheets(reg, out, block_ids=blocks)
         elif args.kind == "elders":
             from kyodo_desktop.export.documents import write_elders
@@ -408,7 +405,6 @@ def cmd_print(args: argparse.Namespace) -> int:
         else:
             if not args.title:
                 raise RegisterError("回覧の題名を --title で指定してください。")
-            blocks = [_block_id(reg, b) for b in args.block] if args.block else None
             issued = parse_date(args.date) if args.date else date.today()
             due = parse_date(args.due) if args.due else None
             body = Path(args.body_file).read_text(encoding="utf-8") if args.body_file else ""

@@ -54,6 +54,31 @@ def _block_rows(reg: Register, rule: OutputRule, block_id: int) -> list[str]:
     return [f"{family}　{given}" if given and rule.consented(pid) else family for pid, family, given in rows]
 
 
+def _save(c: object, tmp: Path, target: Path) -> None:
+    """Write the canvas to its temporary file, then put it in place; a failure leaves nothing."""
+    try:
+        c.save()  # type: ignore[attr-defined]
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise RegisterError(f"PDFを保存できませんでした（{exc.strerror or exc}）: {target}") from None
+
+
+def _heads(reg: Register, rule: OutputRule, block_ids: list[int] | None) -> list[tuple[str, str, str, str, str]]:
+    """(〒, 住所, 建物, 姓, 名) of each household's head that may be addressed for ``rule``'s
+    purpose, in 班 and 回覧順 order (labels and postcards)."""
+    visible, params = reg.session.block_filter_sql("h.block_id")
+    found = reg.conn.execute(
+        "SELECT p.id, h.block_id, h.postal_code, h.address_town, h.address_number, h.address_building, "
+        "p.family_name, p.given_name FROM households h JOIN persons p ON p.id = h.head_person_id "
+        "LEFT JOIN blocks b ON b.id = h.block_id "
+        f"WHERE h.status IN ('加入','非加入') AND {visible} ORDER BY b.sort_order, h.circulation_order, h.id", params,
+    ).fetchall()
+    return [(postal, town + number, building, family, given)
+            for pid, block, postal, town, number, building, family, given in found
+            if (block_ids is None or block in block_ids) and rule.allows(pid, "name") and rule.allows(pid, "address")]
+
+
 def _fit(chain: FontChain, text: str, size: float, width: float) -> float:
     """The font size at which ``text`` fits ``width`` (never overflowing into the next cell):
     widths scale with the size, so one measurement gives it; 6 pt at the least."""
@@ -300,12 +325,7 @@ def _write_list(reg: Register, target: Path, *, title: str, subtitle: str, colum
         foot = f"{page} / {pages}"
         chain.draw(c, (width - chain.width(foot, 9)) / 2, 8 * mm, foot, 9)
         c.showPage()
-    try:
-        c.save()
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RegisterError(f"PDFを保存できませんでした（{exc.strerror or exc}）: {target}") from None
+    _save(c, tmp, Path(target))
     return pages
 
 
@@ -400,21 +420,8 @@ def write_labels(reg: Register, target: Path, *, per_sheet: int = 12, skip: int 
         raise RegisterError(f"ラベルの面数は {'・'.join(map(str, LABEL_LAYOUTS))} のどれかです。")
     if not 0 <= skip < per_sheet:
         raise RegisterError(f"使用済みのラベルの数は 0〜{per_sheet - 1} で指定してください。")
-    rule = OutputRule(reg, purpose)
-    visible, params = reg.session.block_filter_sql("h.block_id")
-    found = reg.conn.execute(
-        "SELECT p.id, h.block_id, h.postal_code, h.address_town, h.address_number, h.address_building, "
-        "p.family_name, p.given_name FROM households h JOIN persons p ON p.id = h.head_person_id "
-        "LEFT JOIN blocks b ON b.id = h.block_id "
-        f"WHERE h.status IN ('加入','非加入') AND {visible} ORDER BY b.sort_order, h.circulation_order, h.id", params,
-    ).fetchall()
-    labels = []
-    for pid, block, postal, town, number, building, family, given in found:
-        if block_ids is not None and block not in block_ids:
-            continue
-        if not (rule.allows(pid, "name") and rule.allows(pid, "address")):
-            continue
-        labels.append((postal, town + number, building, f"{family}　{given}".strip("　")))
+    labels = [(postal, address, building, f"{family}　{given}".strip("　"))
+              for postal, address, building, family, given in _heads(reg, OutputRule(reg, purpose), block_ids)]
     cols, rows = LABEL_LAYOUTS[per_sheet]
     width, height = A4
     margin_x, margin_y = 8 * mm, 10 * mm
@@ -446,12 +453,7 @@ def write_labels(reg: Register, target: Path, *, per_sheet: int = 12, skip: int 
             chain.draw(c, x + inner - chain.width(honorific, size), max(y - 3 * mm, top - cell_h + 12 * mm),
                        honorific, size)
         c.showPage()
-    try:
-        c.save()
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RegisterError(f"PDFを保存できませんでした（{exc.strerror or exc}）: {target}") from None
+    _save(c, tmp, Path(target))
     if record:  # the preview records only what is printed or saved
         record_output(reg, f"宛名ラベル（{per_sheet}面）{Path(target).name}", purpose, len(labels), action="print")
     return PrintResult(Path(target), pages, len(labels), chain.warning)
@@ -473,8 +475,10 @@ def write_household_sheets(reg: Register, target: Path, *, block_ids: list[int] 
     ids = [r[0] for r in reg.conn.execute(
         "SELECT h.id FROM households h LEFT JOIN blocks b ON b.id = h.block_id "
         f"WHERE h.status IN ('加入','非加入') AND {visible} ORDER BY b.sort_order, h.circulation_order, h.id", params)]
+    households = [hh.get_household(reg, i) for i in ids]  # each read once
     if block_ids is not None:
-        ids = [i for i in ids if hh.get_household(reg, i).block_id in block_ids]
+        households = [h for h in households if h.block_id in block_ids]
+    ids = [h.id for h in households]
     chain = font_chain("mincho")  # a letter to the household: 明朝, as formal documents are
     assoc = get_association(reg)
     width, height = A4
@@ -482,8 +486,7 @@ def write_household_sheets(reg: Register, target: Path, *, block_ids: list[int] 
     tmp = Path(target).with_name(Path(target).name + ".part")
     c = Canvas(str(tmp), pagesize=A4, invariant=True)
     blocks = {b.id: b.name for b in hh.list_blocks(reg)}
-    for page, hid in enumerate(ids, start=1):
-        data = hh.get_household(reg, hid)
+    for page, data in enumerate(households, start=1):
         people = [p for p in data.persons if p.status == "在籍"]
         chain.draw(c, left, height - 12 * mm, assoc["name"], 9)
         y = height - 26 * mm
@@ -536,13 +539,8 @@ def write_household_sheets(reg: Register, target: Path, *, block_ids: list[int] 
         c.showPage()
     if not ids:
         c.showPage()
-    try:
-        c.save()
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RegisterError(f"PDFを保存できませんでした（{exc.strerror or exc}）: {target}") from None
-    persons = sum(1 for i in ids for p in hh.get_household(reg, i).persons if p.status == "在籍")
+    _save(c, tmp, Path(target))
+    persons = sum(1 for h in households for p in h.persons if p.status == "在籍")
     if record:  # the preview records only what is printed or saved
         record_output(reg, f"記載内容の確認用紙 {Path(target).name}", "OFFICER_INTERNAL", persons, action="print")
     return PrintResult(Path(target), max(1, len(ids)), len(ids), chain.warning)
@@ -584,17 +582,7 @@ def write_postcards(reg: Register, target: Path, *, purpose: str = "OFFICER_INTE
     from reportlab.pdfgen.canvas import Canvas
 
     reg.session.require("output", "はがきの宛名を印刷する")
-    rule = OutputRule(reg, purpose)
-    visible, params = reg.session.block_filter_sql("h.block_id")
-    found = reg.conn.execute(
-        "SELECT p.id, h.block_id, h.postal_code, h.address_town, h.address_number, h.address_building, "
-        "p.family_name, p.given_name FROM households h JOIN persons p ON p.id = h.head_person_id "
-        "LEFT JOIN blocks b ON b.id = h.block_id "
-        f"WHERE h.status IN ('加入','非加入') AND {visible} ORDER BY b.sort_order, h.circulation_order, h.id", params,
-    ).fetchall()
-    cards = [(postal, town + number, building, family, given) for pid, block, postal, town, number, building, family, given
-             in found if (block_ids is None or block in block_ids) and rule.allows(pid, "name")
-             and rule.allows(pid, "address")]
+    cards = _heads(reg, OutputRule(reg, purpose), block_ids)
     chain = font_chain("mincho")
     size = (100 * mm, 148 * mm)
     tmp = Path(target).with_name(Path(target).name + ".part")
@@ -614,12 +602,7 @@ def write_postcards(reg: Register, target: Path, *, purpose: str = "OFFICER_INTE
         c.showPage()
     if not cards:
         c.showPage()
-    try:
-        c.save()
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RegisterError(f"PDFを保存できませんでした（{exc.strerror or exc}）: {target}") from None
+    _save(c, tmp, Path(target))
     if record:  # the preview records only what is printed or saved
         record_output(reg, f"はがき宛名 {Path(target).name}", purpose, len(cards), action="print")
     return PrintResult(Path(target), max(1, len(cards)), len(cards), chain.warning)
