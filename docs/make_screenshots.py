@@ -18,6 +18,36 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 OUT = Path(__file__).resolve().parent / "screenshots"
 
 
+def _documents(worker, tmp: Path) -> None:
+    """The first page of each printed document, rendered by pdftoppm (poppler-utils)."""
+    import shutil
+    import subprocess
+    from datetime import date
+
+    from kyodo_desktop.export import documents as docs
+
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found: print-*.png not made")
+        return
+    made = {
+        "circular": lambda t: docs.write_circular(worker.register, docs.Circular(
+            "令和8年度 町内一斉清掃のお知らせ", date(2026, 11, 28), date(2026, 12, 5), "要返信",
+            "12月6日（日）午前8時、集会所前に集合してください。軍手をご持参ください。"), t, record=False),
+        "register": lambda t: docs.write_register_pdf(worker.register, t, record=False),
+        "labels": lambda t: docs.write_labels(worker.register, t, per_sheet=12, record=False),
+        "postcard": lambda t: docs.write_postcards(worker.register, t, record=False),
+        "elders": lambda t: docs.write_elders(worker.register, t, age=75, record=False),
+        "household-sheet": lambda t: docs.write_household_sheets(worker.register, t, record=False),
+    }
+    for name, make in made.items():
+        pdf = tmp / f"{name}.pdf"
+        worker.call(lambda _reg, make=make, pdf=pdf: make(pdf))
+        pages = [("", 1)] if name != "register" else [("-cover", 1), ("", 2)]
+        for tag, page in pages:
+            subprocess.run(["pdftoppm", "-r", "70", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf),
+                            str(OUT / f"print-{name}{tag}")], check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=int, default=100)
@@ -159,7 +189,12 @@ def main() -> int:
         preview.show()
         app.processEvents()
         preview.grab().save(str(OUT / f"print-preview{suffix}.png"))
+        preview.kind.setCurrentIndex(1)  # 名簿, with its column choice
+        app.processEvents()
+        preview.grab().save(str(OUT / f"print-preview-register{suffix}.png"))
         preview.reject()
+        if not suffix:
+            _documents(worker, Path(tmp))
         lock = LockPage(lambda _s: None, lambda: None)
         lock.prepare(DEMO_ADMIN[0])
         lock.resize(1280, 800)

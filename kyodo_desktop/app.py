@@ -298,6 +298,7 @@ class Controller:
         reg = self.worker.register
         self.window = MainWindow(
             self.worker, switch_register=self.switch,
+            remember_font=lambda path: self.settings.set("print/font", path),
             show_recovery=lambda code: self._show_recovery_code(code, reg.path, association=reg.path.stem),
         )
         geometry = self.settings.get("ui/geometry")
@@ -329,6 +330,9 @@ def run(argv: list[str] | None = None) -> int:
     install_translations(app)
     settings = Settings(paths.settings_file())
     apply_text_scale(app, settings.get("ui/text_scale"))
+    from kyodo_desktop.export.pdf import set_user_font
+
+    set_user_font(settings.get("print/font") or None)  # (only a path: fonts load when something is printed)
     worker = DbWorker()
     controller = Controller(app, settings, worker)
     try:

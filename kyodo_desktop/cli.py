@@ -377,13 +377,19 @@ def cmd_print(args: argparse.Namespace) -> int:
     out = Path(args.output)
     if out.exists():
         raise RegisterError(f"出力先のファイルがすでにあります。上書きはしません: {out}")
+    if args.font:
+        from kyodo_desktop.export.pdf import set_user_font
+
+        set_user_font(args.font)
     reg = _open(args)
     try:
         blocks = [_block_id(reg, b) for b in args.block] if args.block else None
         if args.kind == "register":
             from kyodo_desktop.export.documents import write_register_pdf
 
-            result = write_register_pdf(reg, out, purpose=args.purpose, order=args.order, block_ids=blocks)
+            columns = tuple(c.strip() for c in args.columns.split(",") if c.strip()) if args.columns else None
+            result = write_register_pdf(reg, out, purpose=args.purpose, order=args.order, block_ids=blocks,
+                                        columns=columns, cover=not args.no_cover)
         elif args.kind == "labels":
             from kyodo_desktop.export.documents import write_labels
 
@@ -415,7 +421,8 @@ def cmd_print(args: argparse.Namespace) -> int:
         reg.close(backup=False)
     if result.warning:
         print(f"kyodo: 注意: {result.warning}", file=sys.stderr)
-    print(f"印刷用PDFを作りました: {out}（{result.pages}ページ・{result.households}世帯）")
+    unit = "人" if args.kind in ("register", "elders") else "世帯"
+    print(f"印刷用PDFを作りました: {out}（{result.pages}ページ・{result.households}{unit}）")
     return EXIT_OK
 
 
@@ -587,6 +594,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip", type=int, default=0, help="使用済みのラベルの数（途中から印刷）")
     p.add_argument("--purpose", default="OFFICER_INTERNAL", help="名簿の目的（同意のある人だけが載ります）")
     p.add_argument("--order", choices=["circulation", "gojuon"], default="circulation")
+    p.add_argument("--columns", help="名簿に載せる列（カンマ区切り）: " + ",".join(c for c in COLUMNS if c != "id"))
+    p.add_argument("--no-cover", action="store_true", help="名簿の表紙（目的と取扱いのお願い）をつけない")
+    p.add_argument("--font", help="印刷に使うフォントのファイル（TrueType）。ないときは標準のフォント")
     p.add_argument("-o", "--output", required=True, help="出力先の PDF")
     p.add_argument("--title", help="回覧の題名（circular）")
     p.add_argument("--age", type=int, default=75, help="敬老会: この年齢以上（既定 75）")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,19 @@ from kyodo_desktop.models.register import Register
 
 CIRCULAR_KINDS = ("確認のみ", "要記入", "要返信")
 ROWS_PER_PAGE = 20
+#: ``progress(done, total)`` is told how far a document has got; returning False cancels it
+Progress = Callable[[int, int], bool] | None
+NO_HEAD = "（世帯主未登録）"
+
+
+class PrintCancelled(RegisterError):
+    """The user stopped a document part way; no file was left behind."""
+
+
+def _tick(progress: Progress, done: int, total: int, tmp: Path) -> None:
+    if progress is not None and progress(done, total) is False:
+        tmp.unlink(missing_ok=True)
+        raise PrintCancelled("印刷を中止しました。ファイルは作っていません。")
 
 
 @dataclass(frozen=True)
@@ -45,13 +59,14 @@ class PrintResult:
 def _block_rows(reg: Register, rule: OutputRule, block_id: int) -> list[str]:
     """世帯名 in 回覧順: the surname, or the head's full name where the household agreed to 回覧."""
     rows = reg.conn.execute(
-        "SELECT p.id, p.family_name, p.given_name FROM households h JOIN persons p ON p.id = h.head_person_id "
+        "SELECT p.id, p.family_name, p.given_name FROM households h LEFT JOIN persons p ON p.id = h.head_person_id "
         "WHERE h.block_id = ? AND h.status IN ('加入', '非加入') ORDER BY h.circulation_order, h.id",
         (block_id,),
     ).fetchall()
     # every household of the 班 is on the list (the circular goes round all of them); the
     # surname only, unless the household agreed to its name on circulars (KAIRAN)
-    return [f"{family}　{given}" if given and rule.consented(pid) else family for pid, family, given in rows]
+    return [NO_HEAD if pid is None else f"{family}　{given}" if given and rule.consented(pid) else family
+            for pid, family, given in rows]
 
 
 def _save(c: object, tmp: Path, target: Path) -> None:
@@ -64,19 +79,23 @@ def _save(c: object, tmp: Path, target: Path) -> None:
         raise RegisterError(f"PDFを保存できませんでした（{exc.strerror or exc}）: {target}") from None
 
 
-def _heads(reg: Register, rule: OutputRule, block_ids: list[int] | None) -> list[tuple[str, str, str, str, str]]:
+def _heads(reg: Register, rule: OutputRule, block_ids: list[int] | None) -> tuple[list[tuple[str, str, str, str, str]], str]:
     """(〒, 住所, 建物, 姓, 名) of each household's head that may be addressed for ``rule``'s
-    purpose, in 班 and 回覧順 order (labels and postcards)."""
+    purpose, in 班 and 回覧順 order (labels and postcards), and a note of the households left out
+    because nobody is registered as their head."""
     visible, params = reg.session.block_filter_sql("h.block_id")
     found = reg.conn.execute(
         "SELECT p.id, h.block_id, h.postal_code, h.address_town, h.address_number, h.address_building, "
-        "p.family_name, p.given_name FROM households h JOIN persons p ON p.id = h.head_person_id "
+        "p.family_name, p.given_name FROM households h LEFT JOIN persons p ON p.id = h.head_person_id "
         "LEFT JOIN blocks b ON b.id = h.block_id "
         f"WHERE h.status IN ('加入','非加入') AND {visible} ORDER BY b.sort_order, h.circulation_order, h.id", params,
     ).fetchall()
+    found = [f for f in found if block_ids is None or f[1] in block_ids]
+    headless = sum(1 for f in found if f[0] is None)
+    note = f"世帯主が登録されていない {headless}世帯は宛名を作れないため、入れていません。" if headless else ""
     return [(postal, town + number, building, family, given)
-            for pid, block, postal, town, number, building, family, given in found
-            if (block_ids is None or block in block_ids) and rule.allows(pid, "name") and rule.allows(pid, "address")]
+            for pid, _block, postal, town, number, building, family, given in found
+            if pid is not None and rule.allows(pid, "name") and rule.allows(pid, "address")], note
 
 
 def _fit(chain: FontChain, text: str, size: float, width: float) -> float:
@@ -103,7 +122,8 @@ def _clip(chain: FontChain, text: str, size: float, width: float) -> str:
     return text[:lo] + "…"
 
 
-def write_circular(reg: Register, circular: Circular, target: Path, *, block_ids: list[int] | None = None, record: bool = True) -> PrintResult:
+def write_circular(reg: Register, circular: Circular, target: Path, *, block_ids: list[int] | None = None,
+                   record: bool = True, progress: Progress = None) -> PrintResult:
     """The 回覧板 cover sheets: one (or more) A4 pages per 班, households in 回覧順 with 受取日,
     確認印 and 備考 columns; 「最後の方は班長へ戻してください」 at the end of each 班's list."""
     from reportlab.lib.pagesizes import A4
@@ -207,6 +227,7 @@ def write_circular(reg: Register, circular: Circular, target: Path, *, block_ids
             purpose = "この回覧は町会の連絡のためのものです。名前を写したり、ほかの人に渡したりしないでください。"
             chain.draw(c, left, 16 * mm, purpose, 8)
             c.showPage()
+            _tick(progress, page, total, tmp)
     try:
         c.save()
         if circular.attachment is not None:
@@ -260,10 +281,68 @@ def _attach_after_each_block(covers: Path, attachment: Path, pages_per_block: li
 LONGEVITY = {70: "古希", 77: "喜寿", 80: "傘寿", 88: "米寿", 90: "卒寿", 99: "白寿", 100: "百寿"}
 
 
+@dataclass(frozen=True)
+class Cover:
+    """The first page of a list that leaves the officers' hands: what it is for and how to keep it."""
+
+    facts: list[tuple[str, str]]  # (label, value): 目的, 範囲, 人数, 作成者 …
+    rules: list[str]  # 取扱いのお願い
+    purpose_of_use: str = ""  # the association's published purpose of use, in full
+
+
+def _draw_cover(c: object, chain: FontChain, assoc: dict, size: tuple[float, float], title: str, cover: Cover,
+                made: str) -> None:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Paragraph
+
+    width, height = size
+    left, right = 25 * mm, width - 25 * mm
+    chain.draw(c, left, height - 12 * mm, assoc["name"], 9)
+    chain.draw(c, right - chain.width(made, 9), height - 12 * mm, made, 9)
+    y = height - 38 * mm
+    big = f"{assoc['name']}　{title}"
+    s = _fit(chain, big, 26, right - left)
+    chain.draw(c, (width - chain.width(big, s)) / 2, y, big, s)
+    y -= 16 * mm
+    mark = "取扱注意　個人情報"
+    c.setLineWidth(1.6)  # type: ignore[attr-defined]
+    c.setStrokeColorRGB(0.75, 0.1, 0.1)  # type: ignore[attr-defined]
+    c.setFillColorRGB(0.75, 0.1, 0.1)  # type: ignore[attr-defined]
+    w = chain.width(mark, 16) + 14 * mm
+    c.rect((width - w) / 2, y - 4 * mm, w, 12 * mm)  # type: ignore[attr-defined]
+    chain.draw(c, (width - chain.width(mark, 16)) / 2, y, mark, 16)
+    c.setStrokeColorRGB(0, 0, 0)  # type: ignore[attr-defined]
+    c.setFillColorRGB(0, 0, 0)  # type: ignore[attr-defined]
+    c.setLineWidth(0.5)  # type: ignore[attr-defined]
+    y -= 18 * mm
+    label_w = 30 * mm
+    for label, value in cover.facts:
+        c.line(left, y - 2.5 * mm, right, y - 2.5 * mm)  # type: ignore[attr-defined]
+        chain.draw(c, left + 2 * mm, y, label, 11)
+        s = _fit(chain, value, 11.5, right - left - label_w - 4 * mm)
+        chain.draw(c, left + label_w, y, _clip(chain, value, s, right - left - label_w - 4 * mm), s)
+        y -= 9 * mm
+    y -= 5 * mm
+    chain.draw(c, left, y, "取扱いのお願い", 12)
+    y -= 8 * mm
+    for rule in cover.rules:
+        chain.draw(c, left + 4 * mm, y, "・" + rule, 10.5)
+        y -= 6.5 * mm
+    if cover.purpose_of_use:
+        y -= 4 * mm
+        para = Paragraph(chain.markup("この町会の個人情報の利用目的: " + cover.purpose_of_use),
+                         ParagraphStyle("purpose", fontName=chain.main, fontSize=9, leading=13))
+        _w, h = para.wrap(right - left, max(y - 20 * mm, 10 * mm))
+        para.drawOn(c, left, max(y - h, 18 * mm))
+
+
 def _write_list(reg: Register, target: Path, *, title: str, subtitle: str, columns: list[tuple[str, float]],
-                rows: list[list[str]], landscape: bool = False, footer: str = "") -> int:
+                rows: list[list[str]], landscape: bool = False, footer: str = "", cover: Cover | None = None,
+                progress: Progress = None) -> int:
     """A list on A4 pages: title, subtitle, a header row repeated on every page, cells that shrink
-    their text instead of overflowing, 町会名 and date at the top, n / N at the foot. Returns pages."""
+    their text instead of overflowing, 町会名 and date at the top, n / N at the foot; with
+    ``cover``, a first page saying what the list is for and how to keep it. Returns pages."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.pagesizes import landscape as turn
     from reportlab.lib.units import mm
@@ -281,23 +360,30 @@ def _write_list(reg: Register, target: Path, *, title: str, subtitle: str, colum
     first_room = int((height - 58 * mm) // row_h)
     room = int((height - 40 * mm) // row_h)
     pages = 1 if len(rows) <= first_room else 1 + math.ceil((len(rows) - first_room) / room)
+    first = 1 if cover is None else 2
+    pages += first - 1
     tmp = target.with_name(target.name + ".part")
     c = Canvas(str(tmp), pagesize=size, invariant=True)
     c.setTitle(f"{assoc['name']} {title}")
     made = to_wareki(reg.today())
+    if cover is not None:
+        _draw_cover(c, chain, assoc, size, title, cover, made)
+        foot = f"1 / {pages}"
+        chain.draw(c, (width - chain.width(foot, 9)) / 2, 8 * mm, foot, 9)
+        c.showPage()
     i = 0
-    for page in range(1, pages + 1):
+    for page in range(first, pages + 1):
         c.setLineWidth(0.5)
         chain.draw(c, left, height - 10 * mm, assoc["name"], 9)
         chain.draw(c, right - chain.width(made, 9), height - 10 * mm, made, 9)
         y = height - 16 * mm
-        if page == 1:
+        if page == first:
             y -= 8 * mm
             chain.draw(c, (width - chain.width(title, 17)) / 2, y, title, 17)
             y -= 9 * mm
             chain.draw(c, left, y, subtitle, 10)
             y -= 6 * mm
-        take = first_room if page == 1 else room
+        take = first_room if page == first else room
         x = left
         c.setFillGray(0.9)
         c.rect(left, y - row_h, right - left, row_h, fill=1)
@@ -325,12 +411,13 @@ def _write_list(reg: Register, target: Path, *, title: str, subtitle: str, colum
         foot = f"{page} / {pages}"
         chain.draw(c, (width - chain.width(foot, 9)) / 2, 8 * mm, foot, 9)
         c.showPage()
+        _tick(progress, page, pages, tmp)
     _save(c, tmp, Path(target))
     return pages
 
 
 def write_elders(reg: Register, target: Path, *, age: int = 75, as_of: date | None = None,
-                 rule: str = "legal", record: bool = True) -> PrintResult:
+                 rule: str = "legal", record: bool = True, progress: Progress = None) -> PrintResult:
     """敬老会 list: people at or above ``age`` on ``as_of`` (legal or birthday rule), by 班, with
     their 長寿祝 and 出欠・記念品 columns; the cutoff birth date is printed on the sheet."""
     from kyodo_desktop.models.japanese import age as age_of
@@ -363,22 +450,33 @@ def write_elders(reg: Register, target: Path, *, age: int = 75, as_of: date | No
     columns = [("班", 14), ("氏名", 34), ("フリガナ", 36), ("生年月日", 32), ("年齢", 14), ("長寿祝", 16),
                ("出欠", 14), ("記念品", 16)]
     pages = _write_list(reg, Path(target), title=title, subtitle=subtitle, columns=columns, rows=rows,
-                        footer="この名簿は敬老会の準備のためだけに使い、終わったら町会へ返却するか、シュレッダーで処分してください。")
+                        footer="この名簿は敬老会の準備のためだけに使い、終わったら町会へ返却するか、シュレッダーで処分してください。",
+                        progress=progress)
     if record:  # the preview records only what is printed or saved
         record_output(reg, f"{title} {Path(target).name}", "OFFICER_INTERNAL", len(rows), action="print")
     return PrintResult(Path(target), pages, len(rows), font_chain("gothic").warning)
 
 
+REGISTER_RULES = (
+    "この名簿は、上の目的のためだけに使ってください。",
+    "コピー・撮影・転送をしないでください。ほかの人に見せないでください。",
+    "なくさないよう鍵のかかる所に保管し、使い終わったら町会へ返すか、シュレッダーで処分してください。",
+    "載っていない方は、名簿への掲載に同意されていない方です。問い合わせは役員へお願いします。",
+)
+
+
 def write_register_pdf(reg: Register, target: Path, *, purpose: str = "OFFICER_INTERNAL",
                        columns: tuple[str, ...] | None = None, order: str = "circulation",
-                       block_ids: list[int] | None = None, record: bool = True) -> PrintResult:
-    """The 名簿 as a printed list (A4 landscape): the rows of the Excel export, with the purpose
-    of use at the top and at the foot of every page; consent and role decide who appears."""
+                       block_ids: list[int] | None = None, record: bool = True, cover: bool = True,
+                       progress: Progress = None) -> PrintResult:
+    """The 名簿 as a printed list (A4 landscape): the rows of the Excel export, chosen columns,
+    a cover page with the purpose of use and how to keep the list, the purpose again at the foot
+    of every page; consent and role decide who appears."""
     from kyodo_desktop.export.register_xlsx import COLUMNS, DEFAULT_COLUMNS, _rows
     from kyodo_desktop.models import schema
 
     reg.session.require("output", "名簿を印刷する")
-    columns = tuple(columns or DEFAULT_COLUMNS)
+    columns = DEFAULT_COLUMNS if columns is None else tuple(columns)
     unknown = [c for c in columns if c not in COLUMNS or c == "id"]
     if unknown:
         raise RegisterError(f"印刷できない列です: {', '.join(unknown)}")
@@ -391,13 +489,28 @@ def write_register_pdf(reg: Register, target: Path, *, purpose: str = "OFFICER_I
     widths = {"block": 12, "circulation_order": 10, "household_no": 18, "name": 30, "kana": 32, "relation": 14,
               "birth_date": 28, "postal_code": 18, "address": 34, "address_number": 14, "address_building": 24,
               "landline": 24, "mobile": 24, "email": 36, "member_type": 16, "status": 12, "notes": 40}
+    if not columns:
+        raise RegisterError("載せる列を1つ以上選んでください。")
     cols = [(COLUMNS[c][0], widths.get(c, 20)) for c in columns]
     table = [["" if v[c] is None else str(v[c]) for c in columns] for v in rows]
     assoc = get_association(reg)
     subtitle = f"目的: {schema.PURPOSES[purpose]}　{len(rows)}人" + (f"（同意のない {left_out}人は載せていません）" if left_out else "")
     footer = assoc["purpose_of_use"] or ""
+    scope = "すべての班"
+    shown = block_ids if block_ids is not None else (
+        None if reg.session.block_ids is None else sorted(reg.session.block_ids))  # a 班長: their own 班
+    if shown is not None:
+        scope = "・".join(r[0] for r in reg.conn.execute(
+            f"SELECT name FROM blocks WHERE id IN ({','.join('?' * len(shown))}) ORDER BY sort_order, id",
+            shown)) or "（該当する班なし）"
+    facts = [("目的", schema.PURPOSES[purpose]), ("載せた範囲", scope),
+             ("人数", f"{len(rows)}人" + (f"（同意のない {left_out}人は載せていません）" if left_out else "")),
+             ("並び順", "五十音順" if order == "gojuon" else "回覧順（班ごと）"),
+             ("載せた項目", "・".join(COLUMNS[c][0] for c in columns)),
+             ("作成", f"{to_wareki(reg.today())}　{reg.session.display_name}")]
     pages = _write_list(reg, Path(target), title="名簿", subtitle=subtitle, columns=cols, rows=table, landscape=True,
-                        footer=footer[:120])
+                        footer=footer[:120], progress=progress,
+                        cover=Cover(facts, list(REGISTER_RULES), footer) if cover else None)
     if record:  # the preview records only what is printed or saved
         record_output(reg, f"名簿（PDF）{Path(target).name}", purpose, len(rows), action="print")
     return PrintResult(Path(target), pages, len(rows), font_chain("gothic").warning)
@@ -408,7 +521,8 @@ LABEL_LAYOUTS = {12: (2, 6), 18: (3, 6), 21: (3, 7), 24: (3, 8)}
 
 
 def write_labels(reg: Register, target: Path, *, per_sheet: int = 12, skip: int = 0,
-                 purpose: str = "OFFICER_INTERNAL", block_ids: list[int] | None = None, record: bool = True) -> PrintResult:
+                 purpose: str = "OFFICER_INTERNAL", block_ids: list[int] | None = None, record: bool = True,
+                 progress: Progress = None) -> PrintResult:
     """Address labels, one per household (〒, address, 「世帯主 様」), on A4 label sheets of 12,
     18, 21 or 24; ``skip`` leaves the first labels of a partly used sheet empty."""
     from reportlab.lib.pagesizes import A4
@@ -420,8 +534,9 @@ def write_labels(reg: Register, target: Path, *, per_sheet: int = 12, skip: int 
         raise RegisterError(f"ラベルの面数は {'・'.join(map(str, LABEL_LAYOUTS))} のどれかです。")
     if not 0 <= skip < per_sheet:
         raise RegisterError(f"使用済みのラベルの数は 0〜{per_sheet - 1} で指定してください。")
+    heads, note = _heads(reg, OutputRule(reg, purpose), block_ids)
     labels = [(postal, address, building, f"{family}　{given}".strip("　"))
-              for postal, address, building, family, given in _heads(reg, OutputRule(reg, purpose), block_ids)]
+              for postal, address, building, family, given in heads]
     cols, rows = LABEL_LAYOUTS[per_sheet]
     width, height = A4
     margin_x, margin_y = 8 * mm, 10 * mm
@@ -453,13 +568,15 @@ def write_labels(reg: Register, target: Path, *, per_sheet: int = 12, skip: int 
             chain.draw(c, x + inner - chain.width(honorific, size), max(y - 3 * mm, top - cell_h + 12 * mm),
                        honorific, size)
         c.showPage()
+        _tick(progress, page + 1, pages, tmp)
     _save(c, tmp, Path(target))
     if record:  # the preview records only what is printed or saved
         record_output(reg, f"宛名ラベル（{per_sheet}面）{Path(target).name}", purpose, len(labels), action="print")
-    return PrintResult(Path(target), pages, len(labels), chain.warning)
+    return PrintResult(Path(target), pages, len(labels), "\n".join(w for w in (chain.warning, note) if w))
 
 
-def write_household_sheets(reg: Register, target: Path, *, block_ids: list[int] | None = None, record: bool = True) -> PrintResult:
+def write_household_sheets(reg: Register, target: Path, *, block_ids: list[int] | None = None, record: bool = True,
+                           progress: Progress = None) -> PrintResult:
     """「記載内容の確認のお願い」: one page per household with what the register holds about it and
     the consent questions as tick boxes, for checking details at the door. For the household
     itself, so every field is printed (officers' internal use), 要配慮個人情報 never."""
@@ -537,6 +654,7 @@ def write_household_sheets(reg: Register, target: Path, *, block_ids: list[int] 
         foot = f"{page} / {len(ids)}"
         chain.draw(c, (width - chain.width(foot, 9)) / 2, 10 * mm, foot, 9)
         c.showPage()
+        _tick(progress, page, len(ids), tmp)
     if not ids:
         c.showPage()
     _save(c, tmp, Path(target))
@@ -575,21 +693,21 @@ def _draw_vertical(c: object, chain: FontChain, x: float, top: float, text: str,
 
 
 def write_postcards(reg: Register, target: Path, *, purpose: str = "OFFICER_INTERNAL",
-                    block_ids: list[int] | None = None, record: bool = True) -> PrintResult:
+                    block_ids: list[int] | None = None, record: bool = True, progress: Progress = None) -> PrintResult:
     """はがきの宛名面 (100 × 148 mm), 縦書き: 〒 in the printed boxes, the address down the right,
     「世帯主 様」 large in the middle; one card per household, in 明朝."""
     from reportlab.lib.units import mm
     from reportlab.pdfgen.canvas import Canvas
 
     reg.session.require("output", "はがきの宛名を印刷する")
-    cards = _heads(reg, OutputRule(reg, purpose), block_ids)
+    cards, note = _heads(reg, OutputRule(reg, purpose), block_ids)
     chain = font_chain("mincho")
     size = (100 * mm, 148 * mm)
     tmp = Path(target).with_name(Path(target).name + ".part")
     c = Canvas(str(tmp), pagesize=size, invariant=True)
     # the 郵便番号 boxes printed on Japanese postcards (from the card's top-left corner)
     boxes = [44.0, 51.0, 58.0, 65.8, 72.6, 79.4, 86.2]
-    for postal, address, building, family, given in cards:
+    for done, (postal, address, building, family, given) in enumerate(cards, start=1):
         digits = [d for d in postal if d.isdigit()]
         for n, d in enumerate(digits[:7]):
             chain.draw(c, boxes[n] * mm + 1.2 * mm, size[1] - 12 * mm - 5.5 * mm, d, 13)
@@ -600,12 +718,13 @@ def write_postcards(reg: Register, target: Path, *, purpose: str = "OFFICER_INTE
         name = f"{family}　{given}".strip("　") + "　様"
         _draw_vertical(c, chain, 50 * mm, size[1] - 30 * mm, name, _fit_vertical(chain, name, 26, 110 * mm))
         c.showPage()
+        _tick(progress, done, len(cards), tmp)
     if not cards:
         c.showPage()
     _save(c, tmp, Path(target))
     if record:  # the preview records only what is printed or saved
         record_output(reg, f"はがき宛名 {Path(target).name}", purpose, len(cards), action="print")
-    return PrintResult(Path(target), max(1, len(cards)), len(cards), chain.warning)
+    return PrintResult(Path(target), max(1, len(cards)), len(cards), "\n".join(w for w in (chain.warning, note) if w))
 
 
 def _fit_vertical(chain: FontChain, text: str, size: float, height: float) -> float:

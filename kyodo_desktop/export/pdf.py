@@ -148,6 +148,19 @@ class FontChain:
 
 _CACHE: dict[tuple, FontChain] = {}
 _PATCHED = False
+#: the font the user chose (the program's setting, or ``kyodo print --font``); tried first
+_USER_FONT: Path | None = None
+
+
+def set_user_font(path: str | Path | None) -> None:
+    """Use ``path`` (a TrueType .ttf/.ttc) before every other font, or go back to the usual
+    search with None. A chosen font that is missing or unusable is skipped with a warning."""
+    global _USER_FONT
+    _USER_FONT = Path(path) if path else None
+
+
+def user_font() -> Path | None:
+    return _USER_FONT
 
 
 def _utf16_hex(code: int) -> str:
@@ -195,6 +208,7 @@ def _register(path: Path, index: int, name: str) -> set[int] | None:
 
 def font_chain(style: str = "gothic", user_font: str | Path | None = None) -> FontChain:
     """The fonts for ``style`` ("gothic" for lists, "mincho" for formal documents)."""
+    user_font = user_font or _USER_FONT
     key = (style, str(user_font or ""))
     if key in _CACHE:
         return _CACHE[key]
@@ -208,7 +222,9 @@ def font_chain(style: str = "gothic", user_font: str | Path | None = None) -> Fo
     candidates += _find(_OS_GOTHIC) + _find(_OS_FALLBACK)
     chain = FontChain()
     seen: set[tuple[str, int]] = set()
-    for path, index in candidates:
+    if user_font and not Path(user_font).is_file():
+        chain.warning = f"設定されたフォントが見つからないため、標準のフォントで印刷しました: {user_font}"
+    for n, (path, index) in enumerate(candidates):
         if not path.is_file() or (str(path.resolve()), index) in seen:
             continue
         seen.add((str(path.resolve()), index))  # (fonts-japanese-*.ttf are links to IPAex)
@@ -219,6 +235,9 @@ def font_chain(style: str = "gothic", user_font: str | Path | None = None) -> Fo
         if cmap is not None:
             chain.names.append(name)
             chain.glyphs.append(cmap)
+        elif user_font and n == 0:
+            chain.warning = (f"設定されたフォントはPDFに埋め込めない形式（TrueTypeでない）のため、"
+                             f"標準のフォントで印刷しました: {path.name}")
     if not chain.names:
         from reportlab.pdfbase import pdfmetrics
         from reportlab.pdfbase.cidfonts import UnicodeCIDFont

@@ -50,9 +50,11 @@ PLANNED = {
 
 class MainWindow(QMainWindow):
     def __init__(self, worker: DbWorker, *, switch_register: Callable[[str], None] | None = None,
-                 show_recovery: Callable[[str], None] | None = None) -> None:
+                 show_recovery: Callable[[str], None] | None = None,
+                 remember_font: Callable[[str], None] | None = None) -> None:
         super().__init__()
         self.worker = worker
+        self.remember_font = remember_font or (lambda _path: None)
         self.switch_register = switch_register or (lambda _what: None)
         self.show_recovery = show_recovery or (lambda _code: None)
         reg = worker.register
@@ -287,7 +289,7 @@ class MainWindow(QMainWindow):
         if not self.session.can("output"):
             dialogs.show_info(self, "印刷", "名簿や書類を出力できる役割の人だけが印刷できます。")
             return
-        PrintPreview(self.worker, self, kind=kind).exec()
+        PrintPreview(self.worker, self, kind=kind, remember_font=self.remember_font).exec()
         if hasattr(self, "circulars_page") and self.stack.currentWidget() is self.circulars_page:
             self.circulars_page.refresh()
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -23,7 +26,10 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
+    QProgressDialog,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -66,9 +72,15 @@ def page_count(path: Path) -> int:
 
 
 class PrintPreview(QDialog):
-    def __init__(self, worker: DbWorker, parent: QWidget | None = None, *, kind: str = "circular") -> None:
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None, *, kind: str = "circular",
+                 remember_font: Callable[[str], None] | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
+        self.remember_font = remember_font or (lambda _path: None)
+        self._auto = QTimer(self)  # option changes refresh the preview once the clicking stops
+        self._auto.setSingleShot(True)
+        self._auto.setInterval(350)
+        self._auto.timeout.connect(self.refresh)
         self._dir = Path(tempfile.mkdtemp(prefix="kyodo-print-"))
         self.pdf: Path | None = None
         self.result: docs.PrintResult | None = None
@@ -101,6 +113,20 @@ class PrintPreview(QDialog):
         update = QPushButton(self.tr("プレビューを更新"))
         update.clicked.connect(self.refresh)
         side.addWidget(update)
+        fonts = QHBoxLayout()
+        self.font_label = QLabel()
+        self.font_label.setWordWrap(True)
+        choose_font = QPushButton(self.tr("フォント…"))
+        choose_font.setToolTip(self.tr("印刷に使うフォント（TrueType .ttf / .ttc）を選びます"))
+        choose_font.clicked.connect(lambda: self.choose_font())
+        standard_font = QPushButton(self.tr("標準"))
+        standard_font.setToolTip(self.tr("同梱のフォントとOSのフォントで印刷します"))
+        standard_font.clicked.connect(self.use_standard_font)
+        fonts.addWidget(self.font_label, 1)
+        fonts.addWidget(choose_font)
+        fonts.addWidget(standard_font)
+        side.addLayout(fonts)
+        self._show_font()
         side.addStretch(1)
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -145,6 +171,12 @@ class PrintPreview(QDialog):
         view.addWidget(scroll, 1)
         row.addLayout(view, 1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        for combo in (self.block, self.purpose, self.order, self.per_sheet, self.rule, self.circular_kind):
+            combo.currentIndexChanged.connect(lambda _i: self._auto.start())
+        for spin in (self.skip, self.age):
+            spin.valueChanged.connect(lambda _v: self._auto.start())
+        self.columns.itemChanged.connect(lambda _item: self._auto.start())
+        self.cover.toggled.connect(lambda _on: self._auto.start())
         self._kind_changed()
         self.resize(1200, 860)
 
@@ -193,7 +225,59 @@ class PrintPreview(QDialog):
         self.order.addItem(self.tr("五十音順"), "gojuon")
         form.addRow(self.tr("目的"), self.purpose)
         form.addRow(self.tr("並び順"), self.order)
+        from kyodo_desktop.export.register_xlsx import COLUMNS, DEFAULT_COLUMNS
+
+        self.columns = QListWidget()
+        self.columns.setAccessibleName("載せる列")
+        for key, (header, _f) in COLUMNS.items():
+            if key == "id":
+                continue
+            item = QListWidgetItem(header)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if key in DEFAULT_COLUMNS else Qt.CheckState.Unchecked)
+            self.columns.addItem(item)
+        self.columns.setMaximumHeight(190)
+        form.addRow(self.tr("載せる列"), self.columns)
+        self.cover = QCheckBox(self.tr("つける"))
+        self.cover.setToolTip(self.tr("1ページ目に、名簿の目的・載せた範囲と取扱いのお願いを印刷します"))
+        self.cover.setChecked(True)
+        form.addRow(self.tr("表紙"), self.cover)
         return w
+
+    def chosen_columns(self) -> tuple[str, ...]:
+        return tuple(self.columns.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.columns.count())
+                     if self.columns.item(i).checkState() == Qt.CheckState.Checked)
+
+    def _show_font(self) -> None:
+        from kyodo_desktop.export import pdf
+
+        chosen = pdf.user_font()
+        self.font_label.setText(self.tr("フォント: {0}").format(chosen.name if chosen else self.tr("標準")))
+
+    def choose_font(self, path: Path | None = None) -> None:
+        """Use a font file of the user's choice first; remembered on this PC. A file that cannot
+        be used is reported on the preview, and the standard fonts print instead."""
+        from kyodo_desktop.export import pdf
+
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("印刷に使うフォント"), "",
+                                                    self.tr("TrueType フォント (*.ttf *.ttc);;すべてのファイル (*)"))
+            if not chosen:
+                return
+            path = Path(chosen)
+        pdf.set_user_font(path)
+        self.remember_font(str(path))
+        self._show_font()
+        self.refresh()
+
+    def use_standard_font(self) -> None:
+        from kyodo_desktop.export import pdf
+
+        pdf.set_user_font(None)
+        self.remember_font("")
+        self._show_font()
+        self.refresh()
 
     def _label_options(self) -> QWidget:
         w = QWidget()
@@ -239,26 +323,40 @@ class PrintPreview(QDialog):
             due = parse_date(self.due.text()) if self.due.text().strip() else None
             notice = docs.Circular(self.title.text(), date.today(), due, self.circular_kind.currentText(),
                                    self.body.toPlainText(), self.attachment)
-            return self.worker.call_responsive(docs.write_circular, notice, target, block_ids=blocks, record=record)
+            return self._run(docs.write_circular, notice, target, block_ids=blocks, record=record)
         if kind == "register":
-            return self.worker.call_responsive(docs.write_register_pdf, target, purpose=self.purpose.currentData(),
-                                    order=self.order.currentData(), block_ids=blocks, record=record)
+            return self._run(docs.write_register_pdf, target, purpose=self.purpose.currentData(),
+                             order=self.order.currentData(), block_ids=blocks, record=record,
+                             columns=self.chosen_columns(), cover=self.cover.isChecked())
         if kind == "labels":
-            return self.worker.call_responsive(docs.write_labels, target, per_sheet=self.per_sheet.currentData(),
-                                    skip=min(self.skip.value(), self.per_sheet.currentData() - 1), block_ids=blocks,
-                                    record=record)
+            return self._run(docs.write_labels, target, per_sheet=self.per_sheet.currentData(),
+                             skip=min(self.skip.value(), self.per_sheet.currentData() - 1), block_ids=blocks,
+                             record=record)
         if kind == "elders":
             as_of = parse_date(self.as_of.text()) if self.as_of.text().strip() else None
-            return self.worker.call_responsive(docs.write_elders, target, age=self.age.value(), as_of=as_of,
-                                    rule=self.rule.currentData(), record=record)
+            return self._run(docs.write_elders, target, age=self.age.value(), as_of=as_of,
+                             rule=self.rule.currentData(), record=record)
         if kind == "postcards":
-            return self.worker.call_responsive(docs.write_postcards, target, block_ids=blocks, record=record)
-        return self.worker.call_responsive(docs.write_household_sheets, target, block_ids=blocks, record=record)
+            return self._run(docs.write_postcards, target, block_ids=blocks, record=record)
+        return self._run(docs.write_household_sheets, target, block_ids=blocks, record=record)
+
+    def _run(self, fn: Callable[..., docs.PrintResult], *args: Any, **kwargs: Any) -> docs.PrintResult:
+        """On the database thread; the window keeps painting, and a long document shows its
+        progress with 「中止」."""
+        return self.worker.call_with_progress(fn, *args, label=self.tr("{0}を作っています…").format(
+            self.kind.currentText()), parent=self, **kwargs)
 
     def refresh(self) -> None:
+        self._auto.stop()
         target = self._dir / "preview.pdf"
         try:
             self.result = self._make(target, record=False)
+        except docs.PrintCancelled:
+            self.status.setText(self.tr("プレビューの作成を中止しました。"))
+            self.pdf = None
+            self.canvas.clear()
+            self._update_buttons()
+            return
         except (RegisterError, ValueError) as exc:
             self.status.setText("⚠ " + str(exc))
             self.pdf = None
@@ -336,9 +434,18 @@ class PrintPreview(QDialog):
         if not painter.begin(printer):
             self.status.setText("⚠ " + self.tr("プリンターが使えません。接続と電源を確かめてください。"))
             return False
+        progress = QProgressDialog(self.tr("印刷しています…"), self.tr("中止"), 0, self.pages, self)
+        progress.setWindowTitle(self.tr("印刷"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(800)
+        printed = 0
         try:
             dpi = min(printer.resolution(), 300)  # 300 dpi is sharp text; more only costs time and memory
             for n in range(self.pages):
+                QApplication.processEvents()  # the window keeps painting; 「中止」 is heard
+                if progress.wasCanceled():
+                    printer.abort()
+                    break
                 if n:
                     printer.newPage()
                 image = render_page(self.pdf, n, dpi / 72)
@@ -348,8 +455,17 @@ class PrintPreview(QDialog):
                 painter.setWindow(image.rect())
                 painter.drawImage(0, 0, image)
                 painter.setViewport(rect)
+                printed += 1
+                progress.setValue(printed)
         finally:
             painter.end()
+            progress.close()
+            progress.deleteLater()
+        if printed < self.pages:
+            if printed:  # pages may have reached the printer: the print is recorded all the same
+                self._record(f"印刷・{printed}ページで中止")
+            self.status.setText(self.tr("印刷を中止しました（{0} / {1}ページ）。").format(printed, self.pages))
+            return False
         self._record("印刷")
         self.status.setText(self.tr("印刷しました（{0}ページ）。").format(self.pages))
         return True

@@ -28,6 +28,7 @@ OPTIONS = {
         Option("ui/text_scale", int, 100, "文字の大きさ（%、100〜200）"),
         Option("ui/geometry", bytes, b"", "ウィンドウの位置と大きさ"),
         Option("ui/welcome_done", bool, False, "はじめての起動の案内を済ませたか"),
+        Option("print/font", str, "", "印刷に使うフォントのファイル（空なら標準: 同梱の IPAex ゴシック・OSのフォント）"),
     )
 }
 

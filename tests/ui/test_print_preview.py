@@ -84,3 +84,88 @@ def test_a_printed_circular_is_kept_and_its_return_recorded(qtbot, worker, tmp_p
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: (a[3][0], True))
     page.record_return()
     assert page.table.item(0, 3).text() == "1 / 1"
+
+
+def test_register_columns_and_cover_follow_the_choices_beside_the_preview(qtbot, worker):
+    from PySide6.QtCore import Qt
+
+    from kyodo_desktop.ui.print_preview import PrintPreview
+
+    preview = PrintPreview(worker, kind="register")
+    qtbot.addWidget(preview)
+    with_cover = preview.pages
+    for i in range(preview.columns.count()):  # only 氏名 and フリガナ
+        item = preview.columns.item(i)
+        keep = item.data(Qt.ItemDataRole.UserRole) in ("name", "kana")
+        item.setCheckState(Qt.CheckState.Checked if keep else Qt.CheckState.Unchecked)
+    qtbot.waitUntil(lambda: not preview._auto.isActive(), timeout=3000)  # refreshed by itself
+    assert preview.chosen_columns() == ("name", "kana")
+    preview.cover.setChecked(False)
+    qtbot.waitUntil(lambda: not preview._auto.isActive(), timeout=3000)
+    assert preview.pages == with_cover - 1  # the cover page is gone
+    for i in range(preview.columns.count()):
+        preview.columns.item(i).setCheckState(Qt.CheckState.Unchecked)
+    preview.refresh()
+    assert "列を1つ以上" in preview.status.text() and not preview.print_btn.isEnabled()
+    preview.reject()
+
+
+def test_a_chosen_font_is_remembered_and_a_missing_one_is_reported(qtbot, worker, tmp_path):
+    from kyodo_desktop.export import pdf
+    from kyodo_desktop.ui.print_preview import PrintPreview
+
+    remembered = []
+    preview = PrintPreview(worker, kind="elders", remember_font=remembered.append)
+    qtbot.addWidget(preview)
+    try:
+        preview.choose_font(tmp_path / "なくなったフォント.ttf")
+        assert remembered == [str(tmp_path / "なくなったフォント.ttf")]
+        assert "なくなったフォント.ttf" in preview.font_label.text()
+        assert "見つからない" in preview.status.text() and preview.print_btn.isEnabled()  # still prints
+        preview.use_standard_font()
+        assert remembered[-1] == "" and pdf.user_font() is None and "標準" in preview.font_label.text()
+    finally:
+        pdf.set_user_font(None)
+    preview.reject()
+
+
+@pytest.mark.qt_log_ignore("QPainter::begin")
+def test_a_printer_that_is_not_there_and_a_cancelled_print(qtbot, worker, tmp_path, monkeypatch):
+    from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QProgressDialog
+
+    from kyodo_desktop.ui.print_preview import PrintPreview
+
+    def prints():
+        return worker.call(lambda reg: reg.rows("SELECT count(*) AS n FROM audit_log WHERE action = 'print'")[0]["n"])
+
+    preview = PrintPreview(worker, kind="register")
+    qtbot.addWidget(preview)
+    gone = QPrinter(QPrinter.PrinterMode.HighResolution)
+    gone.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    gone.setOutputFileName(str(tmp_path / "no-such-folder" / "x.pdf"))  # cannot be opened: like a lost printer
+    assert not preview.print_pages(gone)
+    assert "プリンターが使えません" in preview.status.text() and prints() == 0
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "p.pdf"))
+    asked = iter([False, True])  # 「中止」 after the first page
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda self: next(asked, True))
+    assert not preview.print_pages(printer)
+    assert f"印刷を中止しました（1 / {preview.pages}ページ）" in preview.status.text()
+    assert prints() == 1  # a page went out: recorded
+    preview.reject()
+
+
+def test_making_a_long_document_can_be_cancelled(qtbot, worker, monkeypatch):
+    from kyodo_desktop.ui import worker as worker_module
+    from kyodo_desktop.ui.print_preview import PrintPreview
+
+    preview = PrintPreview(worker, kind="household-sheet")
+    qtbot.addWidget(preview)
+    monkeypatch.setattr(worker_module, "PROGRESS_DELAY_MS", 0)
+    monkeypatch.setattr(worker_module.QProgressDialog, "wasCanceled", lambda self: True)
+    preview.refresh()
+    assert "中止しました" in preview.status.text() and preview.pdf is None and not preview.save_btn.isEnabled()
+    assert list(preview._dir.glob("*.part")) == []
+    preview.reject()

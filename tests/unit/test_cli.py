@@ -148,3 +148,43 @@ def test_accounts_are_managed_by_the_administrator_only(tmp_path, home):
     assert gone.returncode == 1 and "ありません" in gone.stderr
     last = kyodo("accounts", reg, "disable", "会長", home=home, user="会長", check=False)
     assert last.returncode == 1 and "最後の管理者" in last.stderr
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdftotext") is None, reason="poppler-utils not installed")
+def test_print_every_document_from_the_command_line(tmp_path, home):
+    import re
+
+    reg = tmp_path / "demo.kyodo"
+    kyodo("demo", reg, "--households", 30, "--seed", 5, home=home)
+    login = {"user": DEMO[0], "password": DEMO[1]}
+
+    def text(pdf):
+        out = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                             encoding="utf-8", check=True).stdout
+        return re.sub(r"[\s　]+", "", out)
+
+    out = kyodo("print", reg, "register", "--columns", "name,kana", "--block", "1班", "-o", tmp_path / "r.pdf",
+                home=home, **login)
+    assert "印刷用PDFを作りました" in out.stdout and "人）" in out.stdout
+    flat = text(tmp_path / "r.pdf")
+    assert "取扱注意個人情報" in flat and "載せた範囲1班" in flat and "載せた項目氏名・フリガナ" in flat
+    assert "氏名フリガナ" in flat and "生年月日" not in flat.split("載せた項目")[1]
+    kyodo("print", reg, "circular", "--title", "防災訓練のお知らせ", "--due", "令和8年12月5日", "-o",
+          tmp_path / "c.pdf", home=home, **login)
+    assert "最後の方は班長へ戻してください" in text(tmp_path / "c.pdf")
+    for kind in ("labels", "postcards", "elders", "household-sheet"):
+        kyodo("print", reg, kind, "-o", tmp_path / f"{kind}.pdf", home=home, **login)
+        assert (tmp_path / f"{kind}.pdf").read_bytes().startswith(b"%PDF"), kind
+    # a missing font is a warning, not a failure; a bad column or an existing file is refused
+    out = kyodo("print", reg, "elders", "--font", tmp_path / "nofont.ttf", "-o", tmp_path / "e2.pdf", home=home, **login)
+    assert "見つからない" in out.stderr and (tmp_path / "e2.pdf").exists()
+    bad = kyodo("print", reg, "register", "--columns", "name,secret", "-o", tmp_path / "bad.pdf", home=home,
+                check=False, **login)
+    assert bad.returncode != 0 and "印刷できない列です: secret" in bad.stderr and not (tmp_path / "bad.pdf").exists()
+    again = kyodo("print", reg, "labels", "-o", tmp_path / "labels.pdf", home=home, check=False, **login)
+    assert again.returncode != 0 and "上書きはしません" in again.stderr
+    # a 班長 prints only their own 班
+    hancho = kyodo("print", reg, "register", "-o", tmp_path / "h.pdf", home=home, user="1班 班長（デモ）",
+                   password="demo-hancho", check=False)
+    assert hancho.returncode == 0, hancho.stderr
+    assert "載せた範囲1班" in text(tmp_path / "h.pdf")

@@ -92,12 +92,33 @@ def test_register_pdf_pages_and_consent(town, tmp_path):
     from kyodo_desktop.export.documents import write_register_pdf
 
     result = write_register_pdf(town, tmp_path / "名簿.pdf")
-    assert result.households == 25 and result.pages == 2
-    flat = re.sub(r"[\s　]+", "", _text(tmp_path / "名簿.pdf"))
+    assert result.households == 25 and result.pages == 3  # the cover and two pages of names
+    pages = [re.sub(r"[\s　]+", "", p) for p in _text(tmp_path / "名簿.pdf").split("\f")]
+    cover = pages[0]
+    assert "取扱注意個人情報" in cover and "目的役員による町会運営（内部利用）" in cover and "載せた範囲すべての班" in cover
+    assert "人数25人" in cover and "シュレッダー" in cover and "会長山田" in cover and "1/3" in cover
+    assert "髙橋" not in cover  # no names on the cover
+    flat = "".join(pages)
     assert flat.count("班回覧順世帯番号氏名") == 2  # the header row on every page
-    assert "1/2" in flat and "2/2" in flat and "髙橋一0" in flat
+    assert "2/3" in flat and "3/3" in flat and "髙橋一0" in flat
     shared = write_register_pdf(town, tmp_path / "配布.pdf", purpose="KAIRAN")
     assert shared.households == 1  # only the household that agreed
+
+
+@needs_poppler
+def test_register_pdf_chosen_columns_only(town, tmp_path):
+    from kyodo_desktop.export.documents import write_register_pdf
+
+    b2 = town.conn.execute("SELECT id FROM blocks WHERE name = '2班'").fetchone()[0]
+    result = write_register_pdf(town, tmp_path / "r.pdf", columns=("name", "kana"), block_ids=[b2], cover=False)
+    assert (result.pages, result.households) == (1, 2)
+    flat = re.sub(r"[\s　]+", "", _text(tmp_path / "r.pdf"))
+    assert "氏名フリガナ" in flat and "回覧順" not in flat and "德川慶" in flat and "髙橋" not in flat
+    with pytest.raises(RegisterError, match="列を1つ以上"):
+        write_register_pdf(town, tmp_path / "none.pdf", columns=())
+    with pytest.raises(RegisterError, match="印刷できない列"):
+        write_register_pdf(town, tmp_path / "bad.pdf", columns=("name", "password"))
+    assert not (tmp_path / "none.pdf").exists() and not (tmp_path / "bad.pdf").exists()
 
 
 @needs_poppler
@@ -179,4 +200,115 @@ def test_a_300_character_address_never_runs_into_the_next_cell(register, tmp_pat
     b = hh.add_block(register, "1班")
     hh.save_household(register, hh.HouseholdData(block_id=b, address_town=long[:100], persons=[
         hh.PersonData(family_name="長住所")]))
-    assert write_register_pdf(register, tmp_path / "r.pdf").pages == 1
+    assert write_register_pdf(register, tmp_path / "r.pdf").pages == 2  # the cover and one page
+
+
+@needs_poppler
+def test_an_empty_block_and_a_household_with_nobody_registered(register, tmp_path):
+    """An empty 班 still gets its cover sheet; a household with no people still gets the circular
+    (it is on the round) and its check sheet, but no label it could not be addressed by."""
+    from kyodo_desktop.export.documents import (
+        write_household_sheets,
+        write_labels,
+        write_register_pdf,
+    )
+
+    empty = hh.add_block(register, "空き班")
+    b = hh.add_block(register, "1班")
+    hh.save_household(register, hh.HouseholdData(block_id=b, persons=[hh.PersonData(family_name="髙橋", given_name="一")]))
+    gone = hh.save_household(register, hh.HouseholdData(block_id=b, persons=[hh.PersonData(family_name="空")]))
+    # an old register (or an import) can leave a household with nobody in it
+    register.conn.execute("UPDATE households SET head_person_id = NULL WHERE id = ?", [gone])
+    register.conn.execute("DELETE FROM person_status WHERE person_id IN (SELECT id FROM persons WHERE household_id = ?)", [gone])
+    register.conn.execute("DELETE FROM persons WHERE household_id = ?", [gone])
+    result = write_circular(register, Circular("お知らせ", date(2026, 11, 28)), tmp_path / "c.pdf", block_ids=[empty])
+    assert (result.pages, result.households) == (1, 0)
+    flat = re.sub(r"[\s　]+", "", _text(tmp_path / "c.pdf"))
+    assert "回覧（空き班）" in flat and "最後の方は班長へ戻してください" in flat
+    result = write_circular(register, Circular("お知らせ", date(2026, 11, 28)), tmp_path / "c1.pdf", block_ids=[b])
+    assert result.households == 2 and "（世帯主未登録）" in _text(tmp_path / "c1.pdf")
+    labels = write_labels(register, tmp_path / "l.pdf", block_ids=[b])
+    assert labels.households == 1 and "世帯主が登録されていない 1世帯" in labels.warning
+    sheets = write_household_sheets(register, tmp_path / "s.pdf", block_ids=[b])
+    assert (sheets.pages, sheets.households) == (2, 2)
+    listed = write_register_pdf(register, tmp_path / "r.pdf", block_ids=[empty])
+    assert (listed.pages, listed.households) == (2, 0)  # the cover and an empty list, not an error
+    assert "載せた範囲空き班" in re.sub(r"[\s　]+", "", _text(tmp_path / "r.pdf"))
+
+
+def test_a_chosen_font_that_is_missing_or_not_truetype_falls_back_with_a_warning(register, tmp_path):
+    from kyodo_desktop.export import pdf
+    from kyodo_desktop.export.documents import write_elders
+
+    bad = tmp_path / "broken.ttf"
+    bad.write_bytes(b"this is not a font")
+    try:
+        for chosen, says in ((tmp_path / "消えたフォント.ttf", "見つからない"), (bad, "埋め込めない")):
+            pdf.set_user_font(chosen)
+            result = write_elders(register, tmp_path / f"{chosen.stem}.pdf")
+            assert says in result.warning and (tmp_path / f"{chosen.stem}.pdf").stat().st_size > 1000
+            assert pdf.font_chain("gothic").names[0].startswith("Kyodo-ipaexg")
+    finally:
+        pdf.set_user_font(None)
+    assert pdf.font_chain("gothic").warning == ""
+
+
+@needs_poppler
+def test_a_chosen_font_is_used_first(register, tmp_path):
+    from kyodo_desktop.export import pdf
+    from kyodo_desktop.export.documents import write_elders
+
+    mincho = next(iter(pdf._find((("ipaexm.ttf", 0),))), None)
+    if mincho is None:
+        pytest.skip("IPAex Mincho (fonts-ipaexfont) not installed")
+    pdf.set_user_font(mincho[0])
+    try:
+        result = write_elders(register, tmp_path / "e.pdf")
+    finally:
+        pdf.set_user_font(None)
+    assert result.warning == ""
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "e.pdf")], capture_output=True, text=True, check=True).stdout
+    assert "ipaexm" in fonts.lower() and "ipaexg" not in fonts.lower()
+
+
+def test_a_full_disk_leaves_no_half_written_pdf(register, tmp_path, monkeypatch):
+    from reportlab.pdfgen.canvas import Canvas
+
+    from kyodo_desktop.export.documents import write_register_pdf
+
+    def full(self):
+        raise OSError(28, "No space left on device")
+
+    out = tmp_path / "out"
+    out.mkdir()
+    before = register.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    monkeypatch.setattr(Canvas, "save", full)
+    with pytest.raises(RegisterError, match="PDFを保存できませんでした（No space left on device）"):
+        write_register_pdf(register, out / "r.pdf")
+    assert list(out.iterdir()) == []
+    assert before == register.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]  # no print recorded
+
+
+def test_a_long_print_can_be_cancelled_and_leaves_nothing(town, tmp_path):
+    from kyodo_desktop.export.documents import (
+        PrintCancelled,
+        write_household_sheets,
+        write_register_pdf,
+    )
+
+    seen = []
+
+    def stop_after_two(done, total):
+        seen.append((done, total))
+        return done < 2
+
+    out = tmp_path / "out"
+    out.mkdir()
+    audit = town.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
+    for write in (write_register_pdf, write_household_sheets):
+        seen.clear()
+        with pytest.raises(PrintCancelled, match="中止"):
+            write(town, out / "x.pdf", progress=stop_after_two)
+        assert seen[-1][0] == 2 and seen[-1][1] >= 3
+        assert list(out.iterdir()) == []
+    assert town.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0] == audit  # nothing recorded
