@@ -335,7 +335,18 @@ def purge_leavers(reg: Register, years: int | None = None, *, reason: str = "保
         c.execute(f"UPDATE blocks SET leader_person_id = NULL WHERE leader_person_id IN ({marks(people)})", people)
         c.execute(f"UPDATE accounts SET person_id = NULL WHERE person_id IN ({marks(people)})", people)
         c.execute(f"UPDATE households SET head_person_id = NULL WHERE head_person_id IN ({marks(people)})", people)
-        for table in ("person_status", "consents", "sensitive_info", "officers"):
+        # their participation in events stays in the numbers, as a count by age band without a name
+        from kyodo_desktop.models.activity import band_of
+
+        for event_id, day, birth in c.execute(
+                "SELECT pa.event_id, substr(e.starts_at, 1, 10), p.birth_date FROM participations pa "
+                f"JOIN events e ON e.id = pa.event_id JOIN persons p ON p.id = pa.person_id "
+                f"WHERE pa.person_id IN ({marks(people)}) AND pa.attended IS NOT 0", people).fetchall():
+            c.execute("INSERT INTO event_band_counts (event_id, band, kind, count) VALUES (?, ?, 'member', 1) "
+                      "ON CONFLICT (event_id, band, kind) DO UPDATE SET count = count + 1",
+                      [event_id, band_of(birth, date.fromisoformat(day))])
+        for table in ("person_status", "consents", "sensitive_info", "officers", "participations", "volunteer_skills",
+                      "volunteers"):
             c.execute(f"DELETE FROM {table} WHERE person_id IN ({marks(people)})", people)
         c.execute(f"DELETE FROM persons WHERE id IN ({marks(people)})", people)
         if whole:
@@ -344,7 +355,7 @@ def purge_leavers(reg: Register, years: int | None = None, *, reason: str = "保
             c.execute(f"DELETE FROM households WHERE id IN ({marks(whole)})", whole)
         # the audit log must not keep what was purged
         c.execute(f"UPDATE audit_log SET summary = '（消去済みの記録）', before = NULL, after = NULL "
-                  f"WHERE table_name = 'persons' AND row_id IN ({marks(people)})", people)
+                  f"WHERE table_name IN ('persons', 'volunteers') AND row_id IN ({marks(people)})", people)
         if whole:
             c.execute(f"UPDATE audit_log SET summary = '（消去済みの記録）', before = NULL, after = NULL "
                       f"WHERE table_name = 'households' AND row_id IN ({marks(whole)})", whole)

@@ -235,6 +235,7 @@ PERMISSIONS = {
     "sensitive.read": "要配慮個人情報（健康・障害など）を見る",
     "sensitive.write": "要配慮個人情報を変更する",
     "output": "名簿・帳票を出力・印刷する",
+    "activity.write": "行事・参加・担い手・協力団体・地域課題を記録する",
     "accounts.manage": "役員アカウントと役割を管理する",
     "audit.read": "操作の記録（管理台帳）を見る",
     "retention.purge": "転出・退会した人の記録を消去する",
@@ -243,7 +244,7 @@ PERMISSIONS = {
 #: Default roles: name → (scope, permissions, description). ``block`` scope = only the account's own 班.
 DEFAULT_ROLES = {
     "管理者": ("all", tuple(PERMISSIONS), "会長など。アカウント管理を含むすべての操作"),
-    "役員": ("all", ("register.read", "register.write", "output"),
+    "役員": ("all", ("register.read", "register.write", "output", "activity.write"),
              "名簿・行事・当番表・報告。アカウント管理と要配慮個人情報は除く"),
     "班長": ("block", ("register.read", "register.write", "output"), "自分の班だけを見て、変更し、印刷する"),
     "閲覧": ("all", ("register.read",), "見るだけ（変更・出力はできない）"),
@@ -257,6 +258,8 @@ PURPOSES = {
     "BOSAI_SHARE": "自主防災・民生委員との共有",
     "PHOTO_KOHO": "広報に写真を掲載",
     "CITY_REPORT": "市・連合会への提供（役員推薦など）",
+    "ACTIVITY_LOG": "行事への参加を個人ごとに記録",
+    "VOLUNTEER_PROFILE": "担い手（ボランティア）として特技・都合を登録",
 }
 CONSENT_PURPOSES = tuple(p for p in PURPOSES if p != "OFFICER_INTERNAL")
 CONSENT_METHODS = ("書面", "口頭")
@@ -401,6 +404,205 @@ def m0004_circulars(db: Database) -> None:
         )
         """
     )
+
+
+#: 行事 (events), 担い手 (volunteers), partners and local issues (DOMAIN.md §5)
+EVENT_CATEGORIES = ("総会", "役員会・会議", "清掃・美化", "防災訓練", "防犯", "祭り", "敬老会", "子ども会", "交流", "研修・講座",
+                    "見守り", "その他")
+EVENT_STATUSES = ("予定", "実施", "中止")
+EVENT_ORGANISERS = ("町会", "校下", "協力団体")
+PARTICIPATION_ROLES = ("参加", "運営", "講師")
+RSVP_ANSWERS = ("", "出席", "欠席", "未定")
+#: age bands for counts (DOMAIN.md §5.1); 不明 = no birth date / not told
+AGE_BANDS = ("〜19歳", "20〜39歳", "40〜64歳", "65〜74歳", "75歳〜", "不明")
+SKILLS = ("PC・スマホ支援", "防災士", "看護・介護", "運転", "力仕事", "調理", "書道・文書作成", "会計", "外国語",
+          "祭り・伝統芸能", "子どもの見守り", "写真・広報")
+INTERESTS = ("防災", "見守り", "環境", "子ども", "祭り", "広報", "デジタル")
+WEEKDAYS = ("月", "火", "水", "木", "金", "土", "日")
+TIMES_OF_DAY = ("午前", "午後", "夜")
+PARTNER_KINDS = ("公民館", "地区社協", "民生委員児童委員協議会", "消防分団", "婦人会", "子ども会", "長寿会・老人クラブ", "児童館",
+                 "学校・PTA", "自主防災会", "神社・寺", "商店・企業", "NPO", "大学・学生団体", "集合住宅管理会社", "市の課", "その他")
+ISSUE_CATEGORIES = ("防災", "防犯", "交通", "ごみ", "空き家", "見守り", "子育て", "除雪", "デジタル", "その他")
+#: the stages of Kanazawa's マッチ箱 platform (ha4go), so an issue can be posted there as it stands
+ISSUE_STAGES = ("議論と調査", "企画と試作中", "運用中", "休止・終了")
+
+
+@migration
+def m0005_activity(db: Database) -> None:
+    """行事 and 参加, 担い手 profiles, partner organisations, the local issue log and requests to the
+    city, the estimated households of the area per year (for the membership rate), hand-over of
+    officer roles, and the permission to record them."""
+    def q(values: tuple[str, ...]) -> str:
+        return ", ".join(repr(v) for v in values)
+
+    db.execute("CREATE TABLE event_categories (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+               "sort_order INTEGER NOT NULL DEFAULT 0, retired_on TEXT)")
+    db.conn.executemany("INSERT INTO event_categories (name, sort_order) VALUES (?, ?)",
+                        [(n, i) for i, n in enumerate(EVENT_CATEGORIES)])
+    db.execute(
+        """
+        CREATE TABLE partners (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'その他',
+            contact_name TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            retired_on TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE partner_agreements (
+            id INTEGER PRIMARY KEY,
+            partner_id INTEGER NOT NULL REFERENCES partners(id),
+            title TEXT NOT NULL,
+            signed_on TEXT,
+            valid_until TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            category_id INTEGER REFERENCES event_categories(id),
+            starts_at TEXT NOT NULL,
+            ends_at TEXT,
+            place TEXT NOT NULL DEFAULT '',
+            organiser TEXT NOT NULL DEFAULT '町会' CHECK (organiser IN ({q(EVENT_ORGANISERS)})),
+            organiser_partner_id INTEGER REFERENCES partners(id),
+            description TEXT NOT NULL DEFAULT '',
+            planned_cost INTEGER CHECK (planned_cost IS NULL OR planned_cost >= 0),
+            actual_cost INTEGER CHECK (actual_cost IS NULL OR actual_cost >= 0),
+            status TEXT NOT NULL DEFAULT '予定' CHECK (status IN ({q(EVENT_STATUSES)})),
+            outcome TEXT NOT NULL DEFAULT '',
+            copied_from INTEGER REFERENCES events(id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK (ends_at IS NULL OR ends_at >= starts_at)
+        )
+        """
+    )
+    db.execute("CREATE INDEX events_start ON events(starts_at)")
+    db.execute("CREATE TABLE event_partners (event_id INTEGER NOT NULL REFERENCES events(id), "
+               "partner_id INTEGER NOT NULL REFERENCES partners(id), PRIMARY KEY (event_id, partner_id))")
+    db.execute("CREATE INDEX event_partners_partner ON event_partners(partner_id)")
+    db.execute(
+        f"""
+        CREATE TABLE participations (
+            id INTEGER PRIMARY KEY,
+            event_id INTEGER NOT NULL REFERENCES events(id),
+            person_id INTEGER NOT NULL REFERENCES persons(id),
+            role TEXT NOT NULL DEFAULT '参加' CHECK (role IN ({q(PARTICIPATION_ROLES)})),
+            rsvp TEXT NOT NULL DEFAULT '' CHECK (rsvp IN ({q(RSVP_ANSWERS)})),
+            attended INTEGER CHECK (attended IN (0, 1)),
+            hours REAL CHECK (hours IS NULL OR (hours >= 0 AND hours <= 24)),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (event_id, person_id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX participations_person ON participations(person_id)")
+    # people counted, not named: guests not on the register, and members without consent to a personal log
+    db.execute(
+        f"""
+        CREATE TABLE event_band_counts (
+            event_id INTEGER NOT NULL REFERENCES events(id),
+            band TEXT NOT NULL CHECK (band IN ({q(AGE_BANDS)})),
+            kind TEXT NOT NULL CHECK (kind IN ('guest', 'member')),
+            count INTEGER NOT NULL CHECK (count >= 0),
+            PRIMARY KEY (event_id, band, kind)
+        )
+        """
+    )
+    db.execute("CREATE TABLE skills (id INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+               "kind TEXT NOT NULL CHECK (kind IN ('skill', 'interest')), sort_order INTEGER NOT NULL DEFAULT 0, "
+               "retired_on TEXT, UNIQUE (name, kind))")
+    db.conn.executemany("INSERT INTO skills (name, kind, sort_order) VALUES (?, ?, ?)",
+                        [(n, "skill", i) for i, n in enumerate(SKILLS)] + [(n, "interest", i) for i, n in enumerate(INTERESTS)])
+    db.execute(
+        """
+        CREATE TABLE volunteers (
+            person_id INTEGER PRIMARY KEY REFERENCES persons(id),
+            availability TEXT NOT NULL DEFAULT '',
+            max_per_month INTEGER CHECK (max_per_month IS NULL OR max_per_month BETWEEN 1 AND 31),
+            qualifications TEXT NOT NULL DEFAULT '',
+            valid_until TEXT NOT NULL,
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE TABLE volunteer_skills (person_id INTEGER NOT NULL REFERENCES volunteers(person_id), "
+               "skill_id INTEGER NOT NULL REFERENCES skills(id), PRIMARY KEY (person_id, skill_id))")
+    db.execute(
+        f"""
+        CREATE TABLE local_issues (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL DEFAULT 'その他' CHECK (category IN ({q(ISSUE_CATEGORIES)})),
+            block_id INTEGER REFERENCES blocks(id),
+            place TEXT NOT NULL DEFAULT '',
+            reporter TEXT NOT NULL DEFAULT '',
+            found_on TEXT NOT NULL,
+            stage TEXT NOT NULL DEFAULT '議論と調査' CHECK (stage IN ({q(ISSUE_STAGES)})),
+            next_action TEXT NOT NULL DEFAULT '',
+            due_on TEXT,
+            external_url TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE TABLE issue_partners (issue_id INTEGER NOT NULL REFERENCES local_issues(id), "
+               "partner_id INTEGER NOT NULL REFERENCES partners(id), PRIMARY KEY (issue_id, partner_id))")
+    db.execute("CREATE INDEX issue_partners_partner ON issue_partners(partner_id)")
+    db.execute(
+        """
+        CREATE TABLE city_requests (
+            id INTEGER PRIMARY KEY,
+            issue_id INTEGER REFERENCES local_issues(id),
+            asked_on TEXT NOT NULL,
+            addressed_to TEXT NOT NULL DEFAULT '',
+            request TEXT NOT NULL,
+            answer TEXT NOT NULL DEFAULT '',
+            answered_on TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE area_households (
+            fiscal_year INTEGER PRIMARY KEY,
+            households INTEGER NOT NULL CHECK (households > 0),
+            source TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("ALTER TABLE officers ADD COLUMN handed_over INTEGER NOT NULL DEFAULT 0")
+    for name in ("管理者", "役員"):
+        row = db.execute("SELECT permissions FROM roles WHERE name = ? AND builtin = 1", [name]).fetchone()
+        if row is not None and "activity.write" not in row[0].split():
+            db.execute("UPDATE roles SET permissions = ? WHERE name = ? AND builtin = 1",
+                       [(row[0] + " activity.write").strip(), name])
 
 
 def known_migration_names() -> list[str]:
