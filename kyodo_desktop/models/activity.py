@@ -30,7 +30,7 @@ MAX_BAND_COUNT = 100_000
 
 def band_of(birth_date: str | None, on: date) -> str:
     """The age band (:data:`schema.AGE_BANDS`) of someone born on ``birth_date`` on ``on``."""
-    if not birth_date:
+    if not birth_date or birth_date > on.isoformat():  # (not yet born that day: not a band of anyone's)
         return "不明"
     years = age_of(date.fromisoformat(birth_date), on, "legal")
     if years < 20:
@@ -361,7 +361,8 @@ class AddResult:
             parts.append(f"{self.already}人はすでに参加者です。")
         if self.counted:
             n = sum(self.counted.values())
-            parts.append(f"{n}人は参加の記録への同意がないため、名前を残さず年代別の人数に加えました。")
+            parts.append(f"{n}人は参加の記録への同意がないため、名前を残さず年代別の人数に加えました"
+                         "（名前を残さないので、同じ人を二度加えても分かりません。ご注意ください）。")
         for name, why in self.refused:
             parts.append(f"{name}さん: {why}")
         return "\n".join(parts) or "加える人がいませんでした。"
@@ -427,6 +428,9 @@ def add_participants(reg: Register, event_id: int, person_ids: Iterable[int], *,
         name, birth, block = people[pid]
         name = name.strip("　")
         reg.session.require_block(block, "ほかの班の人を参加者にする")
+        if birth and birth > day.isoformat():
+            result.refused.append((name, f"{day.isoformat()}にはまだ生まれていないため、参加者にできません。"))
+            continue
         status = _status_on(reg, pid, day)
         if status is not None and status != "在籍":
             result.refused.append((name, f"{day.isoformat()}の時点で「{status}」のため、参加者にできません。"))

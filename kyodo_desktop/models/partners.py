@@ -133,10 +133,11 @@ def list_partners(reg: Register, *, include_retired: bool = False) -> list[Partn
                (SELECT count(*) FROM issue_partners ip WHERE ip.partner_id = p.id),
                (SELECT count(*) FROM partner_agreements a WHERE a.partner_id = p.id),
                (SELECT max(substr(e.starts_at, 1, 10)) FROM events e LEFT JOIN event_partners ep ON ep.event_id = e.id
-                WHERE ep.partner_id = p.id OR e.organiser_partner_id = p.id),
+                WHERE (ep.partner_id = p.id OR e.organiser_partner_id = p.id) AND e.status != '中止'
+                AND substr(e.starts_at, 1, 10) <= :today),
                p.retired_on
         FROM partners p WHERE {where} ORDER BY p.retired_on IS NOT NULL, p.kind, p.name
-        """).fetchall()
+        """, {"today": reg.today().isoformat()}).fetchall()
     return [PartnerRow(*r) for r in rows]
 
 
@@ -160,6 +161,15 @@ def retire_partner(reg: Register, partner_id: int, on: date | None = None) -> No
         reg.conn.execute("UPDATE partners SET retired_on = ?, updated_at = ? WHERE id = ?",
                          [(on or reg.today()).isoformat(), reg.now(), partner_id])
         reg._audit_row("update", "partners", partner_id, f"協力団体「{data.name}」を休止にしました")
+
+
+def reactivate_partner(reg: Register, partner_id: int) -> None:
+    """Active again after a 休止."""
+    reg.session.require("activity.write", "協力団体の休止を解く")
+    data = get_partner(reg, partner_id)
+    with reg.writing("協力団体の休止の解除"):
+        reg.conn.execute("UPDATE partners SET retired_on = NULL, updated_at = ? WHERE id = ?", [reg.now(), partner_id])
+        reg._audit_row("update", "partners", partner_id, f"協力団体「{data.name}」の休止を解きました")
 
 
 def delete_partner(reg: Register, partner_id: int) -> None:
@@ -434,3 +444,9 @@ def set_area_households(reg: Register, fiscal_year: int, households: int, source
 def area_households(reg: Register) -> dict[int, int]:
     reg.session.require("register.read")
     return dict(reg.conn.execute("SELECT fiscal_year, households FROM area_households ORDER BY fiscal_year"))
+
+
+def area_household_sources(reg: Register) -> dict[int, str]:
+    """Where each 年度's estimate came from (「市の統計」 …)."""
+    reg.session.require("register.read")
+    return dict(reg.conn.execute("SELECT fiscal_year, source FROM area_households ORDER BY fiscal_year"))

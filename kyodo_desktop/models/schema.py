@@ -262,6 +262,8 @@ PURPOSES = {
     "VOLUNTEER_PROFILE": "担い手（ボランティア）として特技・都合を登録",
 }
 CONSENT_PURPOSES = tuple(p for p in PURPOSES if p != "OFFICER_INTERNAL")
+#: purposes a list can be printed or exported for (the last two are about keeping records, not lists)
+OUTPUT_PURPOSES = tuple(p for p in PURPOSES if p not in ("ACTIVITY_LOG", "VOLUNTEER_PROFILE"))
 CONSENT_METHODS = ("書面", "口頭")
 #: Kinds of 要配慮個人情報 (個人情報保護法 §2③); kept apart, never in a general export.
 SENSITIVE_KINDS = ("要介護度", "障害", "病歴・持病", "服薬", "かかりつけ医", "避難時の配慮", "信条・宗派", "その他")

@@ -117,14 +117,14 @@ def save_volunteer(reg: Register, data: VolunteerData) -> None:
         raise ValidationError("都合のよい時間", f"分からない時間帯です: {'・'.join(bad)}（例: 月午前、土夜）")
     if data.max_per_month is not None and not 1 <= int(data.max_per_month) <= 31:
         raise ValidationError("頻度の上限", "月に1〜31回で入力してください（上限なしは空欄）。")
-    valid_until = data.valid_until or _year_end(reg, today)
+    from kyodo_desktop.models.japanese import parse_date
+
     try:
-        if date.fromisoformat(valid_until) < today:
-            raise ValidationError("有効期限", f"有効期限（{valid_until}）が過ぎています。")
-    except ValueError as exc:
-        if isinstance(exc, ValidationError):
-            raise
-        raise ValidationError("有効期限", f"日付として読めません: 「{valid_until}」") from None
+        valid_until = parse_date(data.valid_until).isoformat() if data.valid_until else _year_end(reg, today)
+    except ValueError:
+        raise ValidationError("有効期限", f"日付として読めません: 「{data.valid_until}」") from None
+    if valid_until < today.isoformat():
+        raise ValidationError("有効期限", f"有効期限（{valid_until}）が過ぎています。")
     values = {
         "availability": " ".join(s for s in SLOTS if s in set(data.availability)),
         "max_per_month": data.max_per_month,
@@ -282,7 +282,7 @@ def set_handed_over(reg: Register, officer_id: int, done: bool = True) -> None:
 @dataclass(frozen=True)
 class Tenure:
     role: str
-    holder: str  # current (latest 年度) holder
+    holder: str  # current (latest 年度) holder(s): 「A・B」 for a role held by two (監事)
     years: int  # consecutive 年度 the current holder has held it
     holders_10y: int  # different people in the role over the last ten 年度
     handed_over: bool
@@ -300,13 +300,17 @@ def role_tenure(reg: Register) -> list[Tenure]:
     out = []
     for role, ts in sorted(by_role.items(), key=lambda kv: order.get(kv[0], 99)):
         latest = max(t.fiscal_year for t in ts)
-        holder = next(t for t in ts if t.fiscal_year == latest)
-        held = {t.fiscal_year for t in ts if t.person_id == holder.person_id}
-        years = 0
-        while latest - years in held:
-            years += 1
+        holders = [t for t in ts if t.fiscal_year == latest]
+        longest = 0
+        for h in holders:  # the longest unbroken run of any current holder
+            held = {t.fiscal_year for t in ts if t.person_id == h.person_id}
+            years = 0
+            while latest - years in held:
+                years += 1
+            longest = max(longest, years)
         recent = {t.person_id for t in ts if t.fiscal_year > latest - 10}
-        out.append(Tenure(role, holder.name, years, len(recent), holder.handed_over))
+        out.append(Tenure(role, "・".join(dict.fromkeys(h.name for h in holders)), longest, len(recent),
+                          all(h.handed_over for h in holders)))
     return out
 
 

@@ -35,7 +35,8 @@ class ExportDialog(QDialog):
         layout.addWidget(note)
         form = QFormLayout()
         self.purpose = QComboBox()
-        for key, label in schema.PURPOSES.items():
+        for key in schema.OUTPUT_PURPOSES:
+            label = schema.PURPOSES[key]
             self.purpose.addItem(label, key)
         self.order = QComboBox()
         self.order.addItem(self.tr("回覧順（班ごと）"), "circulation")

@@ -39,7 +39,6 @@ NAV = (
     ("settings", "設定"),
 )
 PLANNED = {
-    "events": "行事の記録、参加者、担い手（ボランティア）と協力団体",
     "rosters": "ごみステーション・防犯パトロールなどの公平な当番表",
     "disaster": "緊急連絡先、連絡網、要支援者、安否確認",
     "circulars": "回覧板の表紙と押印欄、名簿や当番表の印刷",
@@ -80,6 +79,10 @@ class MainWindow(QMainWindow):
                 page: QWidget = self.home
             elif key == "register":
                 page = self.register_page
+            elif key == "events":
+                from kyodo_desktop.ui.events_page import ActivityPage
+
+                page = self.activity_page = ActivityPage(worker)
             elif key == "circulars":
                 from kyodo_desktop.ui.circulars_page import CircularsPage
 

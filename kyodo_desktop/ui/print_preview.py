@@ -218,7 +218,8 @@ class PrintPreview(QDialog):
         w = QWidget()
         form = QFormLayout(w)
         self.purpose = QComboBox()
-        for key, label in schema.PURPOSES.items():
+        for key in schema.OUTPUT_PURPOSES:
+            label = schema.PURPOSES[key]
             self.purpose.addItem(label, key)
         self.order = QComboBox()
         self.order.addItem(self.tr("回覧順"), "circulation")

@@ -110,6 +110,16 @@ def test_participants_named_with_consent_counted_by_band_without_it(town):
         act.delete_event(town, eid)
 
 
+def test_nobody_takes_part_before_being_born(town):
+    eid = _event(town, starts_at="2010-08-01", category="祭り")
+    res = act.add_household(town, eid, town.ids["髙橋"])
+    assert res.refused == [("髙橋　翔", "2010-08-01にはまだ生まれていないため、参加者にできません。")]
+    # the household's consent dates from 2020: in 2010 the parents are counted, not named
+    assert res.added == 0 and res.counted == {"40〜64歳": 2}
+    assert act.band_of("2012-07-07", date(2010, 8, 1)) == "不明"
+    assert act.event_summary(town, eid).counted == 2
+
+
 def test_a_person_who_had_left_cannot_take_part_but_could_before(town):
     hh.change_household_status(town, town.ids["山﨑"], "転出", "2026-05-01")
     after = _event(town)
@@ -165,6 +175,9 @@ def test_partners_link_to_events_and_cannot_be_deleted_while_linked(town):
     assert {p.name for p in pt.list_partners(town)} == {"泉野小学校PTA", "泉野商店会"}
     pt.retire_partner(town, school)
     assert [p.name for p in pt.list_partners(town)] == ["泉野商店会"]
+    pt.reactivate_partner(town, school)
+    assert len(pt.list_partners(town)) == 2 and pt.list_partners(town)[0].last_event is None  # 6月7日 is to come
+    pt.retire_partner(town, school)
     assert pt.partner_links(town, school)["events"] == [("2026-06-07", "防災訓練")]
     assert act.get_event(town, eid).partner_ids == [school]
     spare = pt.save_partner(town, pt.PartnerData("間違えて登録", "その他"))
@@ -231,6 +244,11 @@ def test_officer_history_tenure_and_hand_over(town):
     assert (tenure["会長"].holder, tenure["会長"].years, tenure["会長"].holders_10y) == ("髙橋　一郎", 5, 1)
     assert (tenure["会計"].holder, tenure["会計"].years, tenure["会計"].holders_10y, tenure["会計"].handed_over) == (
         "渡邉　健", 1, 2, True)
+    for year in (2025, 2026):  # two 監事 a year
+        hh.add_officer(town, p["山﨑正"], "監事", year, f"{year}-04-01")
+    hh.add_officer(town, p["髙橋花子"], "監事", 2026, "2026-04-01")
+    kanji = {t.role: t for t in vol.role_tenure(town)}["監事"]
+    assert (kanji.holder, kanji.years, kanji.holders_10y) == ("山﨑　正・髙橋　花子", 2, 2)
 
 
 def test_purging_a_leaver_keeps_their_participation_as_a_count(town):
@@ -256,7 +274,7 @@ def test_roles_who_may_record_activity(town):
 def test_area_households_give_the_membership_rate_inputs(town):
     pt.set_area_households(town, 2026, 120, "市の統計")
     pt.set_area_households(town, 2026, 118)
-    assert pt.area_households(town) == {2026: 118}
+    assert pt.area_households(town) == {2026: 118} and pt.area_household_sources(town) == {2026: ""}
     with pytest.raises(ValidationError, match="1以上"):
         pt.set_area_households(town, 2025, 0)
     assert act.band_of("1951-11-29", date(2026, 11, 28)) == "75歳〜"  # 75 the day before the birthday
@@ -303,6 +321,7 @@ def test_a_hancho_reads_their_own_block_and_records_no_activity(town):
         "issues_by_stage": lambda: pt.issues_by_stage(town),
         "list_city_requests": lambda: pt.list_city_requests(town),
         "area_households": lambda: pt.area_households(town),
+        "area_household_sources": lambda: pt.area_household_sources(town),
     }
     for call in reads.values():
         call()
@@ -328,6 +347,7 @@ def test_a_hancho_reads_their_own_block_and_records_no_activity(town):
         "set_handed_over": lambda: vol.set_handed_over(town, officer),
         "save_partner": lambda: pt.save_partner(town, pt.PartnerData("x")),
         "retire_partner": lambda: pt.retire_partner(town, partner),
+        "reactivate_partner": lambda: pt.reactivate_partner(town, partner),
         "delete_partner": lambda: pt.delete_partner(town, partner),
         "add_agreement": lambda: pt.add_agreement(town, partner, "協定"),
         "save_issue": lambda: pt.save_issue(town, pt.IssueData("x")),
