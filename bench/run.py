@@ -22,6 +22,11 @@ writing the same cells, and the import planning (`plan_import`) against python-c
 the same file plus one sqlcipher3 executemany of its rows; 12 (full run only) runs plan_import
 on the 60,000-household register's own export in a subprocess for its peak RSS.
 
+Figures 14–15 time the home page's dashboard (`dashboard.figures` + `DashboardWidget` drawing every
+chart) and the one-page 「活動のまとめ」 PDF against raw SQL aggregates over the same tables, on the 5k
+register with ten years of activity (the demo's own, or written by `seed_activity` if it has none).
+`--only 14,15` runs just those (and what they need).
+
 Figure 13 times the 名簿 as a PDF (`write_register_pdf`) against plain reportlab drawing the same
 cells with `drawString` in the same embedded font, and (13b) against LibreOffice headless
 converting the same list's .xlsx to PDF (skipped when `soffice` is not installed).
@@ -151,9 +156,16 @@ def wait_quiet(limit: float) -> None:
     log(f"still busy after {limit:.0f} s; measuring anyway (rows will be flagged)")
 
 
+#: figure numbers to run (--only); empty: all. Steps without a number (building the 5k register) always run.
+ONLY: set[str] = set()
+
+
 def guarded(figure: str, fn: Callable[[], None]) -> None:
     """Run one figure; on failure put the error in its row and carry on. Rows measured while
     other processes used the cores noticeably are flagged with how much they used."""
+    number = re.match(r"(\d+)([a-z]?)\.", figure)
+    if ONLY and number and number.group(1) + number.group(2) not in ONLY and number.group(1) not in ONLY:
+        return
     if WAIT_QUIET > 0:
         wait_quiet(WAIT_QUIET)
     t0 = time.perf_counter()
@@ -218,6 +230,7 @@ class Ctx:
         self.xlsx_small: Path | None = None  # figure 10's workbook (ROUND_TRIP_COLUMNS)
         self.xlsx_small_new: Path | None = None  # the same without the 協働デスクID column
         self.pdf_small_t: float | None = None  # figure 13's time of `write_register_pdf` (for 13b)
+        self.activity = ""  # what figures 14–15 say of the 5k register's activity (see `ensure_activity`)
 
     def key(self, path: Path) -> bytes:
         """The register's raw data key (unlocked once with the demo administrator's password)."""
@@ -1646,6 +1659,227 @@ def fig_pdf_libreoffice(ctx: Ctx) -> None:
 # -- report ----------------------------------------------------------------------------------
 
 
+# -- 見える化: the dashboard and the 活動のまとめ PDF (14–15) ---------------------------------------
+
+#: a dashboard written by hand in raw SQL: one GROUP BY per chart over the current status columns
+#: (no "as of" history, no age bands in SQL, no consent or 班 rules), fetchall only
+RAW_DASHBOARD_SQL = (
+    "SELECT block_id, status, count(*) FROM households GROUP BY block_id, status",
+    "SELECT sex, substr(birth_date, 1, 3), count(*) FROM persons WHERE status = '在籍' GROUP BY 1, 2",
+    "SELECT e.id, e.title, e.starts_at, count(pa.id), sum(pa.role != '参加') FROM events e "
+    "LEFT JOIN participations pa ON pa.event_id = e.id GROUP BY e.id",
+    "SELECT event_id, band, sum(count) FROM event_band_counts GROUP BY event_id, band",
+    "SELECT pa.person_id, min(e.starts_at) FROM participations pa JOIN events e ON e.id = pa.event_id "
+    "GROUP BY pa.person_id",
+    "SELECT fiscal_year, households FROM area_households",
+    "SELECT fiscal_year, role, count(*) FROM officers GROUP BY fiscal_year, role",
+    "SELECT stage, count(*) FROM local_issues GROUP BY stage",
+)
+#: ten years of activity when the demo register has none (≈ 60 events a year, 40,000 participations)
+BENCH_EVENTS_PER_YEAR = 60
+BENCH_PARTICIPATIONS = 40_000
+
+
+def raw_dashboard(conn) -> None:  # noqa: ANN001 - an sqlcipher3 connection
+    for sql in RAW_DASHBOARD_SQL:
+        conn.execute(sql).fetchall()
+
+
+def seed_activity(conn, today: date, *, years: int = 10, seed: int = 1) -> None:  # noqa: ANN001
+    """Ten years of events and participation written with plain SQL (as a register kept for ten
+    years would hold them): ~60 events a year (3 % cancelled, those after ``today`` planned),
+    ~40,000 participation rows from a core of regulars and a long tail, counts by age band,
+    volunteer profiles with their consent, officers' history, area households, issues."""
+    rnd = random.Random(seed)
+    stamp = today.isoformat() + "T09:00:00"
+    cats = [r[0] for r in conn.execute("SELECT id FROM event_categories ORDER BY id")]
+    people = [r[0] for r in conn.execute("SELECT id FROM persons WHERE status = '在籍' ORDER BY id")]
+    fy_now = today.year if today.month >= 4 else today.year - 1
+    titles = ("町内一斉清掃", "防災訓練", "夏祭り", "敬老会", "子ども会 餅つき", "防犯パトロール", "スマホ教室", "役員会",
+              "総会", "ラジオ体操", "花壇の手入れ", "秋の運動会", "新年会", "いきいきサロン", "健康講座")
+    events = []
+    for fy in range(fy_now - years + 1, fy_now + 1):
+        for k in range(BENCH_EVENTS_PER_YEAR):
+            day = date(fy, 4, 1).toordinal() + k * 365 // BENCH_EVENTS_PER_YEAR + rnd.randrange(5)
+            on = date.fromordinal(day)
+            status = "中止" if rnd.random() < 0.03 else ("実施" if on <= today else "予定")
+            events.append((f"{rnd.getrandbits(64):016x}", titles[k % len(titles)], rnd.choice(cats),
+                           f"{on.isoformat()}T{rnd.choice(['09:00', '10:00', '13:30', '18:00'])}", status, stamp, stamp))
+    first = conn.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0] + 1
+    conn.executemany("INSERT INTO events (uid, title, category_id, starts_at, status, created_at, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?)", events)
+    held = [first + i for i, e in enumerate(events) if e[4] == "実施"]
+    regulars = rnd.sample(people, min(len(people), 1500))
+    per_event = BENCH_PARTICIPATIONS / max(len(held), 1)
+    rows, bands = [], []
+    for eid in held:
+        chosen: set[int] = set()
+        want = max(5, int(rnd.gauss(per_event, per_event / 3)))
+        while len(chosen) < want:
+            chosen.add(rnd.choice(regulars if rnd.random() < 0.7 else people))
+        for pid in chosen:
+            r = rnd.random()
+            role = "講師" if r < 0.02 else "運営" if r < 0.12 else "参加"
+            attended = None if rnd.random() < 0.6 else (0 if rnd.random() < 0.05 else 1)
+            rows.append((eid, pid, role, attended, stamp, stamp))
+        for band in ("〜19歳", "40〜64歳", "75歳〜"):
+            if rnd.random() < 0.5:
+                bands.append((eid, band, rnd.choice(["guest", "member"]), rnd.randrange(1, 12)))
+    conn.executemany("INSERT INTO participations (event_id, person_id, role, attended, created_at, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?)", rows[:BENCH_PARTICIPATIONS])
+    conn.executemany("INSERT OR IGNORE INTO event_band_counts (event_id, band, kind, count) VALUES (?, ?, ?, ?)", bands)
+    present = conn.execute("SELECT count(*) FROM households WHERE status IN ('加入', '非加入')").fetchone()[0]
+    conn.executemany(
+        "INSERT OR REPLACE INTO area_households (fiscal_year, households, source, updated_at) VALUES (?, ?, ?, ?)",
+        [(fy, int(present * (1.1 + 0.01 * (fy_now - fy))), "ベンチ", stamp) for fy in range(fy_now - years + 1, fy_now + 1)
+         if fy != fy_now - 3])
+    stages = ("議論と調査", "企画と試作中", "運用中", "休止・終了")
+    conn.executemany("INSERT INTO local_issues (uid, title, category, found_on, stage, created_at, updated_at) "
+                     "VALUES (?, ?, 'その他', ?, ?, ?, ?)",
+                     [(f"{rnd.getrandbits(64):016x}", f"課題{i}", date.fromordinal(today.toordinal() - 30 * i).isoformat(),
+                       stages[i % 4], stamp, stamp) for i in range(20)])
+    helpers = rnd.sample(regulars, 120)
+    conn.executemany("INSERT OR IGNORE INTO volunteers (person_id, valid_until, created_at, updated_at) VALUES (?, ?, ?, ?)",
+                     [(pid, f"{fy_now + 1}-03-31", stamp, stamp) for pid in helpers])
+    conn.executemany("INSERT INTO consents (person_id, purpose, granted, granted_on, method, created_at, updated_at) "
+                     "VALUES (?, 'VOLUNTEER_PROFILE', 1, ?, '書面', ?, ?)",
+                     [(pid, f"{fy_now}-04-01", stamp, stamp) for pid in helpers])
+    officers = rnd.sample(regulars, 12)
+    conn.executemany("INSERT INTO officers (person_id, role, fiscal_year, start_date, created_at, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?)",
+                     [(officers[n] if rnd.random() < 0.8 else rnd.choice(officers), role, fy, f"{fy}-04-01", stamp, stamp)
+                      for fy in range(fy_now - years + 1, fy_now) for n, role in enumerate(("会長", "副会長", "会計", "監事"))])
+
+
+def ensure_activity(ctx: Ctx) -> str:
+    """The 5k register's activity: the demo's own (``populate_demo``) when it has ten years of it,
+    else :func:`seed_activity` written into it once. Returns how it was made, for the row."""
+    if ctx.activity:
+        return ctx.activity
+    assert ctx.small is not None
+    reg = open_register(ctx.small, ctx)
+    try:
+        years = reg.conn.execute("SELECT count(DISTINCT substr(starts_at, 1, 4)) FROM events").fetchone()[0]
+        if years < 10:
+            log("the demo register has no ten years of activity: writing it with plain SQL")
+            with reg.writing("ベンチの行事"):
+                seed_activity(reg.conn, TODAY)
+            how = "written by the benchmark (`seed_activity`, plain SQL)"
+        else:
+            how = "`populate_demo`'s own"
+        events, rows = reg.conn.execute(
+            "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM participations)").fetchone()
+    finally:
+        reg.close(backup=False)
+    ctx.activity = f"{events:,} events and {rows:,} participation rows over ten years, {how}"
+    return ctx.activity
+
+
+def fig_dashboard(ctx: Ctx) -> None:
+    """14. The ホーム page's dashboard: `dashboard.figures` and `DashboardWidget` drawing every chart."""
+    from types import SimpleNamespace
+
+    from kyodo_desktop.models import dashboard
+    from kyodo_desktop.ui.dashboard import DashboardWidget
+
+    assert ctx.small is not None
+    activity = ensure_activity(ctx)
+    app = ctx.qapp()
+    reg = open_register(ctx.small, ctx, read_only=True)
+    board = None
+    try:
+        board = DashboardWidget(SimpleNamespace(register=reg))  # type: ignore[arg-type] - only .register is read
+        board.resize(1040, 800)
+        board.show()
+        fig = dashboard.figures(reg)
+        board.set_figures(fig)
+        board.resize(1040, board.sizeHint().height())  # all of it, as the home page scrolls
+        app.processEvents()
+
+        def draw(f) -> None:  # noqa: ANN001
+            board.set_figures(f)
+            board.layout().activate()
+            if board.grab().isNull():
+                raise RuntimeError("the dashboard drew nothing")
+
+        def ours() -> None:
+            draw(dashboard.figures(reg))
+
+        reps = 5 if ctx.quick else 9
+        ours_t = median_time(ours, reps, warmup=2, between=app.processEvents)
+        figures_t = median_time(lambda: dashboard.figures(reg), reps, warmup=1)
+        draw_t = median_time(lambda: draw(fig), reps, warmup=1, between=app.processEvents)
+        charts = len([v for v in board.views if v.chart is not None])
+        size = board.size()
+    finally:
+        if board is not None:
+            board.close()
+            board.deleteLater()
+        reg.close(backup=False)
+        app.processEvents()
+    conn = raw_conn(ctx, ctx.small)
+    try:
+        base_t = median_time(lambda: raw_dashboard(conn), reps, warmup=1)
+    finally:
+        conn.close()
+    ROWS.append(Row(
+        f"14. ホーム page dashboard, {SMALL_HOUSEHOLDS:,} households with {activity}: `dashboard.figures(reg)` "
+        f"(令和8年度; the register as of the day and ten 年度 starts from the status history) + "
+        f"`DashboardWidget.set_figures` + layout + `grab()` painting all {charts} charts ({size.width()}×{size.height()} px, "
+        f"offscreen), median of {reps}. Parts: figures {ms(figures_t)}, drawing {ms(draw_t)}",
+        ms(ours_t),
+        f"{ms(base_t)} (sqlcipher3, raw key: {len(RAW_DASHBOARD_SQL)} plain GROUP BY queries, one per chart, over the "
+        "current status columns, fetchall only)",
+        ratio(ours_t, base_t), "< 200 ms", verdict(ours_t < 0.200),
+    ))
+
+
+def fig_summary_pdf(ctx: Ctx) -> None:
+    """15. The one-page 「活動のまとめ」 PDF (`write_activity_summary`), and its Excel sheet."""
+    from kyodo_desktop.export.activity_summary import (
+        write_activity_summary,
+        write_activity_summary_xlsx,
+    )
+    from kyodo_desktop.export.pdf import font_chain
+
+    assert ctx.small is not None
+    activity = ensure_activity(ctx)
+    target = ctx.tmp / "summary5k.pdf"
+    reg = open_register(ctx.small, ctx, read_only=True)
+    try:
+        result = write_activity_summary(reg, target, fiscal_year=2026, record=False)  # warm-up: imports, fonts
+        chain = font_chain("gothic")
+        caches = [v for v in vars(chain).values() if isinstance(v, dict)]
+
+        def cold() -> None:  # the first print in a session, as figure 13
+            for cache in caches:
+                cache.clear()
+
+        reps = 3 if ctx.quick else 5
+        ours_t, warm_t = interleaved([lambda: write_activity_summary(reg, target, fiscal_year=2026, record=False)] * 2,
+                                     reps, warmup=1, prepare=[cold, None])
+        xlsx_t = median_time(lambda: write_activity_summary_xlsx(reg, ctx.tmp / "summary5k.xlsx", fiscal_year=2026,
+                                                                 record=False), reps)
+        pages = pdf_pages(target)
+    finally:
+        reg.close(backup=False)
+    conn = raw_conn(ctx, ctx.small)
+    try:
+        base_t = median_time(lambda: raw_dashboard(conn), reps, warmup=1)
+    finally:
+        conn.close()
+    ROWS.append(Row(
+        f"15. 「活動のまとめ」 PDF, {SMALL_HOUSEHOLDS:,} households with {activity}: "
+        f"`write_activity_summary(reg, path, fiscal_year=2026, record=False)` ({pages or result.pages} page A4, "
+        f"10 headline numbers, 9 charts; file {target.stat().st_size / 1024:.0f} KB), median of {reps}, the font "
+        f"chain's caches emptied before each run; with them filled: {ms(warm_t)}. The same figures as an Excel sheet "
+        f"(`write_activity_summary_xlsx`): {ms(xlsx_t)}",
+        ms(ours_t),
+        f"{ms(base_t)} (the raw SQL aggregates of 14)",
+        ratio(ours_t, base_t), "< 2 s", verdict(ours_t < 2.0),
+    ))
+
+
 def machine() -> dict[str, str]:
     import PySide6
 
@@ -1777,6 +2011,14 @@ def write_results(info: dict[str, str], quick: bool, total: float, others: str =
         "the workbook's print settings, writing the PDF), as an officer converting the Excel export would wait "
         "for it, with a private profile in the temp dir (created by one warm-up conversion); the .xlsx export "
         "itself is not counted (figure 10 times it). Ours is figure 13's median.",
+        "- 14–15 (見える化): the 5k register carries ten years of activity, the demo's own (`populate_demo`) or, "
+        "when it has none, `seed_activity`'s (plain SQL: ~60 events a year, 40,000 participation rows). 14 is what "
+        "the ホーム page does once the figures arrive from the database thread: `dashboard.figures` (the register "
+        "as of the day and at ten 年度 starts from the status history, events, age bands, new/returning people, "
+        "officers, issues) then `DashboardWidget.set_figures`, layout and a `grab()` that paints every chart. The "
+        "baseline is one plain GROUP BY per chart over the current status columns, fetchall only (what a "
+        "hand-written dashboard without dates, bands or 班 rules would read). 15 writes the one-page PDF from the "
+        "same figures (first print in a session: the font chain's caches emptied) against the same baseline.",
         *EXTRA_NOTES,
     ]
     RESULTS.write_text("\n".join(head) + table() + "\n" + "\n".join(notes) + "\n", encoding="utf-8")
@@ -1804,9 +2046,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="skip the 60,000-household register")
     parser.add_argument("--wait-quiet", type=float, default=120, metavar="SECONDS",
                         help="before each figure, wait up to SECONDS for other processes to go quiet (0: never)")
+    parser.add_argument("--only", default="", metavar="N,N",
+                        help="run only these figures (e.g. 14,15; 13 includes 13b); the table is printed, "
+                             "bench/RESULTS.md is left as it is")
     args = parser.parse_args(argv)
     global WAIT_QUIET
     WAIT_QUIET = args.wait_quiet
+    ONLY.update(n.strip() for n in args.only.split(",") if n.strip())
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
@@ -1861,6 +2107,9 @@ def main(argv: list[str] | None = None) -> int:
             guarded("11. Excel import 5k", lambda: fig_import(ctx))
             guarded("13. register PDF 5k", lambda: fig_pdf(ctx))
             guarded("13b. register PDF vs LibreOffice", lambda: fig_pdf_libreoffice(ctx))
+            # last on the 5k register: it may write ten years of activity into it (`ensure_activity`)
+            guarded("14. dashboard 5k", lambda: fig_dashboard(ctx))
+            guarded("15. activity summary PDF 5k", lambda: fig_summary_pdf(ctx))
         if ctx.large is not None:
             guarded("12. Excel export / import 60k", lambda: fig_import_large(ctx))
     finally:
@@ -1872,8 +2121,11 @@ def main(argv: list[str] | None = None) -> int:
     info = machine()
     total = time.perf_counter() - started
     others = other_cpu(cpu_start, cpu_busy(), total)
-    write_results(info, args.quick, total, others)
     log(f"other processes used {others}")
+    if ONLY:
+        log(f"whole run {total:.0f} s; --only: {RESULTS.relative_to(REPO)} left as it was")
+        return 0
+    write_results(info, args.quick, total, others)
     log(f"whole run {total:.0f} s; wrote {RESULTS.relative_to(REPO)}")
     return 0
 

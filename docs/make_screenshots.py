@@ -25,6 +25,8 @@ def _documents(worker, tmp: Path) -> None:
     from datetime import date
 
     from kyodo_desktop.export import documents as docs
+    from kyodo_desktop.export.activity_summary import write_activity_summary
+    from kyodo_desktop.models.japanese import fiscal_year
 
     if shutil.which("pdftoppm") is None:
         print("pdftoppm not found: print-*.png not made")
@@ -34,6 +36,8 @@ def _documents(worker, tmp: Path) -> None:
             "令和8年度 町内一斉清掃のお知らせ", date(2026, 11, 28), date(2026, 12, 5), "要返信",
             "12月6日（日）午前8時、集会所前に集合してください。軍手をご持参ください。"), t, record=False),
         "register": lambda t: docs.write_register_pdf(worker.register, t, record=False),
+        "activity-summary": lambda t: write_activity_summary(
+            worker.register, t, fiscal_year=fiscal_year(worker.register.today()), record=False),
         "labels": lambda t: docs.write_labels(worker.register, t, per_sheet=12, record=False),
         "postcard": lambda t: docs.write_postcards(worker.register, t, record=False),
         "elders": lambda t: docs.write_elders(worker.register, t, age=75, record=False),
@@ -115,6 +119,14 @@ def main() -> int:
         window.show()
         app.processEvents()
         window.grab().save(str(OUT / f"home{suffix}.png"))
+        board = window.home.dashboard
+        while board.loading():
+            app.processEvents()
+        app.processEvents()
+        window.home.scroll.verticalScrollBar().setValue(board.y())
+        app.processEvents()
+        window.grab().save(str(OUT / f"dashboard{suffix}.png"))
+        window.home.scroll.verticalScrollBar().setValue(0)
         window.show_page("register")
         app.processEvents()
         window.grab().save(str(OUT / f"register{suffix}.png"))
@@ -146,6 +158,42 @@ def main() -> int:
         window.admin_page.tabs.setCurrentWidget(window.admin_page.audit)
         app.processEvents()
         window.grab().save(str(OUT / f"audit-log{suffix}.png"))
+        # 行事: this 年度's events, then the busiest event's details and participants
+        events = window.activity_page.events
+        window.show_page("events")
+        app.processEvents()
+        if events.model.rows:
+            events.select_id(max(events.model.rows, key=lambda r: r.participants).id)
+        app.processEvents()
+        window.grab().save(str(OUT / f"events{suffix}.png"))
+        if events.model.rows:
+            events.open_selected()
+            editor = events.dialog
+            editor.resize(1100, 760)
+            app.processEvents()
+            editor.grab().save(str(OUT / f"events-editor{suffix}.png"))
+            editor.tabs.setCurrentIndex(1)
+            app.processEvents()
+            editor.grab().save(str(OUT / f"events-participants{suffix}.png"))
+            editor.reject()
+        # 担い手・協力団体・地域課題 (tabs of the 行事 page)
+        tabs = window.activity_page.tabs
+        for name, tab in (("volunteers", window.activity_page.volunteers), ("partners", window.activity_page.partners),
+                          ("issues", window.activity_page.issues)):
+            tabs.setCurrentWidget(tab)
+            app.processEvents()
+            if name == "partners" and tab.model.rows:  # one with an agreement, its events and issues
+                tab.refresh(keep=max(tab.model.rows, key=lambda p: (p.agreements, p.issues)).id)
+            if name == "issues" and tab.model.rows:  # one with requests to the city
+                tab.load_issues(keep=max(tab.model.rows, key=lambda i: i.requests).id)
+            app.processEvents()
+            window.grab().save(str(OUT / f"{name}{suffix}.png"))
+            if name == "volunteers":  # 役職の履歴, long tenures highlighted
+                tab.show_section(2)
+                app.processEvents()
+                window.grab().save(str(OUT / f"volunteers-roles{suffix}.png"))
+                tab.show_section(0)
+        tabs.setCurrentIndex(0)
         # the import guide: an old list as associations keep it
         import openpyxl
 

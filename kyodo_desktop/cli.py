@@ -24,6 +24,9 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_CHECK_FAILED = 3
+#: what ``kyodo print`` makes (a new document is one more entry here and one branch in cmd_print)
+PRINT_KINDS = ["circular", "register", "labels", "postcards", "elders", "household-sheet", "sign-in", "rsvp",
+               "activity-summary"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -149,8 +152,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     finally:
         reg.close(backup=False)
     print(
-        f"デモ台帳を作成しました: {p}（班 {summary.blocks}・世帯 {summary.households}・人 {summary.persons}、"
-        f"{summary.seconds:.1f}秒）"
+        f"デモ台帳を作成しました: {p}（班 {summary.blocks}・世帯 {summary.households}・人 {summary.persons}"
+        f"・10年分の行事 {summary.events}件・参加 {summary.participations}件、{summary.seconds:.1f}秒）"
     )
     print("デモのアカウント（名前 / 役割 / パスワード）:")
     for name, role, password in ((DEMO_ADMIN[0], "管理者", DEMO_ADMIN[1]), *DEMO_ACCOUNTS):
@@ -408,6 +411,20 @@ def cmd_print(args: argparse.Namespace) -> int:
 
             as_of = parse_date(args.as_of) if args.as_of else None
             result = write_elders(reg, out, age=args.age, as_of=as_of, rule=args.rule)
+        elif args.kind == "activity-summary":
+            from kyodo_desktop.export.activity_summary import write_activity_summary
+            from kyodo_desktop.models.japanese import fiscal_year
+
+            result = write_activity_summary(reg, out, fiscal_year=args.year or fiscal_year(reg.today()))
+        elif args.kind in ("sign-in", "rsvp"):
+            from kyodo_desktop.export.documents import write_rsvp_list, write_sign_in_sheet
+
+            if args.event is None:
+                raise RegisterError("行事の番号を --event で指定してください（kyodo events … list で確かめられます）。")
+            if args.kind == "sign-in":
+                result = write_sign_in_sheet(reg, out, event_id=args.event, rows=args.rows)
+            else:
+                result = write_rsvp_list(reg, out, event_id=args.event, block_ids=blocks)
         else:
             if not args.title:
                 raise RegisterError("回覧の題名を --title で指定してください。")
@@ -421,9 +438,148 @@ def cmd_print(args: argparse.Namespace) -> int:
         reg.close(backup=False)
     if result.warning:
         print(f"kyodo: 注意: {result.warning}", file=sys.stderr)
+    if args.kind == "sign-in":
+        print(f"印刷用PDFを作りました: {out}（{result.pages}ページ・記入欄 {args.rows}行）")
+        return EXIT_OK
+    if args.kind == "activity-summary":
+        print(f"印刷用PDFを作りました: {out}（{result.pages}ページ・人数だけの集計で、名前は載っていません）")
+        return EXIT_OK
     unit = "人" if args.kind in ("register", "elders") else "世帯"
     print(f"印刷用PDFを作りました: {out}（{result.pages}ページ・{result.households}{unit}）")
     return EXIT_OK
+
+
+# -- 行事 ------------------------------------------------------------------------------------------
+
+
+def _fiscal_year(reg: Register, year: int | None) -> int:
+    from kyodo_desktop.models.japanese import fiscal_year
+
+    if year is None:
+        row = reg.conn.execute("SELECT fiscal_year_start_month FROM association LIMIT 1").fetchone()
+        return fiscal_year(reg.today(), int(row[0]) if row and row[0] else 4)
+    if not 1989 <= year <= 2200:
+        raise RegisterError(f"年度は西暦で指定してください（例: 2026 = 令和8年度）: {year}")
+    return year
+
+
+def _event_moment(day: str, time: str | None) -> str:
+    """``--date`` (西暦 or 和暦) and ``--time HH:MM`` as the ISO text the model takes."""
+    import re
+
+    from kyodo_desktop.models.japanese import parse_date
+
+    try:
+        when = parse_date(day).isoformat()
+    except ValueError as exc:
+        raise ValidationError("--date", f"日付として読めません: 「{day}」（{exc}）") from None
+    if time:
+        m = re.fullmatch(r"(\d{1,2})[:：](\d{2})", time.strip())
+        if not m or int(m.group(1)) > 23 or int(m.group(2)) > 59:
+            raise ValidationError("--time", f"時刻は 時:分 で指定してください（例: 09:30）: 「{time}」")
+        when += f"T{int(m.group(1)):02d}:{m.group(2)}"
+    return when
+
+
+def cmd_events(args: argparse.Namespace) -> int:
+    """行事: list a 年度, add one, export the 事業報告 sheet, import a returned 出欠 tally."""
+    if args.action == "list":
+        return _events_list(args)
+    if args.action == "export":
+        out = Path(args.output)
+        if out.exists():
+            raise RegisterError(f"出力先のファイルがすでにあります。上書きはしません: {out}")
+        from kyodo_desktop.export.events_xlsx import write_events_xlsx
+
+        reg = _open(args)
+        try:
+            result = write_events_xlsx(reg, out, fiscal_year=_fiscal_year(reg, args.year), wareki=not args.seireki)
+        finally:
+            reg.close(backup=False)
+        print(f"事業報告のExcelを書き出しました: {out}（行事 {result.events}件・実施 {result.held}件・"
+              f"延べ参加者 {result.participants}人）")
+        return EXIT_OK
+    if args.action == "add":
+        from kyodo_desktop.models.activity import EventData, save_event
+        from kyodo_desktop.models.japanese import to_wareki
+
+        starts = _event_moment(args.date, args.time)
+        reg = _open(args)
+        try:
+            eid = save_event(reg, EventData(title=args.title, starts_at=starts, category=args.category,
+                                            place=args.place or "", status=args.status))
+        finally:
+            reg.close()
+        from datetime import date
+
+        shown = to_wareki(date.fromisoformat(starts[:10])) + (f" {starts[11:]}" if len(starts) > 10 else "")
+        print(f"行事を登録しました: 番号 {eid}「{args.title}」（{shown}・{args.category}・{args.status}）")
+        return EXIT_OK
+    return _events_rsvp_import(args)
+
+
+def _events_list(args: argparse.Namespace) -> int:
+    from kyodo_desktop.models.activity import list_events
+    from kyodo_desktop.models.japanese import fiscal_year_label
+
+    reg = _open(args, read_only=True)
+    try:
+        fy = _fiscal_year(reg, args.year)
+        events = list_events(reg, fiscal_year=fy)
+    finally:
+        reg.close()
+    if args.json:
+        print(json.dumps({"fiscal_year": fy, "events": [{
+            "id": e.id, "title": e.title, "starts_at": e.starts_at, "ends_at": e.ends_at, "category": e.category,
+            "place": e.place, "organiser": e.organiser, "status": e.status, "participants": e.participants,
+            "helpers": e.helpers, "actual_cost": e.actual_cost} for e in events]}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"{fiscal_year_label(fy)}の行事: {len(events)}件")
+    for e in events:
+        when = e.starts_at.replace("T", " ")
+        came = f"{e.participants}人" if e.status == "実施" else "—"
+        print(f"  {e.id:>5}  {when:<16}  {e.status}\t{e.category}\t{e.title}\t{e.place}\t{came}")
+    return EXIT_OK
+
+
+def _events_rsvp_import(args: argparse.Namespace) -> int:
+    from kyodo_desktop.models.rsvp_import import apply_rsvp_import, plan_rsvp_import
+
+    reg = _open(args)
+    try:
+        plan = plan_rsvp_import(reg, args.event_id, Path(args.file))
+        applied = None
+        if not args.dry_run and plan.ready:
+            applied = apply_rsvp_import(reg, plan)
+    finally:
+        reg.close()
+    summary = plan.summary()
+    if args.json:
+        print(json.dumps({**summary, "applied": applied}, ensure_ascii=False, indent=2))
+    else:
+        a = summary["answers"]
+        print(f"{plan.source}（行事「{plan.event}」）: 出席 {a['出席']}人・欠席 {a['欠席']}人・未定 {a['未定']}人"
+              f"・同名などで決まらない {len(plan.ambiguous)}行・名簿にない {len(plan.unknown)}行"
+              f"・読めない {len(plan.errors)}行")
+        if plan.not_logged:
+            print(f"  参加の記録への同意がない {len(plan.not_logged)}人は、名前では記録しません。")
+        if plan.no_answer:
+            print(f"  出欠の記入がない行（取り込みません）: {'・'.join(map(str, plan.no_answer[:20]))}"
+                  + ("…" if len(plan.no_answer) > 20 else ""))
+        for problem in plan.problems():
+            print(f"  {problem.text()}")
+    if applied is not None:
+        if not args.json:
+            print(f"出欠を取り込みました: {sum(applied.values())}人（取り込み前のバックアップを作成済み）")
+        return EXIT_OK
+    if args.dry_run:
+        return EXIT_OK
+    if not plan.matched and not plan.problems():
+        print("kyodo: 取り込める出欠がありませんでした（台帳は変わっていません）。", file=sys.stderr)
+    else:
+        print("kyodo: 読めない行や名簿で決まらない行があるため、取り込みませんでした（台帳は変わっていません）。"
+              "ファイルを直してから、もう一度取り込んでください。", file=sys.stderr)
+    return EXIT_ERROR
 
 
 def cmd_info(args: argparse.Namespace) -> int:
@@ -586,10 +742,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("print", parents=[login], help="印刷用のPDFを作る（回覧板の表紙、敬老会の名簿）")
     p.add_argument("register")
-    p.add_argument("kind", choices=["circular", "register", "labels", "postcards", "elders", "household-sheet"],
+    p.add_argument("kind", choices=PRINT_KINDS,
                    help="circular = 回覧板の表紙と押印欄（班ごと）、register = 名簿、labels = 宛名ラベル、"
                         "postcards = はがきの宛名（縦書き）、"
-                        "elders = 敬老会の名簿、household-sheet = 世帯ごとの記載内容の確認用紙")
+                        "elders = 敬老会の名簿、household-sheet = 世帯ごとの記載内容の確認用紙、"
+                        "sign-in = 行事の受付名簿、rsvp = 行事の出欠表（班ごと）、"
+                        "activity-summary = 活動のまとめ（1枚、総会・回覧用）")
+    p.add_argument("--year", type=int, help="活動のまとめの年度（西暦。例: 2026 = 令和8年度。既定: 今年度）")
+    p.add_argument("--event", type=int, help="行事の番号（sign-in・rsvp。kyodo events … list で確かめられます）")
+    p.add_argument("--rows", type=int, default=30, help="受付名簿の記入欄の行数（既定 30）")
     p.add_argument("--per-sheet", type=int, default=12, help="宛名ラベルの面数（12・18・21・24）")
     p.add_argument("--skip", type=int, default=0, help="使用済みのラベルの数（途中から印刷）")
     p.add_argument("--purpose", default="OFFICER_INTERNAL", help="名簿の目的（同意のある人だけが載ります）")
@@ -609,6 +770,31 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--body-file", help="本文（UTF-8 のテキストファイル）")
     p.add_argument("--attach", help="各班の表紙の後ろに入れるお知らせのPDF")
     p.set_defaults(func=cmd_print)
+
+    p = sub.add_parser("events", help="行事の一覧・登録・事業報告のExcel・出欠の取り込み")
+    p.add_argument("register")
+    actions = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    a = actions.add_parser("list", parents=[login], help="年度の行事の一覧")
+    a.add_argument("--year", type=int, help="年度（西暦。例: 2026 = 令和8年度。既定: 今年度）")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("add", parents=[login], help="行事を登録する")
+    a.add_argument("--title", required=True, help="行事名")
+    a.add_argument("--date", required=True, help="日付（2026-06-07 や 令和8年6月7日）")
+    a.add_argument("--time", help="開始時刻（例: 09:30）")
+    a.add_argument("--category", default="その他", help="種類: " + "・".join(schema.EVENT_CATEGORIES))
+    a.add_argument("--place", help="場所")
+    a.add_argument("--status", default="予定", choices=list(schema.EVENT_STATUSES), help="状態（既定: 予定）")
+    a = actions.add_parser("export", parents=[login], help="年度の行事を事業報告の形でExcelに書き出す")
+    a.add_argument("--year", type=int, help="年度（西暦。既定: 今年度）")
+    a.add_argument("-o", "--output", required=True, help="出力先の .xlsx")
+    a.add_argument("--seireki", action="store_true", help="日付を西暦で書く")
+    a = actions.add_parser("rsvp-import", parents=[login],
+                           help="班長から戻った出欠（Excel・CSV）を取り込む（読めない行があれば何も変えずに止まる）")
+    a.add_argument("event_id", type=int, help="行事の番号")
+    a.add_argument("file", help="出欠のファイル（氏名か世帯名、班、出欠の列）")
+    a.add_argument("--dry-run", action="store_true", help="取り込まずに、取り込む内容だけを表示する")
+    a.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_events)
 
     p = sub.add_parser("info", parents=[login], help="世帯数・人数などを表示する")
     p.add_argument("register")

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kyodo_desktop.export.pdf import FontChain, font_chain
 from kyodo_desktop.models.errors import RegisterError
@@ -20,6 +21,9 @@ from kyodo_desktop.models.households import get_association
 from kyodo_desktop.models.japanese import to_wareki
 from kyodo_desktop.models.privacy import OutputRule, record_output
 from kyodo_desktop.models.register import Register
+
+if TYPE_CHECKING:
+    from kyodo_desktop.models.activity import EventData
 
 CIRCULAR_KINDS = ("確認のみ", "要記入", "要返信")
 ROWS_PER_PAGE = 20
@@ -731,3 +735,253 @@ def _fit_vertical(chain: FontChain, text: str, size: float, height: float) -> fl
     while size > 7 and len(text.replace(" ", "")) * size * 1.1 > height:
         size -= 0.5
     return size
+
+
+# -- 行事: the sign-in sheet and the 出欠 list ---------------------------------------------------------------
+
+#: a column of a form: (header, relative width, align: "l" left, "c" centre, "r" right)
+FormColumn = tuple[str, float, str]
+
+
+@dataclass(frozen=True)
+class _FormSection:
+    """One part of a form that starts on its own page: a heading, lines about the event, a table
+    (``None`` cells and whole rows left empty for writing in), and a closing line."""
+
+    heading: str
+    title: str
+    lines: list[str]
+    columns: list[FormColumn]
+    rows: list[list[str]]
+    closing: list[str]
+    row_height_mm: float = 10.0
+    #: rows may shrink down to this so that the section fits on one page (a 班's list in one sheet)
+    min_row_height_mm: float | None = None
+
+
+_WEEKDAYS = "月火水木金土日"
+
+
+def _event_when(starts_at: str, ends_at: str | None) -> str:
+    """「令和8年12月19日（土）13:00〜15:00」; a multi-day event shows both days."""
+    day = date.fromisoformat(starts_at[:10])
+    text = f"{to_wareki(day)}（{_WEEKDAYS[day.weekday()]}）"
+    if len(starts_at) > 10:
+        text += f" {starts_at[11:16]}"
+        if ends_at:
+            end_day = date.fromisoformat(ends_at[:10])
+            if end_day != day:
+                text += f"〜{to_wareki(end_day)}（{_WEEKDAYS[end_day.weekday()]}）"
+            text += f"〜{ends_at[11:16]}" if end_day == day else f" {ends_at[11:16]}"
+    return text
+
+
+def _event_for_print(reg: Register, event_id: int, doing: str) -> tuple[EventData, list[str]]:
+    """The event and the lines printed under its title (日時, 場所, 主催). A cancelled event is refused."""
+    from kyodo_desktop.models.activity import get_event
+
+    event = get_event(reg, event_id)
+    if event.status == "中止":
+        raise RegisterError(f"行事「{event.title}」は中止になっているため、{doing}を作りません。")
+    organiser = event.organiser
+    if event.organiser_partner_id is not None:
+        row = reg.conn.execute("SELECT name FROM partners WHERE id = ?", [event.organiser_partner_id]).fetchone()
+        organiser = row[0] if row else organiser
+    lines = [f"日時　{_event_when(event.starts_at, event.ends_at)}"]
+    if event.place:
+        lines.append(f"場所　{event.place}")
+    lines.append(f"主催　{get_association(reg)['name'] if organiser == '町会' else organiser}")
+    return event, lines
+
+
+def _write_forms(reg: Register, target: Path, *, document: str, sections: list[_FormSection], footer: list[str],
+                 progress: Progress = None) -> int:
+    """Forms on A4 (portrait): each section from a new page with its heading, the event's title
+    and lines, a table whose header repeats on every page and rows tall enough to write in by
+    hand; 町会名 and the date at the top, the purpose of use and n / N at the foot. Returns pages."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Paragraph
+
+    chain = font_chain("gothic")
+    assoc = get_association(reg)
+    width, height = A4
+    left, right = 18 * mm, width - 18 * mm
+    made = f"作成 {to_wareki(reg.today())}"
+    # the purpose of use, wrapped (never cut): the table stops above it
+    style = ParagraphStyle("foot", fontName=chain.main, fontSize=8, leading=11, wordWrap="CJK")
+    notes = [Paragraph(chain.markup(line), style) for line in footer]
+    heights = [p.wrap(right - left, 60 * mm)[1] for p in notes]
+    bottom = 16 * mm + sum(heights) + 1.5 * mm * len(notes) + 4 * mm
+
+    def table_top(section: _FormSection, first: bool) -> float:
+        if not first:
+            return height - 30 * mm
+        return height - 50 * mm - 6.5 * mm * len(section.lines) - 2 * mm
+
+    # paginate first: every page says n / N
+    plan: list[tuple[_FormSection, float, list[list[str]], bool, bool]] = []  # section, row height, rows, first, last
+    for section in sections:
+        row_h = section.row_height_mm * mm
+        closing_room = 8 * mm + 7 * mm * len(section.closing)
+        room_one_page = table_top(section, True) - bottom - closing_room
+        if section.min_row_height_mm and (len(section.rows) + 1) * row_h > room_one_page:
+            fit = room_one_page / (len(section.rows) + 1)
+            if fit >= section.min_row_height_mm * mm:
+                row_h = fit
+        rows, first = list(section.rows), True
+        while True:
+            room = int((table_top(section, first) - row_h - bottom) // row_h)
+            take, rows = rows[:room], rows[room:]
+            if not rows and section.closing:  # the closing lines need room: rows go over to a new page
+                while take and table_top(section, first) - row_h * (len(take) + 1) - closing_room < bottom - 4 * mm:
+                    rows.insert(0, take.pop())
+            plan.append((section, row_h, take, first, not rows))
+            first = False
+            if not rows:
+                break
+    total = len(plan)
+    target = Path(target)
+    tmp = target.with_name(target.name + ".part")
+    c = Canvas(str(tmp), pagesize=A4, invariant=True)
+    c.setTitle(f"{assoc['name']} {document}")
+    for page, (section, row_h, rows, first, last) in enumerate(plan, start=1):
+        c.setLineWidth(0.6)
+        chain.draw(c, left, height - 12 * mm, assoc["name"], 9)
+        chain.draw(c, right - chain.width(made, 9), height - 12 * mm, made, 9)
+        if first:
+            y = height - 26 * mm
+            s = _fit(chain, section.heading, 20, right - left)
+            chain.draw(c, (width - chain.width(section.heading, s)) / 2, y, section.heading, s)
+            y -= 12 * mm
+            s = _fit(chain, section.title, 16, right - left)
+            chain.draw(c, left, y, _clip(chain, section.title, s, right - left), s)
+            y -= 9 * mm
+            for line in section.lines:
+                s = _fit(chain, line, 11, right - left)
+                chain.draw(c, left, y, _clip(chain, line, s, right - left), s)
+                y -= 6.5 * mm
+        else:
+            more = f"{section.heading}（続き）　{section.title}"
+            s = _fit(chain, more, 11, right - left)
+            chain.draw(c, left, height - 22 * mm, _clip(chain, more, s, right - left), s)
+        y = table_top(section, first)
+        scale = (right - left) / sum(w for _h, w, _a in section.columns)
+        cols = [(h, w * scale, a) for h, w, a in section.columns]
+        c.setFillGray(0.9)
+        c.rect(left, y - row_h, right - left, row_h, fill=1)
+        c.setFillGray(0)
+        x = left
+        for n, (h, w, _a) in enumerate(cols):
+            if n:
+                c.line(x, y, x, y - row_h)
+            s = _fit(chain, h, 11, w - 2 * mm)
+            chain.draw(c, x + (w - chain.width(h, s)) / 2, y - row_h / 2 - s * 0.35, h, s)
+            x += w
+        y -= row_h
+        for row in rows:
+            c.rect(left, y - row_h, right - left, row_h)
+            x = left
+            for n, ((_h, w, align), text) in enumerate(zip(cols, row, strict=True)):
+                if n:
+                    c.line(x, y, x, y - row_h)
+                if text:
+                    s = _fit(chain, text, 12, w - 3 * mm)
+                    text = _clip(chain, text, s, w - 3 * mm)
+                    tw = chain.width(text, s)
+                    tx = x + 1.5 * mm if align == "l" else x + w - 1.5 * mm - tw if align == "r" else x + (w - tw) / 2
+                    chain.draw(c, tx, y - row_h / 2 - s * 0.35, text, s)
+                x += w
+            y -= row_h
+        if last:
+            y -= 8 * mm
+            for line in section.closing:
+                s = _fit(chain, line, 11, right - left)
+                chain.draw(c, left, y, _clip(chain, line, s, right - left), s)
+                y -= 7 * mm
+        fy = bottom - 4 * mm
+        for note, h in zip(notes, heights, strict=True):
+            fy -= h
+            note.drawOn(c, left, fy)
+            fy -= 1.5 * mm
+        foot = f"{page} / {total}"
+        chain.draw(c, (width - chain.width(foot, 9)) / 2, 8 * mm, foot, 9)
+        c.showPage()
+        _tick(progress, page, total, tmp)
+    _save(c, tmp, target)
+    return total
+
+
+SIGN_IN_PURPOSE = "ご記入いただいた氏名は、参加人数の把握と町会の事業報告のためだけに使い、ほかの目的には使いません。"
+
+
+def write_sign_in_sheet(reg: Register, target: Path, *, event_id: int, rows: int = 30, record: bool = True,
+                        progress: Progress = None) -> PrintResult:
+    """A sign-in sheet (受付名簿) for an event: its title, date in 和暦, time and place; empty rows
+    to write 氏名, 班 and 署名 in; the purpose of use at the foot of every page."""
+    reg.session.require("output", "受付名簿を印刷する")
+    if not 1 <= rows <= 500:
+        raise RegisterError("記入欄の行数は1〜500で指定してください。")
+    event, lines = _event_for_print(reg, event_id, "受付名簿")
+    section = _FormSection(
+        heading="受 付 名 簿", title=event.title, lines=lines,
+        columns=[("No.", 9, "c"), ("氏名", 62, "l"), ("班", 24, "c"), ("署名", 62, "l")],
+        rows=[[str(n), "", "", ""] for n in range(1, rows + 1)],
+        closing=["町会の外から来られた方は、班の欄に「外」とご記入ください。"], row_height_mm=11.0)
+    assoc = get_association(reg)
+    footer = [SIGN_IN_PURPOSE] + ([f"{assoc['name']}の個人情報の利用目的: {assoc['purpose_of_use']}"]
+                                  if assoc["purpose_of_use"] else [])
+    pages = _write_forms(reg, Path(target), document=f"受付名簿 {event.title}",
+                         sections=[section], footer=footer, progress=progress)
+    if record:  # the preview records only what is printed or saved
+        record_output(reg, f"受付名簿「{event.title}」（{rows}行）{Path(target).name}",
+                      "ACTIVITY_LOG", 0, action="print")
+    return PrintResult(Path(target), pages, 0, font_chain("gothic").warning)
+
+
+RSVP_PURPOSE = "この出欠表は行事の準備のためだけに使います。名前を写したり、ほかの人に渡したりしないでください。"
+
+
+def write_rsvp_list(reg: Register, target: Path, *, event_id: int, block_ids: list[int] | None = None,
+                    record: bool = True, progress: Progress = None) -> PrintResult:
+    """出欠表 for an event, one section (from a new page) per 班 for the 班長 to send round: the
+    households in 回覧順 — the surname only, unless the household agreed to its name on circulars
+    (KAIRAN) — with 出席人数, 欠席 and 備考 to fill in, and a line for the totals."""
+    reg.session.require("output", "出欠表を印刷する")
+    event, lines = _event_for_print(reg, event_id, "出欠表")
+    rule = OutputRule(reg, "KAIRAN")
+    visible, params = reg.session.block_filter_sql("b.id")
+    blocks = reg.conn.execute(
+        "SELECT b.id, b.name, coalesce(p.family_name || '　' || p.given_name, '') FROM blocks b "
+        f"LEFT JOIN persons p ON p.id = b.leader_person_id WHERE b.retired_on IS NULL AND {visible} "
+        "ORDER BY b.sort_order, b.id", params,
+    ).fetchall()
+    if block_ids is not None:
+        blocks = [b for b in blocks if b[0] in block_ids]
+    if not blocks:
+        raise RegisterError("印刷する班がありません。")
+    sections = []
+    households = 0
+    for bid, name, leader in blocks:
+        names = _block_rows(reg, rule, bid)
+        households += len(names)
+        leader = leader.strip("　")
+        sections.append(_FormSection(
+            heading=f"出 欠 表（{name}）", title=event.title,
+            lines=[*lines, f"取りまとめ　{leader or name + 'の班長'}",
+                   "出席の方は人数を、欠席の方は「欠席」の欄に○をご記入ください。"],
+            columns=[("順", 8, "c"), ("世帯名", 52, "l"), ("出席人数", 22, "r"), ("欠席", 14, "c"), ("備考", 50, "l")],
+            rows=[[str(n), who, "人", "", ""] for n, who in enumerate(names, start=1)],
+            closing=["合計　　出席　　　　人　・　欠席　　　　世帯", "最後の方は班長へ戻してください。"],
+            min_row_height_mm=8.0))
+    assoc = get_association(reg)
+    footer = [RSVP_PURPOSE] + ([f"{assoc['name']}の個人情報の利用目的: {assoc['purpose_of_use']}"]
+                               if assoc["purpose_of_use"] else [])
+    pages = _write_forms(reg, Path(target), document=f"出欠表 {event.title}",
+                         sections=sections, footer=footer, progress=progress)
+    if record:  # the preview records only what is printed or saved
+        record_output(reg, f"出欠表「{event.title}」（{len(sections)}班）{Path(target).name}",
+                      "KAIRAN", households, action="print")
+    return PrintResult(Path(target), pages, households, font_chain("gothic").warning)

@@ -352,6 +352,7 @@ class AddResult:
     already: int = 0
     counted: dict[str, int] = field(default_factory=dict)
     refused: list[tuple[str, str]] = field(default_factory=list)
+    not_logged: int = 0  # no consent and not (yet) attending: nothing could be kept
 
     def message(self) -> str:
         parts = []
@@ -363,6 +364,9 @@ class AddResult:
             n = sum(self.counted.values())
             parts.append(f"{n}人は参加の記録への同意がないため、名前を残さず年代別の人数に加えました"
                          "（名前を残さないので、同じ人を二度加えても分かりません。ご注意ください）。")
+        if self.not_logged:
+            parts.append(f"{self.not_logged}人は参加の記録への同意がないため、出欠を記録しませんでした"
+                         "（来られた人数は、行事のあとで年代別に入力してください）。")
         for name, why in self.refused:
             parts.append(f"{name}さん: {why}")
         return "\n".join(parts) or "加える人がいませんでした。"
@@ -439,6 +443,9 @@ def add_participants(reg: Register, event_id: int, person_ids: Iterable[int], *,
             result.already += 1
             continue
         if not consent.consented(pid):
+            if attended is False or (attended is None and rsvp in ("欠席", "未定")):
+                result.not_logged += 1  # a count is of people who came: not of a 欠席 or 未定 answer
+                continue
             band = band_of(birth, day)
             result.counted[band] = result.counted.get(band, 0) + 1
             continue
@@ -630,6 +637,7 @@ def set_rsvp(reg: Register, event_id: int, answers: dict[int, str]) -> AddResult
     for answer, ids in by_answer.items():
         part = add_participants(reg, event_id, ids, rsvp=answer)
         result.added += part.added
+        result.not_logged += part.not_logged
         for band, n in part.counted.items():
             result.counted[band] = result.counted.get(band, 0) + n
         result.refused += part.refused

@@ -5,11 +5,23 @@
 full-width katakana, phones and some e-mail addresses, a dated status history for every
 household and person, the officers of the current fiscal year and one audit row.
 
-Everything random comes from one ``random.Random(seed)`` (uids included), and every timestamp
-is derived from ``today`` (never earlier than the association's ``created_at``): the same seed
-and ``today`` on the same empty register give identical rows in every table. Rows are built as
-tuples and written with ``executemany`` in one transaction: 5,000 households (~11,700 people)
-take about 0.6 s, 60,000 (~140,000 people) about 6.5 s on a 2-core machine.
+Then ten 年度 of activity (DOMAIN.md §5), built from who lived where and when: about sixty events
+a year (総会, monthly 役員会, 清掃, 防災訓練, 祭り, 敬老会, 子ども会, サロン, スマホ教室 …), held in
+the past, planned for the rest of this 年度, a few called off; participation in proportion to
+the town (≈ 8 named participations per household over ten years) with the skew of a real town
+(the old at 敬老会 and 総会, children at 子ども会, a core of 担い手 running things), people
+without consent to a personal log counted by age band only, guests from outside counted too;
+consent (ACTIVITY_LOG) for most households; 担い手 profiles (with VOLUNTEER_PROFILE consent) for
+3–5 % of adults; ten years of officers (a 会長 of six years, 班長 in 回覧順); partners with their
+agreements, local issues in マッチ箱 stages with requests to the city, and the area's households
+per 年度. This part draws from its own ``Random``, so the register part of a seed is unchanged.
+
+Everything random comes from ``random.Random(seed)`` (uids included; the activity part has its
+own, derived from the seed), and every timestamp is derived from ``today`` (never earlier than
+the association's ``created_at``): the same seed and ``today`` on the same empty register give
+identical rows in every table. Rows are built as tuples and written with ``executemany`` in one
+transaction: 5,000 households (~11,700 people, ~550 events, ~41,000 participations) take about
+0.9 s on a 2-core machine (0.5 s of it the activity part).
 """
 
 from __future__ import annotations
@@ -21,8 +33,8 @@ import random
 import re
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from datetime import time as dtime
 
 import jaconv
@@ -30,7 +42,7 @@ import sqlite_utils
 
 from kyodo_desktop.models import demo_names as names
 from kyodo_desktop.models.households import person_index_fields
-from kyodo_desktop.models.japanese import fiscal_year, fiscal_year_range
+from kyodo_desktop.models.japanese import fiscal_year, fiscal_year_label, fiscal_year_range
 from kyodo_desktop.models.register import RegisterError, default_purpose
 
 PROGRESS_EVERY = 500
@@ -43,6 +55,8 @@ class DemoSummary:
     persons: int
     blocks: int
     seconds: float
+    events: int = 0
+    participations: int = 0
 
 
 # -- small helpers over one Random ------------------------------------------------------------
@@ -385,6 +399,10 @@ def populate_demo(
     block_rows: list[tuple] = []
     # per household: (id, 班 number, status, head person, is a business)
     hh_info: list[tuple[int, int, str, _Person, bool]] = []
+    # for the activity part: every person (id, household, birth, on the register from, left or
+    # _NEVER, relation) and every household's membership (by day ordinals)
+    who: list[tuple[int, int, int, int, int, str]] = []
+    homes: list[_Home] = []
     person_id = 0
     household_id = 0
     earliest_join = date(1965, 4, 1).toordinal()
@@ -481,14 +499,15 @@ def populate_demo(
             if status == "非加入":
                 hs_rows.append((hid, "非加入", iso(join), "転入（未加入）", *recorded))
                 since = join
+                member_from = _NEVER
             elif status == "加入" and join < today_ord - 400 and rng.random() < 0.05:
                 later = rng.randint(join + 30, today_ord - 30)  # joined some time after moving in
                 hs_rows.append((hid, "非加入", iso(join), "転入（未加入）", *recorded))
                 hs_rows.append((hid, "加入", iso(later), "入会", *recorded))
-                since = later
+                since = member_from = later
             else:
                 hs_rows.append((hid, "加入", iso(join), "入会", *recorded))
-                since = join
+                since = member_from = join
             if gone_kind:
                 reason = {"転出": "転居", "退会": "退会届", "死亡": "世帯主の死亡"}[gone_kind]
                 hs_rows.append((hid, gone_kind, iso(leave), reason, *recorded))
@@ -527,6 +546,8 @@ def populate_demo(
                         changed = rng.randint(min(low, today_ord - 1), today_ord - 1)
                     p.status_since = changed
                     ps_rows.append((person_id, p.status, iso(changed), p.reason, hid, *recorded))
+                who.append((person_id, hid, p.birth, enrolled,
+                             _NEVER if p.status == "在籍" else p.status_since, p.relation))
                 key = (p.family, p.given, p.fkana, p.gkana)
                 idx = index_cache.get(key)
                 if idx is None:
@@ -553,6 +574,8 @@ def populate_demo(
                 landline, member_type, dues, status, iso(since), notes, stamp, stamp,
             ))
             hh_info.append((hid, block_no, status, head, business))
+            homes.append(_Home(hid, block_no, member_from, leave or _NEVER, business, head_id,
+                               [p.id for p in everyone]))
             if progress is not None and hid % PROGRESS_EVERY == 0 and hid < households:
                 progress(hid, households)
 
@@ -594,6 +617,13 @@ def populate_demo(
         for block_no, pid in leaders.items()
     ]
 
+    categories = dict(conn.execute("SELECT name, id FROM event_categories"))
+    skills = {(kind, name): sid for sid, name, kind in conn.execute("SELECT id, name, kind FROM skills")}
+    activity = _Activity(
+        random.Random(f"kyodo-demo-activity-{seed}"), today=today, start_month=start_month,
+        households=households, who=who, homes=homes, leaders=leaders, officers=officer_rows,
+        categories=categories, skills=skills, district=assoc[1] or names.DISTRICT, stamp=stamp,
+    ).build()
     n_persons = len(p_rows)
     # A larger page cache while the indexes (random uids, sort keys) are filled: ~10 % faster
     # for 60,000 households. The connection's own setting is put back afterwards.
@@ -601,7 +631,7 @@ def populate_demo(
     conn.execute("PRAGMA cache_size = -65536")
     try:
         _insert(db, actor, stamp, assoc, households, seed, block_rows, hh_rows, hs_rows, p_rows,
-                ps_rows, officer_rows)
+                ps_rows, activity)
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
     if progress is not None:
@@ -611,13 +641,15 @@ def populate_demo(
         persons=n_persons,
         blocks=len(block_rows),
         seconds=time.perf_counter() - started,
+        events=len(activity.events),
+        participations=len(activity.participations),
     )
 
 
 def _insert(
     db: sqlite_utils.Database, actor: str, stamp: str, assoc: tuple, households: int, seed: int,
     block_rows: list[tuple], hh_rows: list[tuple], hs_rows: list[tuple], p_rows: list[tuple],
-    ps_rows: list[tuple], officer_rows: list[tuple],
+    ps_rows: list[tuple], activity: _ActivityRows,
 ) -> None:
     """Write every row in one transaction (all or nothing)."""
     conn = db.conn
@@ -657,9 +689,10 @@ def _insert(
         )
         conn.executemany(
             "INSERT INTO officers (person_id, role, block_id, fiscal_year, start_date, end_date,"
-            " notes, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
-            officer_rows,
+            " notes, created_at, updated_at, handed_over) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            activity.officers,
         )
+        _insert_activity(conn, activity)
         name, district, address, postal_code, area, purpose = assoc[:6]
         conn.execute(
             "UPDATE association SET district = ?, address = ?, postal_code = ?,"
@@ -673,7 +706,10 @@ def _insert(
                 stamp,
             ],
         )
-        after = {"households": households, "persons": n_persons, "blocks": len(block_rows), "seed": seed}
+        after = {"households": households, "persons": n_persons, "blocks": len(block_rows), "seed": seed,
+                 "events": len(activity.events), "participations": len(activity.participations),
+                 "volunteers": len(activity.volunteers), "partners": len(activity.partners),
+                 "issues": len(activity.issues)}
         conn.execute(
             "INSERT INTO audit_log (at, actor, action, table_name, row_id, summary, before, after)"
             " VALUES (?,?,?,?,?,?,?,?)",
@@ -683,3 +719,851 @@ def _insert(
                 None, json.dumps(after, ensure_ascii=False),
             ],
         )
+
+
+def _insert_activity(conn, a: _ActivityRows) -> None:
+    """The activity rows (inside :func:`_insert`'s transaction)."""
+    many = conn.executemany
+    many("INSERT INTO consents (person_id, household_id, purpose, granted, granted_on, method, form_version,"
+         " withdrawn_on, notes, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)", a.consents)
+    many("INSERT INTO volunteers (person_id, availability, max_per_month, qualifications, valid_until, notes,"
+         " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)", a.volunteers)
+    many("INSERT INTO volunteer_skills (person_id, skill_id) VALUES (?,?)", a.volunteer_skills)
+    many("INSERT INTO partners (id, uid, name, kind, contact_name, phone, email, address, notes, retired_on,"
+         " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", a.partners)
+    many("INSERT INTO partner_agreements (id, partner_id, title, signed_on, valid_until, notes, created_at)"
+         " VALUES (?,?,?,?,?,?,?)", a.agreements)
+    many("INSERT INTO events (id, uid, title, category_id, starts_at, ends_at, place, organiser,"
+         " organiser_partner_id, description, planned_cost, actual_cost, status, outcome, copied_from,"
+         " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", a.events)
+    many("INSERT INTO event_partners (event_id, partner_id) VALUES (?,?)", a.event_partners)
+    many("INSERT INTO participations (event_id, person_id, role, rsvp, attended, hours, created_at,"
+         " updated_at) VALUES (?,?,?,?,?,?,?,?)", a.participations)
+    many("INSERT INTO event_band_counts (event_id, band, kind, count) VALUES (?,?,?,?)", a.band_counts)
+    many("INSERT INTO local_issues (id, uid, title, description, category, block_id, place, reporter,"
+         " found_on, stage, next_action, due_on, external_url, created_at, updated_at)"
+         " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", a.issues)
+    many("INSERT INTO issue_partners (issue_id, partner_id) VALUES (?,?)", a.issue_partners)
+    many("INSERT INTO city_requests (id, issue_id, asked_on, addressed_to, request, answer, answered_on,"
+         " created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?)", a.requests)
+    many("INSERT INTO area_households (fiscal_year, households, source, updated_at) VALUES (?,?,?,?)", a.area)
+
+
+# -- ten years of activity ------------------------------------------------------------------------
+#
+# Built from what the households part made (who lived where, from when to when, which
+# households were members), with its own ``Random`` so that the register part of a seed stays
+# as it was. Rows are tuples written with ``executemany`` in the same transaction.
+
+_NEVER = 10**7  # a day ordinal after any date: "not yet" / "never"
+_YEARS = 10
+#: age buckets for choosing participants: (name, lowest age)
+_BUCKETS = (("small", 0), ("child", 4), ("teen", 13), ("young", 20), ("mid", 40), ("senior", 65), ("old", 75))
+#: who comes to what: bucket → weight
+_AUDIENCES: dict[str, dict[str, float]] = {
+    "assembly": {"young": 0.25, "mid": 1.0, "senior": 1.6, "old": 1.1},
+    "general": {"child": 0.15, "teen": 0.2, "young": 0.5, "mid": 1.0, "senior": 1.4, "old": 0.7},
+    "clean": {"teen": 0.25, "young": 0.6, "mid": 1.2, "senior": 1.3, "old": 0.35},
+    "drill": {"child": 0.35, "teen": 0.2, "young": 0.5, "mid": 1.0, "senior": 1.3, "old": 0.9},
+    "family": {"small": 0.5, "child": 1.7, "teen": 0.8, "young": 1.0, "mid": 0.9, "senior": 0.7, "old": 0.3},
+    "kids": {"small": 0.12, "child": 1.0, "teen": 0.12},
+    "elders": {"old": 1.0},
+    "seniors": {"senior": 1.0, "old": 1.3},
+}
+#: guests (not on the register) by band, as a share of those who came from the register
+_GUEST_MIX: dict[str, tuple[float, dict[str, float]]] = {
+    "夏祭り": (0.45, {"〜19歳": 0.45, "20〜39歳": 0.24, "40〜64歳": 0.2, "65〜74歳": 0.06, "75歳〜": 0.02, "不明": 0.03}),
+    "秋祭り": (0.2, {"〜19歳": 0.5, "20〜39歳": 0.2, "40〜64歳": 0.2, "65〜74歳": 0.1}),
+    "子ども会": (0.15, {"〜19歳": 1.0}),
+    "サロン": (0.12, {"75歳〜": 0.7, "65〜74歳": 0.3}),
+}
+
+
+@dataclass
+class _Home:
+    id: int
+    block: int
+    member_from: int  # day ordinal; _NEVER = not a member
+    member_to: int  # left (転出・退会・死亡) or _NEVER
+    business: bool
+    head: int
+    people: list[int]
+
+
+@dataclass
+class _Plan:
+    key: str
+    title: str
+    category: str
+    day: date
+    time: str | None  # "HH:MM", or None for a date only
+    hours: float
+    place: str
+    audience: str  # a key of _AUDIENCES, or officers / audit / hancho / helpers / none
+    size: float = 0.0  # share of the households (or of the audience's pool for kids/elders)
+    helpers: tuple[int, float] = (0, 0.0)  # at least, share of the households
+    cost: int = 0
+    partners: tuple[str, ...] = ()
+    organiser: str = "町会"
+    organiser_partner: str | None = None
+    description: str = ""
+    rsvp: bool = False
+    outdoor: bool = False
+    last_day: date | None = None
+    guests: str = ""  # a key of _GUEST_MIX
+    cancelled: str = ""  # why, when called off
+
+
+_TURNOUT = 0.6  # calibrated: ≈ 8 named participations per household over ten years
+_RSVP = _Weighted(["出席", "欠席", "未定"], [60, 30, 10])
+
+
+class _Turnout:
+    """Who came to one event: named (with consent to a personal log in effect on the day),
+    counted by age band (without it), and guests from outside."""
+
+    def __init__(self, act: _Activity, plan: _Plan, future: bool) -> None:
+        self.act = act
+        self.plan = plan
+        self.day = plan.day.toordinal()
+        self.future = future
+        self.named: dict[int, tuple[str, str, int | None, float | None]] = {}  # role, 出欠, attended, hours
+        self.counted: dict[str, int] = {}
+        self.guests: dict[str, int] = {}
+        self.taken: set[int] = set()
+        self.helper_hours = round(min(12.0, plan.hours + act.rng.choice((0.5, 1.0, 1.5))), 1) if plan.hours else None
+
+    def take(self, pid: int, role: str, rsvp: str = "", attended: int | None = 1, *, promote: bool = False) -> None:
+        if pid in self.taken:
+            if promote and pid in self.named and self.named[pid][0] == "参加":
+                _role, rsvp, attended, _hours = self.named[pid]
+                self.named[pid] = (role, rsvp, attended, None if self.future else self.helper_hours)
+            return
+        self.taken.add(pid)
+        act = self.act
+        if act.consented(pid, self.day):
+            plan = self.plan
+            hours = self.helper_hours if role != "参加" else plan.hours if plan.category in (
+                "清掃・美化", "防犯", "見守り") else None
+            self.named[pid] = (role, rsvp, None if self.future else attended, None if self.future else hours)
+        elif attended and not self.future:
+            from kyodo_desktop.models.activity import band_of
+
+            band = band_of(act.iso(act.birth[pid]), self.plan.day)
+            self.counted[band] = self.counted.get(band, 0) + 1
+
+    def came(self) -> int:
+        return sum(1 for v in self.named.values() if v[2] != 0) + sum(self.counted.values()) + sum(self.guests.values())
+
+
+@dataclass
+class _ActivityRows:
+    events: list[tuple] = field(default_factory=list)
+    event_partners: list[tuple] = field(default_factory=list)
+    participations: list[tuple] = field(default_factory=list)
+    band_counts: list[tuple] = field(default_factory=list)
+    consents: list[tuple] = field(default_factory=list)
+    volunteers: list[tuple] = field(default_factory=list)
+    volunteer_skills: list[tuple] = field(default_factory=list)
+    officers: list[tuple] = field(default_factory=list)
+    partners: list[tuple] = field(default_factory=list)
+    agreements: list[tuple] = field(default_factory=list)
+    issues: list[tuple] = field(default_factory=list)
+    issue_partners: list[tuple] = field(default_factory=list)
+    requests: list[tuple] = field(default_factory=list)
+    area: list[tuple] = field(default_factory=list)
+
+
+def _nth(year: int, month: int, n: int, weekday: int) -> date:
+    """The ``n``-th ``weekday`` (Monday 0) of a month; n = -1: the last."""
+    if n < 0:
+        last = date(year + (month == 12), month % 12 + 1, 1).toordinal() - 1
+        d = date.fromordinal(last)
+        return date.fromordinal(last - (d.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return date.fromordinal(first.toordinal() + (weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+SAT, SUN, TUE, WED, FRI = 5, 6, 1, 2, 4
+
+
+class _Activity:
+    """Events, participation, consents, volunteers, officers' history, partners, issues and the
+    area's households for the ten 年度 up to the current one."""
+
+    def __init__(self, rng: random.Random, *, today: date, start_month: int, households: int,
+                 who: list[tuple[int, int, int, int, int, str]], homes: list[_Home],
+                 leaders: dict[int, int], officers: list[tuple], categories: dict[str, int],
+                 skills: dict[tuple[str, str], int], district: str, stamp: str) -> None:
+        self.rng = rng
+        self.today = today
+        self.today_ord = today.toordinal()
+        self.sm = start_month
+        self.fy = fiscal_year(today, start_month)
+        self.first_fy = self.fy - _YEARS + 1
+        self.n_households = households
+        self.scale = min(4.0, max(0.4, (households / 300) ** 0.5))  # costs grow slower than the town
+        self.categories = categories
+        self.skills = skills
+        self.stamp = stamp
+        self.area = re.sub(r"(校下|地区|校区)$", "", district) or "泉野"
+        self.leaders = leaders
+        self.current_officers = officers
+        n = len(who) + 1
+        self.birth = [0] * n
+        self.since = [0] * n
+        self.left = [_NEVER] * n
+        self.home = [0] * n
+        self.relation = [""] * n
+        for pid, hid, birth, enrolled, left, relation in who:
+            self.birth[pid], self.since[pid], self.left[pid] = birth, enrolled, left
+            self.home[pid], self.relation[pid] = hid, relation
+        self.homes = {h.id: h for h in homes}
+        self.blocks: dict[int, list[_Home]] = {}
+        for h in homes:  # households come in 班 and 回覧順 order
+            self.blocks.setdefault(h.block, []).append(h)
+        self.consent_from: dict[int, int] = {}  # household → first day of ACTIVITY_LOG consent
+        self.consent_to: dict[int, int] = {}  # household → withdrawn on
+        self.rows = _ActivityRows()
+        self.iso_cache: dict[int, str] = {}
+        self.fy_cache: dict[int, tuple[int, int]] = {}
+
+    # -- small helpers --------------------------------------------------------------------------
+
+    def iso(self, ordinal: int) -> str:
+        s = self.iso_cache.get(ordinal)
+        if s is None:
+            s = self.iso_cache[ordinal] = date.fromordinal(ordinal).isoformat()
+        return s
+
+    def fy_range(self, f: int) -> tuple[int, int]:
+        got = self.fy_cache.get(f)
+        if got is None:
+            first, last = fiscal_year_range(f, self.sm)
+            got = self.fy_cache[f] = (first.toordinal(), last.toordinal())
+        return got
+
+    def age(self, pid: int, day: int) -> int:
+        return int((day - self.birth[pid]) / _YEAR)
+
+    def present(self, pid: int, day: int) -> bool:
+        """On the register and in a member household on ``day``."""
+        h = self.homes[self.home[pid]]
+        return self.since[pid] <= day < self.left[pid] and h.member_from <= day < h.member_to
+
+    def consented(self, pid: int, day: int) -> bool:
+        hid = self.home[pid]
+        return self.consent_from.get(hid, _NEVER) <= day < self.consent_to.get(hid, _NEVER)
+
+    def phone(self) -> str:
+        return f"076-2{self.rng.randrange(100):02d}-{self.rng.randrange(10000):04d}"
+
+    def build(self) -> _ActivityRows:
+        self._consents()
+        self._volunteers()
+        self._officers()
+        self._partners()
+        self._events()
+        self._issues()
+        self._area()
+        return self.rows
+
+    # -- consent to a personal log (ACTIVITY_LOG), per household --------------------------------
+
+    def _consents(self) -> None:
+        """Most member households answered the consent form when the association began asking
+        (the year before the ten) or when they joined; some said no, a few never answered, a
+        very few withdrew later. Without it in effect, a person is counted by age band only."""
+        rng = self.rng
+        asked_from = self.fy_range(self.first_fy - 1)[0] + 60
+        for h in self.homes.values():
+            if h.member_from >= _NEVER or h.business:
+                continue
+            r = rng.random()
+            if r < 0.86:
+                on = max(asked_from + rng.randint(0, 150), h.member_from + rng.randint(0, 90))
+                on = min(on, self.today_ord - 1, h.member_to - 1)
+                if on < h.member_from:
+                    continue
+                withdrawn = None
+                if rng.random() < 0.02 and on < self.today_ord - 60:
+                    withdrawn = rng.randint(on + 30, self.today_ord - 1)
+                    self.consent_to[h.id] = withdrawn
+                self.consent_from[h.id] = on
+                self.rows.consents.append((
+                    None, h.id, "ACTIVITY_LOG", 1, self.iso(on), "書面" if rng.random() < 0.9 else "口頭",
+                    "個人情報の取扱いについて（同意書）", None if withdrawn is None else self.iso(withdrawn), "",
+                    self.stamp, self.stamp))
+            elif r < 0.93:
+                on = min(max(asked_from + rng.randint(0, 150), h.member_from), self.today_ord - 1)
+                self.rows.consents.append((
+                    None, h.id, "ACTIVITY_LOG", 0, self.iso(on), "書面", "個人情報の取扱いについて（同意書）",
+                    None, "", self.stamp, self.stamp))
+
+    # -- 担い手 profiles (VOLUNTEER_PROFILE) ------------------------------------------------------
+
+    def _volunteers(self) -> None:
+        rng, today = self.rng, self.today_ord
+        adults: list[int] = []
+        weights: list[float] = []
+        for pid in range(1, len(self.birth)):
+            h = self.homes[self.home[pid]]
+            if h.business or not self.present(pid, today):
+                continue
+            a = self.age(pid, today)
+            if not 18 <= a <= 84:
+                continue
+            w = 3.0 if 60 <= a < 75 else 1.5 if 50 <= a < 60 else 1.0 if a >= 75 else 0.8 if a >= 20 else 0.3
+            if self.consented(pid, today):
+                w *= 3  # people who take part agree to be recorded more readily
+            adults.append(pid)
+            weights.append(w)
+        n = min(len(adults), round(len(adults) * rng.uniform(0.03, 0.05)))
+        if len(adults) >= 20:
+            n = max(n, 2)
+        keyed = sorted(((rng.random() ** (1 / w), pid) for pid, w in zip(adults, weights, strict=True)), reverse=True)
+        self.volunteer_ids = sorted(pid for _k, pid in keyed[:n])
+        this_end = self.iso(self.fy_range(self.fy)[1])
+        last_end = self.iso(self.fy_range(self.fy - 1)[1])
+        slots = [d + t for d in "月火水木金土日" for t in ("午前", "午後", "夜")]
+        for pid in self.volunteer_ids:
+            a = self.age(pid, today)
+            if a < 40:
+                table = {"PC・スマホ支援": 3, "力仕事": 3, "外国語": 1, "写真・広報": 2, "子どもの見守り": 1,
+                         "祭り・伝統芸能": 1, "運転": 1}
+            elif a < 65:
+                table = {"運転": 3, "力仕事": 2, "会計": 1.5, "PC・スマホ支援": 1.5, "防災士": 1, "調理": 1.5,
+                         "子どもの見守り": 1.5, "写真・広報": 1, "祭り・伝統芸能": 1.5, "看護・介護": 1}
+            else:
+                table = {"調理": 2, "書道・文書作成": 2, "子どもの見守り": 2, "会計": 1, "看護・介護": 1, "防災士": 1,
+                         "祭り・伝統芸能": 1.5, "運転": 1}
+            pick = _Weighted(list(table), list(table.values()))
+            skills = {pick.pick(rng) for _ in range(rng.choice((1, 1, 2, 2, 3)))}
+            related = {"防災士": "防災", "子どもの見守り": "子ども", "PC・スマホ支援": "デジタル", "祭り・伝統芸能": "祭り",
+                       "写真・広報": "広報", "看護・介護": "見守り", "力仕事": "環境"}
+            interests = {related[s] for s in skills if s in related}
+            while len(interests) < rng.choice((1, 2, 2, 3)):
+                interests.add(rng.choice(("防災", "見守り", "環境", "子ども", "祭り", "広報", "デジタル")))
+            qualifications = []
+            if "防災士" in skills:
+                qualifications.append("防災士")
+            if "看護・介護" in skills:
+                qualifications.append(rng.choice(("看護師", "介護福祉士", "ホームヘルパー2級")))
+            if "運転" in skills:
+                qualifications.append(rng.choice(("普通自動車免許", "普通自動車免許", "中型自動車免許")))
+            if "会計" in skills and rng.random() < 0.5:
+                qualifications.append("日商簿記2級")
+            if "外国語" in skills:
+                qualifications.append(rng.choice(("英検2級", "TOEIC 800点", "中国語（日常会話）")))
+            retired = a >= 65 or rng.random() < 0.15
+            if retired:
+                free = [s for s in slots if s[1:] in ("午前", "午後") and rng.random() < 0.55]
+            else:
+                free = [s for s in slots if (s[0] in "土日" and s[1:] != "夜" and rng.random() < 0.8)
+                        or (s[0] not in "土日" and s[1:] == "夜" and rng.random() < 0.3)]
+            free = free or ["土午前"]
+            registered = min(today - 1, max(self.since[pid] + 30, today - rng.randint(30, 6 * 365)))
+            expired = rng.random() < 0.12
+            self.rows.volunteers.append((
+                pid, " ".join(free), rng.choice((None, None, 2, 2, 3, 4)), "、".join(qualifications),
+                last_end if expired else this_end,
+                rng.choice(names.VOLUNTEER_NOTES) if rng.random() < 0.15 else "", self.stamp, self.stamp))
+            self.rows.volunteer_skills += [(pid, self.skills[("skill", s)]) for s in sorted(skills)]
+            self.rows.volunteer_skills += [(pid, self.skills[("interest", s)]) for s in sorted(interests)]
+            self.rows.consents.append((
+                pid, None, "VOLUNTEER_PROFILE", 1, self.iso(registered), "書面", "担い手登録票", None, "",
+                self.stamp, self.stamp))
+
+    # -- officers for ten 年度, 班長 rotating by 回覧順 -----------------------------------------------
+
+    def _officers(self) -> None:
+        rng = self.rng
+        fy, first = self.fy, self.first_fy
+        used: dict[int, set[int]] = {f: set() for f in range(first, fy + 1)}
+        terms: dict[tuple[int, str], int] = {}  # (年度, slot) → person
+        slots = ("会長", "副会長", "会計", "監事1", "監事2")
+        current: dict[str, int] = {}
+        for pid, role, *_rest in self.current_officers:
+            if role == "班長":
+                continue
+            slot = role if role != "監事" else ("監事1" if "監事1" not in current else "監事2")
+            current[slot] = pid
+        pool = [pid for pid in range(1, len(self.birth))
+                if self.relation[pid] in ("世帯主", "妻", "夫") and not self.homes[self.home[pid]].business
+                and self.homes[self.home[pid]].member_from < _NEVER]
+
+        def fits(pid: int, f: int) -> bool:
+            start = self.fy_range(f)[0]
+            return self.present(pid, start) and 35 <= self.age(pid, start) <= 85 and pid not in used[f]
+
+        def pick(f: int) -> int | None:
+            """Someone who fits, preferably who agreed to a personal log (tried at random first:
+            the pool is thousands of people)."""
+            start = self.fy_range(f)[0]
+            for _ in range(300):
+                pid = pool[int(rng.random() * len(pool))] if pool else 0
+                if pool and fits(pid, f) and self.consented(pid, start):
+                    return pid
+            choice = [p for p in pool if fits(p, f)]
+            return rng.choice(choice) if choice else None
+
+        def hold(pid: int, slot: str, f: int) -> None:
+            terms[(f, slot)] = pid
+            used[f].add(pid)
+
+        # the present 会長 has held the post for six 年度 (a 担い手 risk the summary should show); if
+        # the one drawn is too new to the town, the longest-standing of this year's officers takes it
+        chair = current.get("会長")
+        if chair is not None:
+            veteran = [pid for pid in current.values() if all(self.present(pid, self.fy_range(f)[0])
+                                                              for f in range(fy - 5, fy + 1))]
+            if veteran and chair not in veteran:
+                other = next(s for s, p in current.items() if p == veteran[0])
+                current[other], current["会長"] = chair, veteran[0]
+        for slot, pid in current.items():
+            hold(pid, slot, fy)
+        leaders = dict(self.leaders)
+        used[fy] |= set(leaders.values())
+        # (years the present holder has served, the term of those before): the 会長 for six
+        # 年度, the others rotating
+        lengths = {"会長": (6, 4), "副会長": (rng.choice((1, 2)), 2), "会計": (rng.choice((2, 3, 4)), 3),
+                   "監事1": (rng.choice((1, 2)), 2), "監事2": (rng.choice((1, 2)), 2)}
+        for slot in slots:
+            holder = current.get(slot)
+            if holder is None:
+                continue
+            tenure, term = lengths[slot]
+            run = 1
+            for f in range(fy - 1, first - 1, -1):
+                chair = terms.get((f + 1, "会長"))
+                if slot == "副会長" and chair is not None and chair != terms.get((f, "会長")) and fits(chair, f):
+                    holder = chair  # the new 会長 was 副会長 the year before
+                elif run < tenure and fits(holder, f):
+                    hold(holder, slot, f)
+                    run += 1
+                    continue
+                else:
+                    found = pick(f)
+                    if found is None:
+                        continue
+                    holder = found
+                hold(holder, slot, f)
+                tenure, run = term, 1
+        # 班長: one household a year in 回覧順, going back from this year's
+        for block, homes in self.blocks.items():
+            leader = leaders.get(block)
+            if leader is None:
+                continue
+            at = next((i for i, h in enumerate(homes) if h.head == leader), 0)
+            for f in range(fy - 1, first - 1, -1):
+                start = self.fy_range(f)[0]
+                for _ in range(len(homes)):
+                    at = (at - 1) % len(homes)
+                    h = homes[at]
+                    if (h.member_from <= start < h.member_to and not h.business and self.present(h.head, start)
+                            and 25 <= self.age(h.head, start) <= 85 and h.head not in used[f]):
+                        terms[(f, f"班長{block}")] = h.head
+                        used[f].add(h.head)
+                        break
+        rows = []
+        for (f, slot), pid in terms.items():
+            first_day, last_day = self.fy_range(f)
+            role = "監事" if slot.startswith("監事") else "班長" if slot.startswith("班長") else slot
+            block = int(slot[2:]) if role == "班長" else None
+            past = f < fy
+            done = int(past and rng.random() < (0.8 if role == "班長" else 0.9))
+            rows.append((f, slots.index(slot) if slot in slots else 9, block or 0,
+                         (pid, role, block, f, self.iso(first_day), self.iso(last_day) if past else None, "",
+                          self.stamp, self.stamp, done)))
+        rows += [(fy, 9, b, (pid, "班長", b, fy, self.iso(self.fy_range(fy)[0]), None, "", self.stamp, self.stamp, 0))
+                 for b, pid in leaders.items()]
+        rows.sort(key=lambda r: r[:3])
+        self.rows.officers = [r[3] for r in rows]
+        self.officers_by_year: dict[int, list[int]] = {}
+        self.hancho_by_year: dict[int, list[int]] = {}
+        for pid, role, _b, f, *_rest in self.rows.officers:
+            (self.hancho_by_year if role == "班長" else self.officers_by_year).setdefault(f, []).append(pid)
+        # the core of 担い手: volunteers, officers past and present, and a few more who always help
+        core = set(self.volunteer_ids) | {pid for ids in self.officers_by_year.values() for pid in ids}
+        extra = [p for p in pool if self.consent_from.get(self.home[p], _NEVER) < _NEVER]
+        core |= set(rng.sample(extra, min(len(extra), max(1, self.n_households // 150))))
+        # some of them help at nearly everything, most now and then
+        keen = _Weighted([1, 2, 4, 10], [45, 30, 17, 8])
+        officers = {pid for ids in self.officers_by_year.values() for pid in ids}
+        self.core = [pid for pid in sorted(core) for _ in range(6 if pid in officers else keen.pick(rng))]
+
+    # -- partners and agreements ------------------------------------------------------------------
+
+    def _partners(self) -> None:
+        rng = self.rng
+        self.partner_ids: dict[str, int] = {}
+        self.partner_since: dict[str, int] = {}  # agreement signed (ordinal), for links
+        self.partner_until: dict[str, int] = {}  # retired
+        for n, (key, name, kind, contact, notes) in enumerate(names.PARTNERS, start=1):
+            retired = None
+            if key == "fujinkai":
+                retired = self.fy_range(self.fy - 3)[1]
+                self.partner_until[key] = retired
+            surname = _SURNAMES.pick(rng)[0]
+            email = f"info{n}@example.jp" if kind in ("NPO", "大学・学生団体", "集合住宅管理会社") else ""
+            self.rows.partners.append((
+                n, f"{rng.getrandbits(64):016x}", name.format(area=self.area), kind, f"{contact} {surname}",
+                self.phone(), email, "", notes, None if retired is None else self.iso(retired), self.stamp, self.stamp))
+            self.partner_ids[key] = n
+        for n, (key, title, years_before, month, valid, notes) in enumerate(names.AGREEMENTS, start=1):
+            f = self.fy - years_before
+            signed = date(f if month >= self.sm else f + 1, month, 1 + rng.randrange(27))
+            self.partner_since[key] = signed.toordinal()
+            until = self.iso(self.fy_range(f + valid)[1]) if valid else None
+            self.rows.agreements.append((n, self.partner_ids[key], title, signed.isoformat(), until, notes, self.stamp))
+
+    # -- the events of each 年度 ----------------------------------------------------------------------
+
+    def _plan(self, f: int) -> list[_Plan]:
+        sm, area, rng = self.sm, self.area, self.rng
+
+        def y(month: int) -> int:
+            return f if month >= sm else f + 1
+
+        def nth(month: int, n: int, weekday: int) -> date:
+            return _nth(y(month), month, n, weekday)
+
+        hall, kominkan, park = "町会館", f"{area}公民館", "中央児童公園"
+        school = f"{area}小学校"
+        label = fiscal_year_label(f)
+        univ_from = self.fy - 4
+        plans: list[_Plan] = [
+            _Plan("audit", "会計監査", "役員会・会議", nth(4, 2, SAT), "10:00", 1.5, hall, "audit",
+                  description=f"{fiscal_year_label(f - 1)}の帳簿・領収書・通帳の監査"),
+            _Plan("hancho-apr", "新旧班長会議", "役員会・会議", nth(4, 2, SUN), "10:00", 1.5, hall, "hancho",
+                  description="班長の引継ぎ、回覧・集金の手順の説明"),
+            _Plan("assembly", f"{label} 定期総会", "総会", nth(4, 4, SUN) if rng.random() < 0.5 else nth(5, 2, SUN),
+                  "10:00", 2, kominkan, "assembly", 0.06, (2, 0.0), 8000, rsvp=True,
+                  description=f"議案: {fiscal_year_label(f - 1)}事業報告・収支決算、監査報告、{label}事業計画・収支予算、役員改選"),
+            _Plan("hanami", "お花見会", "交流", nth(4, 1, SUN), "11:00", 2, park, "general", 0.03, (2, 0.002), 20000,
+                  outdoor=True, description="公園の桜の下で。飲み物は町会で用意"),
+            _Plan("clean-spring", "春の町内一斉美化清掃", "清掃・美化", nth(5, -1, SUN), "08:00", 1.5, "町内一円", "clean",
+                  0.12, (2, 0.003), 12000, ("kanri",), outdoor=True, description="道路・公園・ごみステーションの清掃"),
+            _Plan("kids-welcome", "子ども会 春の歓迎会", "子ども会", nth(5, 2, SAT), "10:00", 2, hall, "kids", 0.25, (2, 0.002),
+                  20000, ("pta",), guests="子ども会", description="新入生の歓迎とゲーム"),
+            _Plan("dobu", "側溝どろあげ", "清掃・美化", nth(6, 2, SUN), "07:00", 2, "町内の側溝", "clean", 0.07, (2, 0.003),
+                  8000, outdoor=True, description="校下一斉の側溝清掃（土のう袋は市から配布）"),
+            _Plan("tanabata", "子ども会 七夕まつり", "子ども会", nth(7, 1, SAT), "15:00", 2, hall, "kids", 0.25, (2, 0.002),
+                  25000, ("pta",), guests="子ども会", description="短冊飾りとかき氷"),
+            _Plan("radio", "夏休みラジオ体操", "子ども会", date(y(7), 7, 21), "06:30", 0.5, park, "kids", 0.35, (2, 0.002),
+                  10000, ("pta",), outdoor=True, last_day=date(y(7), 7, 31), description="7月21日〜31日の毎朝。皆勤賞あり"),
+            _Plan("summer", f"第{f - 1978}回 夏祭り・盆踊り大会", "祭り", nth(7, -1, SAT) if rng.random() < 0.5 else nth(8, 1, SAT),
+                  "17:00", 4, park, "family", 0.12, (5, 0.01), 300000,
+                  ("shotenkai", "univ") if f >= univ_from else ("shotenkai",), outdoor=True, guests="夏祭り",
+                  description="盆踊り、模擬店、子ども向けゲーム"),
+            _Plan("patrol-summer", "夏の夜間パトロール", "防犯", nth(8, 1, FRI), "20:00", 1, "町内一円", "helpers",
+                  helpers=(3, 0.003), cost=2000, description="夏休み中の見回り"),
+            _Plan("keirou", "敬老会", "敬老会", nth(9, 3, 0) - timedelta(days=1), "10:00", 2.5, kominkan, "elders", 0.3,
+                  (4, 0.006), 200000,
+                  ("shakyo", "choju", "minsei") + (("fujinkai",) if f <= self.fy - 3 else ()), rsvp=True,
+                  description="75歳以上の方をお招きして長寿のお祝い。記念品とお弁当、演芸"),
+            _Plan("undokai", f"{area}校下 大運動会", "交流", nth(9, -1, SUN), "09:00", 6, f"{school} グラウンド", "family", 0.04,
+                  (2, 0.003), 20000, ("kominkan",), organiser="校下", outdoor=True, description="町会対抗リレーなど（参加賞）"),
+            _Plan("autumn", "秋祭り（子ども神輿）", "祭り", nth(10, 1, SUN), "10:00", 4, "八幡神社 境内", "family", 0.04,
+                  (3, 0.005), 120000, ("jinja",), outdoor=True, guests="秋祭り", description="子ども神輿の巡行と境内での餅まき"),
+            _Plan("bokin-red", "赤い羽根共同募金", "その他", date(y(10), 10, 1), None, 0, "各班", "hancho", helpers=(0, 0),
+                  partners=("shakyo",), description="班長が各戸を回って集め、公民館へ納める"),
+            _Plan("clean-autumn", "秋の一斉清掃", "清掃・美化", nth(10, 3, SUN), "08:00", 1.5, "町内一円", "clean", 0.08,
+                  (2, 0.003), 10000, outdoor=True, description="落ち葉の清掃と花壇の植え替え"),
+            _Plan("drill", "町内防災訓練", "防災訓練", nth(10, 2, SUN) if rng.random() < 0.5 else nth(11, 1, SUN), "09:00", 2.5,
+                  f"{school} グラウンド", "drill", 0.10, (3, 0.004), 30000,
+                  tuple(k for k in ("shobo", "shotenkai", "kanri", "minsei")
+                        if self.partner_since.get(k, 0) <= date(y(10), 10, 1).toordinal()),
+                  outdoor=True, description="安否確認（黄色いタオル）、避難誘導、消火器・AEDの体験、炊き出し"),
+            _Plan("bokin-year-end", "歳末たすけあい募金", "その他", date(y(12), 12, 1), None, 0, "各班", "hancho",
+                  partners=("shakyo",), description="班長が各戸を回って集める"),
+            _Plan("xmas", "子ども会 クリスマス会", "子ども会", nth(12, 3, SAT), "13:00", 2, hall, "kids", 0.25, (2, 0.002),
+                  30000, ("pta",), rsvp=True, guests="子ども会", description="プレゼント交換とケーキ"),
+            _Plan("clean-year-end", "年末のごみステーション清掃", "清掃・美化", nth(12, 4, SUN), "09:00", 1, "各班のごみステーション",
+                  "clean", 0.03, (1, 0.002), 5000, outdoor=True),
+            _Plan("patrol-year-end", "年末夜警", "防犯", date(y(12), 12, 28), "20:00", 2, "町内一円", "helpers",
+                  helpers=(4, 0.004), cost=5000, description="拍子木を打って町内を回る。終わって豚汁"),
+            _Plan("newyear", "新年会", "交流", nth(1, 2, SUN), "12:00", 2, kominkan, "general", 0.03, (2, 0.002), 40000,
+                  rsvp=True, description="会費制（1人1,000円）"),
+            _Plan("mochi", "餅つき大会", "子ども会", nth(1, 3, SUN), "10:00", 3, f"{hall} 駐車場", "kids", 0.25, (3, 0.003),
+                  30000, ("pta",), outdoor=True, guests="子ども会", description="つきたてのお餅を町内に配る"),
+            _Plan("hancho-mar", "新旧班長引継ぎ会", "役員会・会議", nth(3, 3, SUN), "10:00", 1.5, hall, "hancho",
+                  description="1年の振り返りと次の班長への引継ぎ"),
+            _Plan("safety-spring", "春の交通安全 朝の見守り", "防犯", date(y(4), 4, 6), "07:30", 0.75, "通学路", "helpers",
+                  helpers=(3, 0.003), partners=("pta",), last_day=date(y(4), 4, 15), description="新入生の登校の見守り"),
+        ]
+        for month in (6, 11):
+            plans.append(_Plan(f"recycle-{month}", "資源回収（子ども会）", "その他", nth(month, 1, SAT), "09:00", 2, "各班の集積所",
+                               "clean", 0.02, (2, 0.002), 0, ("pta",), description="古紙・アルミ缶。収益は子ども会の活動費"))
+        for n, month in enumerate((6, 2)):
+            kind = ("防災講座「わが家の備え」", "救命講習（AEDの使い方）")[(f + n) % 2]
+            plans.append(_Plan(f"course-{month}", kind, "研修・講座", nth(month, 2, SAT), "14:00", 2, hall, "general", 0.008,
+                               (1, 0.001), 3000, ("shobo",), description="講師: 消防分団"))
+        for month in (6, 12):
+            plans.append(_Plan(f"watch-{month}", "一人暮らし高齢者の見守り訪問", "見守り", nth(month, 2, SAT), "10:00", 3,
+                               "町内一円", "helpers", helpers=(3, 0.004),
+                               partners=tuple(k for k in ("shakyo", "minsei", "npo", "shinbun")
+                                              if self.partner_since.get(k, 0) <= nth(month, 2, SAT).toordinal()),
+                               description="民生委員と手分けして訪問し、困りごとを聞く"))
+        for month in (4, 5, 6, 7, 9, 10, 11, 12, 2, 3):
+            plans.append(_Plan(f"salon-{month:02d}", "ふれあいいきいきサロン", "交流", nth(month, 3, WED), "13:30", 2, hall,
+                               "seniors", 0.008, (2, 0.002), 3000, ("shakyo",), guests="サロン",
+                               description=rng.choice(("体操と茶話会", "脳トレと茶話会", "手芸と茶話会", "歌声喫茶",
+                                                       "健康講話と茶話会"))))
+        if f >= univ_from:
+            for month in (6, 10, 2):
+                plans.append(_Plan(f"smartphone-{month}", "スマホ教室", "研修・講座", nth(month, 2, SAT), "14:00", 2, hall,
+                                   "seniors", 0.004, (1, 0.0), 5000, ("kominkan",), organiser="協力団体",
+                                   organiser_partner="univ", description="大学生が講師。LINE・写真・結ネットの使い方"))
+        for month in (4, 5, 6, 7, 8, 9, 10, 11, 12, 1, 2, 3):
+            plans.append(_Plan(f"board-{month:02d}", "定例役員会", "役員会・会議", nth(month, 2, TUE), "19:00", 2, hall,
+                               "officers", description="行事の準備、会計報告、回覧物の確認"))
+        # what was called off: the pandemic year, and now and then the rain
+        covid = {2020: {"hanami", "summer", "autumn", "undokai", "keirou", "newyear", "mochi", "salon-04", "salon-05",
+                        "salon-06", "salon-07"}, 2021: {"summer", "newyear"}}.get(f, set())
+        for p in plans:
+            if p.key in covid:
+                p.cancelled = "新型コロナウイルス感染症の拡大防止のため中止"
+                if p.key == "keirou":
+                    p.cancelled += "（記念品は班長が各戸に配布）"
+            elif p.outdoor and rng.random() < 0.03:
+                p.cancelled = "雨天のため中止"
+            if f == 2020 and p.key == "assembly":
+                p.audience, p.size, p.rsvp = "officers", 0.0, False
+                p.description += "（新型コロナウイルス感染症の拡大防止のため書面決議）"
+        plans.sort(key=lambda p: (p.day, p.time or "", p.key))
+        return plans
+
+    def _pools(self, f: int) -> dict[str, list[int]]:
+        """Members of the town in 年度 ``f`` by age bucket, each repeated by how keen they are
+        (a third never come; a few come to everything)."""
+        first, last = self.fy_range(f)
+        mid = first + 183
+        pools: dict[str, list[int]] = {name: [] for name, _ in _BUCKETS}
+        lows = [low for _n, low in _BUCKETS]
+        keen = self.keen
+        for pid in range(1, len(self.birth)):
+            k = keen[pid]
+            if not k or self.since[pid] > last or self.left[pid] <= first:
+                continue
+            h = self.homes[self.home[pid]]
+            if h.member_from > last or h.member_to <= first:
+                continue
+            a = (mid - self.birth[pid]) / _YEAR
+            if a < 0:
+                continue
+            pools[_BUCKETS[bisect.bisect_right(lows, a) - 1][0]].extend([pid] * k)
+        return pools
+
+    def _draw(self, pools: dict[str, list[int]], audience: str, want: int, day: int, seen: set[int]) -> list[int]:
+        """Up to ``want`` members of the audience present on ``day``, not yet ``seen``."""
+        rng = self.rng
+        weights = _AUDIENCES[audience]
+        buckets = [b for b in weights if pools[b]]
+        out: list[int] = []
+        if not buckets or want <= 0:
+            return out
+        pick = _Weighted(buckets, [weights[b] * len(pools[b]) for b in buckets])
+        tries = 0
+        while len(out) < want and tries < 4 * want + 20:
+            tries += 1
+            lst = pools[pick.pick(rng)]
+            pid = lst[int(rng.random() * len(lst))]
+            if pid in seen or not self.present(pid, day):
+                continue
+            if audience == "elders" and self.age(pid, day) < 75:
+                continue
+            seen.add(pid)
+            out.append(pid)
+        return out
+
+    def _events(self) -> None:
+        rng, rows, stamp = self.rng, self.rows, self.stamp
+        keen_of = _Weighted([0, 1, 3, 8], [35, 45, 15, 5])
+        self.keen = [keen_of.pick(rng) for _ in range(len(self.birth))]
+        event_id = 0
+        previous: dict[str, int] = {}
+        self.rsvp_done = False
+        for f in range(self.first_fy, self.fy + 1):
+            pools = self._pools(f)
+            distinct = {b: len(set(lst)) for b, lst in pools.items()}
+            mine: dict[str, int] = {}
+            for plan in self._plan(f):
+                event_id += 1
+                mine[plan.key] = event_id
+                day = plan.day.toordinal()
+                future = day >= self.today_ord
+                status = "予定" if future else "中止" if plan.cancelled else "実施"
+                turnout = _Turnout(self, plan, future)
+                if status == "実施":
+                    self._turnout(turnout, plan, f, pools, distinct)
+                elif future and plan.rsvp and not self.rsvp_done and plan.audience in _AUDIENCES:
+                    # the next event with a 出欠 回覧: the answers that came back so far
+                    for pid in self._draw(pools, plan.audience, self._want(plan, distinct), day, set()):
+                        turnout.take(pid, "参加", _RSVP.pick(rng), None)
+                    self.rsvp_done = True
+                start = plan.day.isoformat() + (f"T{plan.time}" if plan.time else "")
+                ends = None
+                if plan.time:
+                    h, m = map(int, plan.time.split(":"))
+                    minutes = min(h * 60 + m + round(plan.hours * 60), 23 * 60 + 59)
+                    ends = f"{(plan.last_day or plan.day).isoformat()}T{minutes // 60:02d}:{minutes % 60:02d}"
+                planned = int(round(plan.cost * self.scale, -3)) if plan.cost else None
+                actual = int(round(planned * rng.uniform(0.82, 1.08), -2)) if status == "実施" and planned else None
+                rows.events.append((
+                    event_id, f"{rng.getrandbits(64):016x}", plan.title, self.categories[plan.category], start, ends,
+                    plan.place, plan.organiser, self.partner_ids.get(plan.organiser_partner or ""), plan.description,
+                    planned, actual, status, self._outcome(plan, status, turnout.came()), previous.get(plan.key),
+                    stamp, stamp))
+                for key in plan.partners:
+                    if key in self.partner_ids and day <= self.partner_until.get(key, _NEVER):
+                        rows.event_partners.append((event_id, self.partner_ids[key]))
+                for pid, (role, rsvp, attended, hours) in sorted(turnout.named.items()):
+                    rows.participations.append((event_id, pid, role, rsvp, attended, hours, stamp, stamp))
+                for kind, counts in (("member", turnout.counted), ("guest", turnout.guests)):
+                    rows.band_counts += [(event_id, band, kind, n) for band, n in sorted(counts.items()) if n]
+            previous = mine
+
+    def _want(self, plan: _Plan, distinct: dict[str, int]) -> int:
+        """How many of the audience come: a share of the households (or, for the children's and
+        the elders' events, of the children and the elders), ≈ 8 named participations per
+        household over ten years in all."""
+        if plan.audience in ("kids", "elders"):
+            base = distinct["child" if plan.audience == "kids" else "old"]
+        else:
+            base = self.n_households
+        return round(plan.size * base * _TURNOUT * self.rng.uniform(0.8, 1.2))
+
+    def _turnout(self, t: _Turnout, plan: _Plan, f: int, pools: dict[str, list[int]], distinct: dict[str, int]) -> None:
+        """Who came to an event that took place: the audience (with their families, or a parent
+        helping at the children's events), the officers or 班長 for their meetings, the helpers
+        (運営) from the core of 担い手, and guests from outside counted by age band."""
+        rng = self.rng
+        day = t.day
+        officers = self.officers_by_year.get(f, [])
+        hancho = self.hancho_by_year.get(f, [])
+        seen: set[int] = set()
+        people: list[int] = []
+        if plan.audience in _AUDIENCES:
+            for pid in self._draw(pools, plan.audience, self._want(plan, distinct), day, seen):
+                people.append(pid)
+                if plan.audience == "family" and rng.random() < 0.5:
+                    for other in self.homes[self.home[pid]].people:
+                        if other not in seen and self.present(other, day) and rng.random() < 0.6:
+                            seen.add(other)
+                            people.append(other)
+                elif plan.audience == "kids" and rng.random() < 0.3:
+                    for other in self.homes[self.home[pid]].people:
+                        if other not in seen and self.present(other, day) and 25 <= self.age(other, day) <= 59:
+                            seen.add(other)
+                            t.take(other, "運営")  # a parent helping
+                            break
+        elif plan.audience == "officers":
+            people = [p for p in officers if self.present(p, day) and rng.random() < 0.88]
+        elif plan.audience == "audit":
+            roles = {r[0]: r[1] for r in self.rows.officers if r[3] == f}
+            people = [p for p in officers if roles.get(p) in ("会長", "会計", "監事") and self.present(p, day)]
+        elif plan.audience == "hancho":
+            share = 0.6 if plan.category == "その他" else 0.75
+            people = [p for p in hancho if self.present(p, day) and rng.random() < share]
+        role = "運営" if plan.audience == "hancho" and plan.category == "その他" else "参加"
+        for pid in people:
+            t.take(pid, role, "出席" if plan.rsvp else "", 0 if plan.rsvp and rng.random() < 0.03 else 1)
+        if plan.rsvp and plan.audience in _AUDIENCES:  # those who sent 欠席 back on the 回覧
+            for pid in self._draw(pools, plan.audience, len(people) // 4, day, seen):
+                t.take(pid, "参加", "欠席", 0)
+        if plan.key in ("clean-spring", "drill"):  # the 班長 lead their 班
+            for pid in hancho:
+                if self.present(pid, day) and rng.random() < 0.4:
+                    t.take(pid, "運営")
+        low, share = plan.helpers
+        low = max(1, round(low * min(1.0, self.n_households / 150))) if low else 0  # a small town needs fewer
+        need = max(low, round(share * self.n_households * _TURNOUT)) if low or share else 0
+        if need and self.core:
+            chosen: set[int] = set()
+            for _ in range(4 * need + 10):
+                pid = self.core[int(rng.random() * len(self.core))]
+                if pid not in chosen and self.present(pid, day):
+                    chosen.add(pid)
+                    t.take(pid, "運営", promote=True)
+                    if len(chosen) >= need:
+                        break
+        if plan.key.startswith("salon") and rng.random() < 0.3:
+            helpers = sorted(p for p, v in t.named.items() if v[0] == "運営")
+            if helpers:
+                pid = rng.choice(helpers)
+                t.named[pid] = ("講師", *t.named[pid][1:])  # 体操・手芸を教える
+        if plan.guests:
+            share_g, mix = _GUEST_MIX[plan.guests]
+            bands = _Weighted(list(mix), list(mix.values()))
+            for _ in range(round(t.came() * share_g * rng.uniform(0.7, 1.3))):
+                b = bands.pick(rng)
+                t.guests[b] = t.guests.get(b, 0) + 1
+        if plan.organiser_partner == "univ":
+            t.guests["20〜39歳"] = t.guests.get("20〜39歳", 0) + rng.randint(3, 6)  # the students who teach
+
+    def _outcome(self, plan: _Plan, status: str, came: int) -> str:
+        rng = self.rng
+        if status == "中止":
+            return plan.cancelled
+        if status != "実施":
+            return ""
+        if plan.key == "assembly" and plan.rsvp:
+            return f"出席{came}人・委任状{round(self.n_households * 0.55 * rng.uniform(0.9, 1.1))}通。全議案を承認"
+        if plan.key == "assembly":
+            return "書面決議。全議案を承認"
+        if plan.category == "清掃・美化":
+            return f"ごみ袋{max(3, came // 3)}袋を回収"
+        if plan.key == "keirou":
+            return f"出席{came}人。記念品は欠席の方へ班長が届けた"
+        if plan.key == "drill":
+            return f"黄色いタオルの掲示 {rng.randint(55, 85)}%。安否確認に{rng.randint(25, 50)}分"
+        if plan.key == "summer":
+            return rng.choice(("天候に恵まれ盛況", "模擬店は商店会の協賛", "学生ボランティアが運営を補助", "猛暑のため盆踊りを短縮"))
+        return ""
+
+    # -- local issues and requests to the city ---------------------------------------------------
+
+    def _issues(self) -> None:
+        rng = self.rng
+        n_blocks = max(self.blocks) if self.blocks else 0
+        request_id = 0
+        for n, (title, category, stage, years_ago, month, block, place, reporter, description, next_action, due,
+                partners, post, requests) in enumerate(names.ISSUES, start=1):
+            found = date(self.today.year - years_ago, month, 1 + rng.randrange(27))
+            while found.toordinal() > self.today_ord - 14:
+                found = found.replace(year=found.year - 1)
+            found = max(found, fiscal_year_range(self.first_fy, self.sm)[0])
+            block_id = ((block - 1) % n_blocks) + 1 if block and n_blocks else None
+            if block_id:
+                place = f"{block_id}班 " + place.split(" ", 1)[-1] if place.endswith("ごみステーション") else place
+                reporter = f"{block_id}班 班長" if reporter.endswith("班 班長") else reporter
+            due_on = self.iso(self.today_ord + due) if due and stage != "休止・終了" else None
+            url = f"https://machibako.example.jp/issues/{post}" if post else ""
+            self.rows.issues.append((
+                n, f"{rng.getrandbits(64):016x}", title, description, category, block_id, place, reporter,
+                found.isoformat(), stage, next_action, due_on, url, self.stamp, self.stamp))
+            self.rows.issue_partners += [(n, self.partner_ids[k]) for k in partners]
+            for after, to, text, answer, answer_days in requests:
+                asked = found.toordinal() + after
+                if asked >= self.today_ord:
+                    continue
+                answered = asked + answer_days if answer else _NEVER
+                request_id += 1
+                done = answered < self.today_ord
+                self.rows.requests.append((
+                    request_id, n, self.iso(asked), to, text, answer if done else "",
+                    self.iso(answered) if done else None, self.stamp, self.stamp))
+
+    # -- households living in the area, per 年度 ---------------------------------------------------
+
+    def _area(self) -> None:
+        """The city's estimate of the households in the area on the first day of each 年度, so
+        that the membership rate (加入世帯 ÷ 区域内世帯) drifts gently down over the ten years."""
+        rng = self.rng
+        for k, f in enumerate(range(self.first_fy, self.fy + 1)):
+            day = self.fy_range(f)[0]
+            members = sum(1 for h in self.homes.values() if h.member_from <= day < h.member_to)
+            rate = 0.80 - 0.009 * k + rng.uniform(-0.003, 0.003)
+            total = max(members + 1, round(members / rate)) if members else max(1, round(self.n_households * 1.2))
+            self.rows.area.append((f, total, f"住民基本台帳の町丁別世帯数（{f}年4月1日）から推計", self.stamp))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -93,6 +94,16 @@ class HomePage(QWidget):
             cards.addWidget(box, 0, n)
             self.cards[key] = value
         layout.addLayout(cards)
+        # below the cards, the page scrolls: the 班 and the latest changes, then the dashboard
+        from kyodo_desktop.ui.dashboard import DashboardWidget
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        inner = QWidget()
+        body = QVBoxLayout(inner)
+        body.setContentsMargins(0, 0, 8, 0)
         row = QHBoxLayout()
         left = QVBoxLayout()
         left.addWidget(QLabel("<b>班ごとの世帯数</b>"))
@@ -108,7 +119,16 @@ class HomePage(QWidget):
         right.addWidget(self.recent)
         row.addLayout(left, 1)
         row.addLayout(right, 2)
-        layout.addLayout(row, 1)
+        lines = self.fontMetrics().height()
+        for table in (self.blocks, self.recent):  # about ten lines each; the page scrolls on
+            table.setMinimumHeight(lines * 14)
+        body.addLayout(row)
+        body.addSpacing(lines)
+        self.dashboard = DashboardWidget(worker)
+        body.addWidget(self.dashboard)
+        body.addStretch(1)
+        self.scroll.setWidget(inner)
+        layout.addWidget(self.scroll, 1)
 
     @staticmethod
     def load(reg: Any) -> tuple[dict, dict, list]:
@@ -138,6 +158,7 @@ class HomePage(QWidget):
         for r in recent:
             when = r["at"].replace("T", " ")[:16]
             self.recent.addItem(f"{when}　{r['summary']}" + (f"（{r['actor']}）" if r["actor"] else ""))
+        self.dashboard.refresh()  # on the database thread, after these numbers are on the screen
 
 
 STATUS_FILTERS = {

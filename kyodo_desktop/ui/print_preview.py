@@ -46,7 +46,8 @@ from kyodo_desktop.models.privacy import record_output
 from kyodo_desktop.ui.worker import DbWorker
 
 KINDS = (("circular", "回覧板（表紙と押印欄）"), ("register", "名簿"), ("labels", "宛名ラベル"),
-         ("elders", "敬老会の名簿"), ("household-sheet", "記載内容の確認用紙"), ("postcards", "はがきの宛名（縦書き）"))
+         ("elders", "敬老会の名簿"), ("household-sheet", "記載内容の確認用紙"), ("postcards", "はがきの宛名（縦書き）"),
+         ("activity-summary", "活動のまとめ（1枚）"))
 
 
 def render_page(path: Path, index: int, scale: float) -> QImage:
@@ -109,6 +110,7 @@ class PrintPreview(QDialog):
         self.options.addWidget(self._elder_options())
         self.options.addWidget(QWidget())
         self.options.addWidget(QWidget())
+        self.options.addWidget(self._summary_options())
         side.addWidget(self.options)
         update = QPushButton(self.tr("プレビューを更新"))
         update.clicked.connect(self.refresh)
@@ -171,7 +173,8 @@ class PrintPreview(QDialog):
         view.addWidget(scroll, 1)
         row.addLayout(view, 1)
         self.kind.currentIndexChanged.connect(self._kind_changed)
-        for combo in (self.block, self.purpose, self.order, self.per_sheet, self.rule, self.circular_kind):
+        for combo in (self.block, self.purpose, self.order, self.per_sheet, self.rule, self.circular_kind,
+                      self.summary_year):
             combo.currentIndexChanged.connect(lambda _i: self._auto.start())
         for spin in (self.skip, self.age):
             spin.valueChanged.connect(lambda _v: self._auto.start())
@@ -309,6 +312,19 @@ class PrintPreview(QDialog):
         form.addRow(self.tr("数え方"), self.rule)
         return w
 
+    def _summary_options(self) -> QWidget:
+        from kyodo_desktop.models.japanese import fiscal_year, fiscal_year_label
+
+        w = QWidget()
+        form = QFormLayout(w)
+        self.summary_year = QComboBox()
+        this = fiscal_year(date.today())
+        for fy in range(this, this - 10, -1):
+            self.summary_year.addItem(fiscal_year_label(fy), fy)
+        self.summary_year.setAccessibleName("年度")
+        form.addRow(self.tr("年度"), self.summary_year)
+        return w
+
     def _kind_changed(self) -> None:
         self.options.setCurrentIndex(self.kind.currentIndex())
         self.refresh()
@@ -339,6 +355,10 @@ class PrintPreview(QDialog):
                              rule=self.rule.currentData(), record=record)
         if kind == "postcards":
             return self._run(docs.write_postcards, target, block_ids=blocks, record=record)
+        if kind == "activity-summary":
+            from kyodo_desktop.export.activity_summary import write_activity_summary
+
+            return self._run(write_activity_summary, target, fiscal_year=self.summary_year.currentData(), record=record)
         return self._run(docs.write_household_sheets, target, block_ids=blocks, record=record)
 
     def _run(self, fn: Callable[..., docs.PrintResult], *args: Any, **kwargs: Any) -> docs.PrintResult:

@@ -161,6 +161,10 @@ def test_rsvp_by_hand_adds_and_updates(town):
     assert act.event_summary(town, eid).rsvp == {"出席": 2, "欠席": 0, "未定": 0}
     with pytest.raises(ValidationError, match="出欠は"):
         act.set_rsvp(town, eid, {p["髙橋一郎"]: "たぶん"})
+    # 渡邉 gave no consent to a personal log: a 欠席 answer cannot be kept, and is not counted as a participant
+    res = act.set_rsvp(town, eid, {p["渡邉健"]: "欠席", p["渡邉舞"]: "出席"})
+    assert (res.added, res.not_logged, res.counted) == (0, 1, {"不明": 1}) and "出欠を記録しませんでした" in res.message()
+    assert act.event_summary(town, eid).counted == 1
 
 
 def test_partners_link_to_events_and_cannot_be_deleted_while_linked(town):

@@ -172,6 +172,8 @@ def test_print_every_document_from_the_command_line(tmp_path, home):
     kyodo("print", reg, "circular", "--title", "防災訓練のお知らせ", "--due", "令和8年12月5日", "-o",
           tmp_path / "c.pdf", home=home, **login)
     assert "最後の方は班長へ戻してください" in text(tmp_path / "c.pdf")
+    out = kyodo("print", reg, "activity-summary", "--year", 2025, "-o", tmp_path / "sum.pdf", home=home, **login)
+    assert "名前は載っていません" in out.stdout and "活動のまとめ（令和7年度）" in text(tmp_path / "sum.pdf")
     for kind in ("labels", "postcards", "elders", "household-sheet"):
         kyodo("print", reg, kind, "-o", tmp_path / f"{kind}.pdf", home=home, **login)
         assert (tmp_path / f"{kind}.pdf").read_bytes().startswith(b"%PDF"), kind
@@ -188,3 +190,85 @@ def test_print_every_document_from_the_command_line(tmp_path, home):
                    password="demo-hancho", check=False)
     assert hancho.returncode == 0, hancho.stderr
     assert "載せた範囲1班" in text(tmp_path / "h.pdf")
+
+
+def test_events_from_the_command_line(tmp_path, home):
+    """行事: list a 年度 (ten years in the demo), add one, export the 事業報告, print its sign-in sheet
+    and 出欠表, and import a returned tally (a bad row stops it; nothing changes)."""
+    import csv
+    import re
+    from datetime import date, timedelta
+
+    from openpyxl import load_workbook
+
+    reg = tmp_path / "demo.kyodo"
+    kyodo("demo", reg, "--households", 40, "--seed", 2, home=home)
+    login = {"user": DEMO[0], "password": DEMO[1]}
+    listed = json.loads(kyodo("events", reg, "list", "--json", home=home, **login).stdout)
+    fy = listed["fiscal_year"]
+    assert 45 <= len(listed["events"]) <= 70
+    assert {e["status"] for e in listed["events"]} <= {"実施", "中止", "予定"}
+    old = json.loads(kyodo("events", reg, "list", "--year", fy - 9, "--json", home=home, **login).stdout)
+    assert old["fiscal_year"] == fy - 9 and len(old["events"]) >= 45
+    assert {e["status"] for e in old["events"]} <= {"実施", "中止"} and sum(e["participants"] for e in old["events"]) > 0
+    text = kyodo("events", reg, "list", "--year", fy - 1, home=home, **login).stdout
+    assert re.search(r"^令和\d+年度の行事: \d+件$", text.splitlines()[0]) and "定例役員会" in text
+
+    day = date.today() + timedelta(days=20)
+    out = kyodo("events", reg, "add", "--title", "臨時総会", "--date", day.isoformat(), "--time", "10:00",
+                "--category", "総会", "--place", "町会館", home=home, **login)
+    event_id = int(re.search(r"番号 (\d+)", out.stdout).group(1))
+    assert "臨時総会" in out.stdout and "10:00" in out.stdout
+    for args, message in ((("--time", "25:00"), "時刻は 時:分"), (("--category", "宴会"), "行事の種類はありません"),
+                          (("--date", "六月"), "日付として読めません")):
+        base = {"--title": "x", "--date": day.isoformat(), **dict([args])}
+        bad = kyodo("events", reg, "add", *[v for kv in base.items() for v in kv], home=home, check=False, **login)
+        assert bad.returncode == 1 and message in bad.stderr and bad.stdout == "", args
+    usage = kyodo("events", reg, "add", "--date", "2026-12-01", home=home, check=False, **login)
+    assert usage.returncode == 2 and "指定が正しくありません" in usage.stderr
+
+    xlsx = tmp_path / "事業報告.xlsx"
+    out = kyodo("events", reg, "export", "--year", fy - 1, "-o", xlsx, home=home, **login)
+    assert "事業報告のExcelを書き出しました" in out.stdout
+    ws = load_workbook(xlsx).active
+    assert [c.value for c in ws[3]] == ["月", "事業名", "内容", "実施日", "場所", "参加者数", "担当"]
+    again = kyodo("events", reg, "export", "--year", fy - 1, "-o", xlsx, home=home, check=False, **login)
+    assert again.returncode == 1 and "上書きはしません" in again.stderr
+
+    out = kyodo("print", reg, "sign-in", "--event", event_id, "--rows", 20, "-o", tmp_path / "s.pdf", home=home, **login)
+    assert "記入欄 20行" in out.stdout and (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
+    out = kyodo("print", reg, "rsvp", "--event", event_id, "--block", "1班", "-o", tmp_path / "r.pdf", home=home, **login)
+    assert "1ページ" in out.stdout or "2ページ" in out.stdout
+    missing = kyodo("print", reg, "rsvp", "-o", tmp_path / "x.pdf", home=home, check=False, **login)
+    assert missing.returncode == 1 and "--event" in missing.stderr and not (tmp_path / "x.pdf").exists()
+
+    # the 出欠 tally: names from the register's own export
+    kyodo("export", reg, "register", "-o", tmp_path / "names.csv", home=home, **login)
+    with (tmp_path / "names.csv").open(encoding="utf-8-sig") as fh:
+        people = [(r["氏名"], r["班"]) for r in csv.DictReader(fh)]
+    counts = {}
+    for name, _block in people:
+        counts[name] = counts.get(name, 0) + 1
+    chosen = [(n, b) for n, b in people if counts[n] == 1][:8]
+    answers = ["○", "×", "出席", "欠", "未定", "出", "欠席", "○"]
+    lines = ["氏名,班,出欠"] + [f"{n},{b},{a}" for (n, b), a in zip(chosen, answers, strict=True)]
+    tally = tmp_path / "出欠.csv"
+    tally.write_text("\n".join([*lines, f"{chosen[0][0]},{chosen[0][1]},たぶん"]) + "\n", encoding="utf-8")
+
+    def participants() -> int:
+        year = day.year if day.month >= 4 else day.year - 1  # the 年度 of the new event
+        rows = json.loads(kyodo("events", reg, "list", "--json", "--year", year, home=home, **login).stdout)["events"]
+        return next(e["participants"] for e in rows if e["id"] == event_id)
+
+    bad = kyodo("events", reg, "rsvp-import", event_id, tally, home=home, check=False, **login)
+    assert bad.returncode == 1 and "10行目" in bad.stdout and "出欠「たぶん」が分かりません" in bad.stdout
+    assert "取り込みませんでした（台帳は変わっていません）" in bad.stderr
+    assert participants() == 0
+    tally.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    dry = kyodo("events", reg, "rsvp-import", event_id, tally, "--dry-run", "--json", home=home, **login)
+    plan = json.loads(dry.stdout)
+    assert plan["ready"] and plan["applied"] is None and plan["matched"] + plan["not_logged"] == 8
+    assert participants() == 0
+    done = kyodo("events", reg, "rsvp-import", event_id, tally, home=home, **login)
+    assert "出欠を取り込みました" in done.stdout
+    assert participants() == plan["matched"] > 0

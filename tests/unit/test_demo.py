@@ -21,7 +21,9 @@ from kyodo_desktop.models.register import RegisterError
 TODAY = date(2026, 11, 28)
 KATAKANA = re.compile(r"^[\u30A1-\u30FA\u30FC]+$")
 TABLES = ("association", "blocks", "households", "household_status", "persons", "person_status",
-          "officers", "audit_log")
+          "officers", "audit_log", "events", "event_partners", "participations", "event_band_counts", "consents",
+          "volunteers", "volunteer_skills", "partners", "partner_agreements", "local_issues", "issue_partners",
+          "city_requests", "area_households")
 
 
 def empty_register(path, **association) -> Database:
@@ -268,8 +270,8 @@ def test_person_status_history(big):
 
 def test_officers_and_block_leaders(big):
     db, _, _ = big
-    officers = rows(db, "SELECT * FROM officers")
-    assert {o["fiscal_year"] for o in officers} == {2026}
+    # (ten years of officers are kept; this year's are checked here, the history further down)
+    officers = rows(db, "SELECT * FROM officers WHERE fiscal_year = 2026")
     assert {o["start_date"] for o in officers} == {"2026-04-01"}
     roles = Counter(o["role"] for o in officers if o["block_id"] is None)
     assert roles == {"会長": 1, "副会長": 1, "会計": 1, "監事": 2}
@@ -360,3 +362,260 @@ def test_with_a_real_register(demo_register):
     created = db.execute("SELECT at FROM audit_log WHERE action = 'create'").fetchone()[0]
     demo_at = db.execute("SELECT at FROM audit_log WHERE action = 'demo'").fetchone()[0]
     assert demo_at >= created
+
+
+# -- ten years of activity ------------------------------------------------------------------------
+
+FIRST_FY, THIS_FY = 2017, 2026
+
+
+def _fy(iso: str) -> int:
+    d = date.fromisoformat(iso[:10])
+    return d.year if d.month >= 4 else d.year - 1
+
+
+def _consents_in_effect(db, purpose: str):
+    """(person, household) → the newest consent row for ``purpose`` (the rule privacy.py follows)."""
+    person, household = {}, {}
+    for pid, hid, granted, on, withdrawn in db.execute(
+            "SELECT person_id, household_id, granted, granted_on, withdrawn_on FROM consents WHERE purpose = ? ORDER BY id",
+            [purpose]):
+        (person if pid is not None else household)[pid if pid is not None else hid] = (granted, on, withdrawn)
+    homes = dict(db.execute("SELECT id, household_id FROM persons").fetchall())
+
+    def in_effect(pid: int, day: str) -> bool:
+        c = person.get(pid) or household.get(homes[pid])
+        return bool(c and c[0] and c[1] <= day and not (c[2] and c[2] <= day))
+
+    return in_effect
+
+
+def test_ten_years_of_events_across_the_calendar(big):
+    db, summary, _ = big
+    events = rows(db, "SELECT e.*, c.name AS category FROM events e JOIN event_categories c ON c.id = e.category_id")
+    assert summary.events == len(events)
+    by_year = Counter(_fy(e["starts_at"]) for e in events)
+    assert sorted(by_year) == list(range(FIRST_FY, THIS_FY + 1))
+    assert all(45 <= n <= 70 for n in by_year.values()), by_year
+    assert {e["category"] for e in events} == set(schema.EVENT_CATEGORIES)
+    for fy in range(FIRST_FY, THIS_FY + 1):
+        of_year = [e for e in events if _fy(e["starts_at"]) == fy]
+        months = defaultdict(list)
+        for e in of_year:
+            months[e["category"]].append(int(e["starts_at"][5:7]))
+        assert len(months["総会"]) == 1 and months["総会"][0] in (4, 5)
+        assert months["敬老会"] == [9] and months["防災訓練"][0] in (10, 11)
+        assert sum(e["title"] == "定例役員会" for e in of_year) == 12
+        assert len(months["清掃・美化"]) >= 3 and len(months["子ども会"]) >= 4 and months["祭り"]
+    today = TODAY.isoformat()
+    for e in events:
+        if e["starts_at"][:10] >= today:
+            assert e["status"] == "予定" and _fy(e["starts_at"]) == THIS_FY and e["actual_cost"] is None
+        else:
+            assert e["status"] in ("実施", "中止")
+        assert e["ends_at"] is None or e["ends_at"] >= e["starts_at"]
+    statuses = Counter(e["status"] for e in events)
+    assert statuses["予定"] >= 5 and 3 <= statuses["中止"] <= len(events) * 0.05
+    assert all(e["outcome"] for e in events if e["status"] == "中止")  # why it was called off
+    done = [e for e in events if e["status"] == "実施" and e["planned_cost"]]
+    assert done and all(e["actual_cost"] for e in done)
+    # recurring events were copied from the year before (as 「来年度に写す」 does)
+    by_id = {e["id"]: e for e in events}
+    copied = [e for e in events if e["copied_from"]]
+    assert len(copied) > len(events) * 0.7
+    assert all(by_id[e["copied_from"]]["category"] == e["category"] for e in copied)
+    assert all(_fy(by_id[e["copied_from"]]["starts_at"]) == _fy(e["starts_at"]) - 1 for e in copied)
+
+
+def test_participation_is_in_proportion_and_skewed_like_a_real_town(big):
+    db, summary, _ = big
+    parts = rows(db, "SELECT pa.*, e.starts_at, e.status, e.title, c.name AS category, p.birth_date "
+                     "FROM participations pa JOIN events e ON e.id = pa.event_id "
+                     "JOIN event_categories c ON c.id = e.category_id JOIN persons p ON p.id = pa.person_id")
+    assert summary.participations == len(parts)
+    assert 6 * 5000 <= len(parts) <= 10 * 5000  # ≈ 40,000 for 5,000 households over ten years
+    assert not [p for p in parts if p["status"] == "中止"]
+    planned = [p for p in parts if p["status"] == "予定"]
+    assert planned and all(p["attended"] is None and p["rsvp"] in ("出席", "欠席", "未定") for p in planned)
+    assert len({p["event_id"] for p in planned}) == 1  # the 出欠 回覧 of the next event
+
+    def age_then(p):
+        return age(date.fromisoformat(p["birth_date"]), date.fromisoformat(p["starts_at"][:10]))
+
+    elders = [age_then(p) for p in parts if p["category"] == "敬老会" and p["role"] == "参加"]
+    assert elders and min(elders) >= 75
+    kids = [age_then(p) for p in parts if p["category"] == "子ども会" and p["role"] == "参加"]
+    assert sum(a < 20 for a in kids) / len(kids) > 0.9
+    assembly = [age_then(p) for p in parts if p["category"] == "総会" and p["role"] == "参加"]
+    assert sum(a >= 65 for a in assembly) / len(assembly) > 0.45
+    # a core of 担い手 does most of the running: a few people, many times each
+    helpers = Counter(p["person_id"] for p in parts if p["role"] in ("運営", "講師"))
+    assert sum(helpers.values()) > 0.1 * len(parts)
+    core = [n for n in helpers.values() if n >= 10]
+    assert len(core) < 0.1 * len(helpers) and sum(core) > 0.15 * sum(helpers.values())
+    assert helpers.most_common(1)[0][1] >= 30
+    assert all(p["hours"] for p in parts if p["role"] == "運営" and p["status"] == "実施" and p["starts_at"][10:])
+    # most people never come; some come to many things
+    per_person = Counter(p["person_id"] for p in parts if p["role"] == "参加")
+    persons = db.execute("SELECT count(*) FROM persons").fetchone()[0]
+    assert len(per_person) < 0.75 * persons and per_person.most_common(1)[0][1] >= 20
+
+
+def test_people_without_consent_and_guests_are_counted_by_band(big):
+    db, _, _ = big
+    counts = rows(db, "SELECT b.*, e.status FROM event_band_counts b JOIN events e ON e.id = b.event_id")
+    kinds = defaultdict(int)
+    for c in counts:
+        assert c["status"] == "実施" and c["count"] > 0 and c["band"] in schema.AGE_BANDS
+        kinds[c["kind"]] += c["count"]
+    assert kinds["member"] > 1000 and kinds["guest"] > 1000
+    assert {c["band"] for c in counts if c["kind"] == "guest"} >= {"〜19歳", "20〜39歳", "不明"}
+    festival = db.execute("SELECT sum(b.count) FROM event_band_counts b JOIN events e ON e.id = b.event_id "
+                          "WHERE e.title LIKE '%夏祭り%' AND b.kind = 'guest'").fetchone()[0]
+    assert festival > 200
+
+
+def test_privacy_every_named_participant_and_every_volunteer_has_consent(big):
+    db, _, _ = big
+    logged = _consents_in_effect(db, "ACTIVITY_LOG")
+    bad = [(pid, day) for pid, day in db.execute(
+        "SELECT pa.person_id, substr(e.starts_at, 1, 10) FROM participations pa JOIN events e ON e.id = pa.event_id")
+        if not logged(pid, day)]
+    assert bad == []
+    # and they were living in the town then
+    history = defaultdict(list)
+    for pid, status, since in db.execute("SELECT person_id, status, since FROM person_status ORDER BY since, id"):
+        history[pid].append((since, status))
+    for pid, day in db.execute("SELECT pa.person_id, substr(e.starts_at, 1, 10) FROM participations pa "
+                               "JOIN events e ON e.id = pa.event_id WHERE pa.id % 7 = 0"):
+        then = [s for since, s in history[pid] if since <= day]
+        assert then and then[-1] == "在籍", (pid, day)
+    profiled = _consents_in_effect(db, "VOLUNTEER_PROFILE")
+    volunteers = [pid for (pid,) in db.execute("SELECT person_id FROM volunteers")]
+    assert volunteers and all(profiled(pid, TODAY.isoformat()) for pid in volunteers)
+    # some households said no or never answered, and a few withdrew: the band counts are exercised
+    answers = Counter((g, w is not None) for g, w in db.execute(
+        "SELECT granted, withdrawn_on FROM consents WHERE purpose = 'ACTIVITY_LOG'"))
+    members = db.execute("SELECT count(*) FROM households WHERE status = '加入'").fetchone()[0]
+    assert answers[(1, False)] > 0.7 * members and answers[(0, False)] > 0 and answers[(1, True)] > 0
+
+
+def test_volunteers_are_a_few_per_cent_of_adults_with_skills_and_times(big):
+    db, _, _ = big
+    from kyodo_desktop.models.volunteers import SLOTS
+
+    adults = db.execute(
+        "SELECT count(*) FROM persons p JOIN households h ON h.id = p.household_id WHERE p.status = '在籍' "
+        "AND h.status = '加入' AND p.birth_date <= ?", [(TODAY - timedelta(days=20 * 366)).isoformat()]).fetchone()[0]
+    vols = rows(db, "SELECT v.*, p.status FROM volunteers v JOIN persons p ON p.id = v.person_id")
+    assert 0.025 * adults <= len(vols) <= 0.055 * adults
+    assert all(v["status"] == "在籍" and v["availability"] for v in vols)
+    assert all(set(v["availability"].split()) <= set(SLOTS) for v in vols)
+    assert {v["valid_until"] for v in vols} == {"2026-03-31", "2027-03-31"}  # some must renew
+    skills = rows(db, "SELECT vs.person_id, s.kind, s.name FROM volunteer_skills vs JOIN skills s ON s.id = vs.skill_id")
+    kinds = defaultdict(set)
+    for s in skills:
+        kinds[(s["person_id"], s["kind"])].add(s["name"])
+    assert all(kinds[(v["person_id"], "skill")] and kinds[(v["person_id"], "interest")] for v in vols)
+    assert len({s["name"] for s in skills}) >= 15
+    assert any("防災士" in v["qualifications"] for v in vols)
+
+
+def test_partners_agreements_and_issues(big):
+    db, _, _ = big
+    partners = rows(db, "SELECT * FROM partners")
+    assert len(partners) >= 10
+    assert {"公民館", "地区社協", "消防分団", "学校・PTA", "大学・学生団体", "NPO", "商店・企業", "集合住宅管理会社"} <= {
+        p["kind"] for p in partners}
+    assert [p["name"] for p in partners if p["retired_on"]] == ["泉野婦人会"]
+    for p in partners:
+        linked = db.execute("SELECT count(*) FROM event_partners WHERE partner_id = ?", [p["id"]]).fetchone()[0] + \
+            db.execute("SELECT count(*) FROM events WHERE organiser_partner_id = ?", [p["id"]]).fetchone()[0] + \
+            db.execute("SELECT count(*) FROM issue_partners WHERE partner_id = ?", [p["id"]]).fetchone()[0]
+        assert linked, p["name"]
+    agreements = rows(db, "SELECT * FROM partner_agreements")
+    assert len(agreements) >= 2 and any("物資" in a["title"] for a in agreements) and any("見守り" in a["title"] for a in agreements)
+    for a in agreements:  # the partner of each agreement takes part in events after it was signed
+        after = db.execute("SELECT count(*) FROM event_partners ep JOIN events e ON e.id = ep.event_id "
+                           "WHERE ep.partner_id = ? AND e.starts_at >= ?", [a["partner_id"], a["signed_on"]]).fetchone()[0]
+        assert after, a["title"]
+    issues = rows(db, "SELECT * FROM local_issues")
+    assert 12 <= len(issues) <= 20
+    assert set(Counter(i["stage"] for i in issues)) == set(schema.ISSUE_STAGES)
+    assert all(i["found_on"] <= TODAY.isoformat() for i in issues)
+    assert all(i["due_on"] is None or i["stage"] != "休止・終了" for i in issues)
+    requests = rows(db, "SELECT * FROM city_requests")
+    assert len(requests) >= 5
+    assert any(r["answered_on"] for r in requests) and any(not r["answered_on"] for r in requests)
+    assert all(r["answered_on"] is None or r["answered_on"] >= r["asked_on"] for r in requests)
+
+
+def test_area_households_show_a_gentle_decline_in_membership(big):
+    db, _, _ = big
+    area = dict(db.execute("SELECT fiscal_year, households FROM area_households").fetchall())
+    assert sorted(area) == list(range(FIRST_FY, THIS_FY + 1))
+    rates = []
+    for fy in sorted(area):
+        day = f"{fy}-04-01"
+        members = db.execute(
+            "SELECT count(*) FROM household_status WHERE id IN (SELECT max(id) FROM household_status "
+            "WHERE since <= ? GROUP BY household_id) AND status = '加入'", [day]).fetchone()[0]
+        rates.append(members / area[fy])
+    assert 0.75 <= rates[0] <= 0.85 and 0.65 <= rates[-1] <= 0.76
+    assert all(-0.02 <= b - a <= 0.005 for a, b in zip(rates, rates[1:], strict=False)), rates
+
+
+def test_ten_years_of_officers(big):
+    db, _, _ = big
+    officers = rows(db, "SELECT * FROM officers")
+    assert sorted({o["fiscal_year"] for o in officers}) == list(range(FIRST_FY, THIS_FY + 1))
+    chair = {o["fiscal_year"]: o["person_id"] for o in officers if o["role"] == "会長"}
+    assert len(chair) == 10 and len({chair[fy] for fy in range(2021, 2027)}) == 1 and chair[2020] != chair[2026]
+    for role in ("副会長", "会計", "監事"):
+        assert len({o["person_id"] for o in officers if o["role"] == role}) >= 3, role  # they rotate
+    blocks = db.execute("SELECT count(*) FROM blocks").fetchone()[0]
+    hancho = defaultdict(dict)
+    for o in officers:
+        if o["role"] == "班長":
+            hancho[o["block_id"]][o["fiscal_year"]] = o["person_id"]
+    assert len(hancho) == blocks
+    for years in hancho.values():
+        assert len(years) >= 8  # a different household each year, in 回覧順 (a small 班 comes round again)
+        assert all(years[fy] != years.get(fy + 1) for fy in years)
+    assert sum(len(set(y.values())) == len(y) for y in hancho.values()) > 0.4 * blocks
+    past = [o for o in officers if o["fiscal_year"] < THIS_FY]
+    assert all(o["end_date"] for o in past) and 0.7 <= sum(o["handed_over"] for o in past) / len(past) < 1
+    assert not any(o["handed_over"] or o["end_date"] for o in officers if o["fiscal_year"] == THIS_FY)
+    pairs = Counter((o["person_id"], o["fiscal_year"]) for o in officers)
+    assert max(pairs.values()) == 1
+
+
+def test_the_activity_models_read_the_demo(demo_register):
+    """The 60-household demo through the real model functions (consent checked with OutputRule)."""
+    from kyodo_desktop.models import activity as act
+    from kyodo_desktop.models import partners as pt
+    from kyodo_desktop.models import volunteers as vol
+    from kyodo_desktop.models.privacy import OutputRule
+
+    reg = demo_register
+    assert all(len(act.list_events(reg, fiscal_year=fy)) >= 45 for fy in range(FIRST_FY, THIS_FY + 1))
+    done = [e for e in act.list_events(reg) if e.status == "実施"]
+    assert sum(e.participants for e in done) > 600 and sum(e.helpers for e in done) > 100
+    rules: dict[str, OutputRule] = {}
+    named = 0
+    for e in act.list_events(reg):
+        day = e.starts_at[:10]
+        rule = rules.setdefault(day, OutputRule(reg, "ACTIVITY_LOG", date.fromisoformat(day)))
+        people = act.list_participants(reg, e.id)
+        named += len(people)
+        assert all(rule.consented(p.person_id) for p in people), e.title
+        s = act.event_summary(reg, e.id)
+        assert s.total == sum(s.by_band.values())
+    assert named > 500
+    profile = OutputRule(reg, "VOLUNTEER_PROFILE")
+    everyone = vol.list_volunteers(reg, include_expired=True)
+    assert everyone and all(profile.consented(v.person_id) for v in everyone)
+    tenure = {t.role: t for t in vol.role_tenure(reg)}
+    assert tenure["会長"].years == 6 and tenure["会長"].holders_10y == 2
+    assert sum(pt.issues_by_stage(reg).values()) >= 12
+    assert len(pt.area_households(reg)) == 10
