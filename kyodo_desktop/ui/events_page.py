@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
@@ -42,6 +43,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -53,6 +55,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -404,7 +407,9 @@ class EventsTab(QWidget):
         self.open_btn = _button("開く…", "選んだ行事の内容と参加者を見る・変える（ダブルクリックでも開きます）")
         self.copy_btn = _button("来年度に写す", "選んだ行事を1年後の同じ日に「予定」として写します（参加者は写しません）")
         self.delete_btn = _button("削除", "間違えて登録した行事を削除します（参加の記録がある行事は削除できません）")
-        for b in (self.new_btn, self.open_btn, self.copy_btn, self.delete_btn):
+        self.print_btn = _button("受付名簿・出欠表…", "選んだ行事の受付名簿や、班ごとの出欠表を印刷します")
+        self.rsvp_btn = _button("出欠を取り込む…", "班長が記入した出欠表（Excel・CSV）を読み込んで、出欠を記録します")
+        for b in (self.new_btn, self.open_btn, self.print_btn, self.rsvp_btn, self.copy_btn, self.delete_btn):
             row.addWidget(b)
         layout.addLayout(row)
         self.message = QLabel()
@@ -424,6 +429,8 @@ class EventsTab(QWidget):
         self.open_btn.clicked.connect(self.open_selected)
         self.copy_btn.clicked.connect(self.copy_selected)
         self.delete_btn.clicked.connect(self.delete_selected)
+        self.print_btn.clicked.connect(lambda: self.print_selected())
+        self.rsvp_btn.clicked.connect(lambda: self.import_rsvp())
         QShortcut(QKeySequence.StandardKey.New, self, activated=self.new_event)
         QShortcut(QKeySequence.StandardKey.Find, self, activated=self.search.setFocus)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.delete_selected,
@@ -556,6 +563,9 @@ class EventsTab(QWidget):
         self.open_btn.setEnabled(chosen == 1)
         self.copy_btn.setEnabled(self.can_write and chosen > 0)
         self.delete_btn.setEnabled(self.can_write and chosen > 0)
+        can_output = self.meta is not None and self.worker.register is not None and self.worker.register.session.can("output")
+        self.print_btn.setEnabled(chosen == 1 and can_output)
+        self.rsvp_btn.setEnabled(chosen == 1 and self.can_write)
         self.read_only_note.setVisible(self.meta is not None and not self.can_write)
         self.copy_btn.setText(f"来年度に写す（{chosen}件）" if chosen > 1 else "来年度に写す")
 
@@ -570,6 +580,61 @@ class EventsTab(QWidget):
         if not self.can_write:
             return
         self._open_dialog(None)
+
+    def print_selected(self, kind: str = "sign-in") -> None:
+        """The print preview with this event's 受付名簿 (or 出欠表) chosen."""
+        from kyodo_desktop.ui.print_preview import PrintPreview
+
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            self.show_message("⚠ 一覧から行事を1つ選んでください。", error=True)
+            return
+        preview = PrintPreview(self.worker, self, kind=kind, event_id=ids[0])
+        self.preview = preview
+        preview.exec()
+        self.preview = None
+
+    def import_rsvp(self, path: Path | None = None, *, confirm: Any = None) -> dict[str, int] | None:
+        """Read a 班長's filled-in 出欠表 (Excel or CSV), show what was understood, and record the
+        answers only if every row was; otherwise say which rows and change nothing."""
+        from kyodo_desktop.models.rsvp_import import apply_rsvp_import, plan_rsvp_import
+
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            self.show_message("⚠ 一覧から行事を1つ選んでください。", error=True)
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(self, "出欠表を選ぶ", str(Path.home()),
+                                                    "Excel・CSV (*.xlsx *.xlsm *.xls *.ods *.csv);;すべてのファイル (*)")
+            if not chosen:
+                return None
+            path = Path(chosen)
+        try:
+            plan = self.worker.call(plan_rsvp_import, ids[0], path)
+        except RegisterError as exc:
+            self.show_message(f"⚠ {exc}", error=True)
+            return None
+        if not plan.ready:
+            problems = plan.problems()
+            shown = "\n".join(p.text() for p in problems[:8]) + (f"\nほか{len(problems) - 8}件" if len(problems) > 8 else "")
+            self.show_message(f"⚠ 「{plan.source}」は取り込めません（台帳は変わっていません）。\n{shown or '出欠が1つもありません。'}",
+                              error=True)
+            return None
+        counts = plan.answers()
+        text = (f"行事「{plan.event}」に、出席{counts['出席']}人・欠席{counts['欠席']}人・未定{counts['未定']}人の出欠を記録します。"
+                + (f"\n参加の記録に同意のない{len(plan.not_logged)}人の出欠は記録しません。" if plan.not_logged else ""))
+        ask = confirm or (lambda message: QMessageBox.question(self, "出欠の取り込み", message)
+                          == QMessageBox.StandardButton.Yes)
+        if not ask(text):
+            return None
+        try:
+            done = self.worker.call(apply_rsvp_import, plan)
+        except RegisterError as exc:
+            self.show_message(f"⚠ {exc}", error=True)
+            return None
+        self.refresh()
+        self.show_message(f"出欠を記録しました: 出席{done['出席']}人・欠席{done['欠席']}人・未定{done['未定']}人")
+        return done
 
     def open_selected(self) -> None:
         ids = self.selected_ids()

@@ -47,7 +47,7 @@ from kyodo_desktop.ui.worker import DbWorker
 
 KINDS = (("circular", "回覧板（表紙と押印欄）"), ("register", "名簿"), ("labels", "宛名ラベル"),
          ("elders", "敬老会の名簿"), ("household-sheet", "記載内容の確認用紙"), ("postcards", "はがきの宛名（縦書き）"),
-         ("activity-summary", "活動のまとめ（1枚）"))
+         ("activity-summary", "活動のまとめ（1枚）"), ("sign-in", "行事の受付名簿"), ("rsvp", "行事の出欠表（班ごと）"))
 
 
 def render_page(path: Path, index: int, scale: float) -> QImage:
@@ -74,7 +74,7 @@ def page_count(path: Path) -> int:
 
 class PrintPreview(QDialog):
     def __init__(self, worker: DbWorker, parent: QWidget | None = None, *, kind: str = "circular",
-                 remember_font: Callable[[str], None] | None = None) -> None:
+                 remember_font: Callable[[str], None] | None = None, event_id: int | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.remember_font = remember_font or (lambda _path: None)
@@ -111,6 +111,9 @@ class PrintPreview(QDialog):
         self.options.addWidget(QWidget())
         self.options.addWidget(QWidget())
         self.options.addWidget(self._summary_options())
+        event_options = self._event_options(event_id)
+        self.options.addWidget(event_options)  # 受付名簿
+        self.options.addWidget(QWidget())  # 出欠表: the same event choice (shown by _kind_changed)
         side.addWidget(self.options)
         update = QPushButton(self.tr("プレビューを更新"))
         update.clicked.connect(self.refresh)
@@ -176,7 +179,8 @@ class PrintPreview(QDialog):
         for combo in (self.block, self.purpose, self.order, self.per_sheet, self.rule, self.circular_kind,
                       self.summary_year):
             combo.currentIndexChanged.connect(lambda _i: self._auto.start())
-        for spin in (self.skip, self.age):
+        self.event.currentIndexChanged.connect(lambda _i: self._auto.start())
+        for spin in (self.skip, self.age, self.sign_in_rows):
             spin.valueChanged.connect(lambda _v: self._auto.start())
         self.columns.itemChanged.connect(lambda _item: self._auto.start())
         self.cover.toggled.connect(lambda _on: self._auto.start())
@@ -325,7 +329,38 @@ class PrintPreview(QDialog):
         form.addRow(self.tr("年度"), self.summary_year)
         return w
 
+    def _event_options(self, event_id: int | None) -> QWidget:
+        """The event for a 受付名簿 or 出欠表: this 年度's and next 年度's, newest first."""
+        from kyodo_desktop.models import activity as act
+        from kyodo_desktop.models.japanese import fiscal_year
+
+        w = QWidget()
+        form = QFormLayout(w)
+        self.event = QComboBox()
+        self.event.setAccessibleName("行事")
+        this = fiscal_year(date.today())
+        rows = [r for fy in (this + 1, this, this - 1) for r in reversed(self.worker.call(act.list_events, fiscal_year=fy))]
+        if event_id is not None and all(r.id != event_id for r in rows):
+            chosen = self.worker.call(act.get_event, event_id)
+            self.event.addItem(f"{chosen.starts_at[:10]}　{chosen.title}", event_id)
+        for r in rows:
+            self.event.addItem(f"{r.starts_at[:10]}　{r.title}", r.id)
+        if event_id is not None:
+            self.event.setCurrentIndex(max(self.event.findData(event_id), 0))
+        self.sign_in_rows = QSpinBox()
+        self.sign_in_rows.setRange(5, 200)
+        self.sign_in_rows.setValue(30)
+        form.addRow(self.tr("行事"), self.event)
+        form.addRow(self.tr("受付名簿の行数"), self.sign_in_rows)
+        return w
+
     def _kind_changed(self) -> None:
+        if self.kind.currentData() == "rsvp":  # shares the event choice of the 受付名簿
+            self.options.setCurrentIndex(self.kind.findData("sign-in"))
+            self.sign_in_rows.setEnabled(False)
+            self.refresh()
+            return
+        self.sign_in_rows.setEnabled(True)
         self.options.setCurrentIndex(self.kind.currentIndex())
         self.refresh()
 
@@ -355,6 +390,14 @@ class PrintPreview(QDialog):
                              rule=self.rule.currentData(), record=record)
         if kind == "postcards":
             return self._run(docs.write_postcards, target, block_ids=blocks, record=record)
+        if kind in ("sign-in", "rsvp"):
+            if self.event.currentData() is None:
+                raise RegisterError("印刷する行事がありません。先に「行事」で行事を登録してください。")
+            if kind == "sign-in":
+                return self._run(docs.write_sign_in_sheet, target, event_id=self.event.currentData(),
+                                 rows=self.sign_in_rows.value(), record=record)
+            return self._run(docs.write_rsvp_list, target, event_id=self.event.currentData(), block_ids=blocks,
+                             record=record)
         if kind == "activity-summary":
             from kyodo_desktop.export.activity_summary import write_activity_summary
 

@@ -521,3 +521,34 @@ def test_the_table_models_pass_the_model_tester(qtbot, qtmodeltester, worker):
     read_only = ParticipantsModel()
     read_only.set_rows(worker.call(act.list_participants, eid))
     qtmodeltester.check(read_only)
+
+
+def test_a_sign_in_sheet_previews_and_a_hanchos_rsvp_sheet_is_read_back(qtbot, page, worker, tmp_path):
+    from kyodo_desktop.ui.print_preview import PrintPreview
+
+    tab = page.events
+    eid = _event(worker, title="新年会（試験）", starts_at="2027-01-10T11:00", category="交流")
+    hid, people = _household(worker, people=2)
+    _consent(worker, household_id=hid)
+    tab.refresh()
+    tab.select_id(eid)
+    assert tab.print_btn.isEnabled() and tab.rsvp_btn.isEnabled()
+    preview = PrintPreview(worker, tab, kind="sign-in", event_id=eid)
+    qtbot.addWidget(preview)
+    assert preview.event.currentData() == eid and preview.pdf is not None and preview.pages >= 1
+    preview.kind.setCurrentIndex(preview.kind.findData("rsvp"))  # the same event, per 班
+    assert preview.pdf is not None and preview.result.households > 0
+    preview.reject()
+    # the 班長 typed the answers into Excel
+    first, second = people[0]["name"].replace("　", " "), people[1]["name"]
+    sheet = tmp_path / "出欠.csv"
+    sheet.write_text(f"氏名,出欠\n{first},○\n{second},×\n", encoding="utf-8")
+    asked = []
+    done = tab.import_rsvp(sheet, confirm=lambda text: asked.append(text) or True)
+    assert done == {"出席": 1, "欠席": 1, "未定": 0} and "出席1人・欠席1人" in asked[0]
+    assert worker.call(act.event_summary, eid).rsvp == {"出席": 1, "欠席": 1, "未定": 0}
+    bad = tmp_path / "bad.csv"
+    bad.write_text("氏名,出欠\n存在しない 人,○\n", encoding="utf-8")
+    assert tab.import_rsvp(bad, confirm=lambda _t: True) is None
+    assert "取り込めません" in tab.message.text() and "台帳は変わっていません" in tab.message.text()
+    assert worker.call(act.event_summary, eid).rsvp == {"出席": 1, "欠席": 1, "未定": 0}
