@@ -422,6 +422,10 @@ def save_household(reg: Register, data: HouseholdData) -> int:
     db = reg.db
     head = data.persons[data.head_index]
     with reg.writing("世帯を保存"):
+        shape_before = None if data.id is None else tuple(reg.conn.execute(
+            "SELECT h.block_id, h.status, h.circulation_order, "
+            "(SELECT group_concat(id || ':' || status || ':' || coalesce(birth_date, '')) FROM persons "
+            "WHERE household_id = h.id) FROM households h WHERE h.id = ?", [data.id]).fetchone())
         hh_row = {k: getattr(data, k) for k in HOUSEHOLD_COLUMNS}
         hh_row["status_since"] = data.status_since or today
         if data.id is None:
@@ -500,7 +504,19 @@ def save_household(reg: Register, data: HouseholdData) -> int:
             after_hh = dict(db["households"].get(hh_id))
             if any(before_hh[k] != after_hh[k] for k in after_hh if k != "updated_at"):
                 reg.audit("update", "households", hh_id, f"世帯「{_name(head)}」を変更しました", before_hh, after_hh)
+        # rosters care about who lives where, in which 班 and order (not about a changed phone number)
+        shape = ("SELECT h.block_id, h.status, h.circulation_order, "
+                 "(SELECT group_concat(id || ':' || status || ':' || coalesce(birth_date, '')) FROM persons "
+                 "WHERE household_id = h.id) FROM households h WHERE h.id = ?")
+        if shape_before is None or tuple(reg.conn.execute(shape, [hh_id]).fetchone()) != shape_before:
+            _rosters_changed(reg, [hh_id])
     return hh_id
+
+
+def _rosters_changed(reg: Register, household_ids: list[int]) -> None:
+    from kyodo_desktop.models.rosters import mark_stale
+
+    mark_stale(reg, household_ids)
 
 
 def change_household_status(reg: Register, household_id: int, status: str, since: str | date, reason: str = "") -> None:
@@ -545,6 +561,7 @@ def change_household_status(reg: Register, household_id: int, status: str, since
         reg.audit("status", "households", household_id, f"世帯「{who}」を{status}（{since_iso}）として記録しました",
                   {"status": before["status"], "status_since": before["status_since"]},
                   {"status": status, "status_since": since_iso})
+        _rosters_changed(reg, [household_id])
 
 
 def move_person(reg: Register, person_id: int, to_household_id: int, *, relation: str | None = None) -> None:
@@ -581,6 +598,7 @@ def move_person(reg: Register, person_id: int, to_household_id: int, *, relation
             ).fetchone()
             reg.db["households"].update(from_hh["id"], {"head_person_id": nxt[0] if nxt else None})
         reg.audit("move", "persons", person_id, f"「{_name(before)}」を別の世帯に移しました", before, {**before, **changes})
+        _rosters_changed(reg, [from_hh["id"], to_household_id])
 
 
 def set_circulation_order(reg: Register, block_id: int, household_ids: list[int]) -> None:
@@ -598,6 +616,7 @@ def set_circulation_order(reg: Register, block_id: int, household_ids: list[int]
             reg.db["households"].update(hid, {"circulation_order": n, "updated_at": stamp})
         name = reg.conn.execute("SELECT name FROM blocks WHERE id=?", [block_id]).fetchone()[0]
         reg.audit("reorder", "blocks", block_id, f"{name}の回覧順を変更しました", {"order": current}, {"order": household_ids})
+        _rosters_changed(reg, household_ids)
 
 
 def move_in_circulation(reg: Register, household_id: int, step: int) -> None:

@@ -607,6 +607,132 @@ def m0005_activity(db: Database) -> None:
                        [(row[0] + " activity.write").strip(), name])
 
 
+#: 当番表 (rosters, DOMAIN.md §3.4)
+ROSTER_UNITS = ("household", "person")
+ROSTER_POOLS = ("blocks", "station", "list")
+ROSTER_ORDERS = ("circulation", "gojuon", "custom")
+ROSTER_CADENCES = ("daily", "weekly", "weekdays", "monthly", "dates", "event")
+TURN_STATUSES = ("予定", "済", "欠")
+EXEMPTION_REASONS = ("75歳以上のみの世帯", "要介護・障害", "長期不在", "役員", "その他")
+
+
+@migration
+def m0006_rosters(db: Database) -> None:
+    """当番表: ごみステーション and their users, rosters, the turns given out (never rewritten once
+    past), exemptions with reasons and periods, substitutions owed back, local non-working days."""
+    def q(values: tuple[str, ...]) -> str:
+        return ", ".join(repr(v) for v in values)
+
+    db.execute(
+        """
+        CREATE TABLE stations (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            place TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            retired_on TEXT,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE TABLE station_users (station_id INTEGER NOT NULL REFERENCES stations(id), "
+               "household_id INTEGER NOT NULL REFERENCES households(id), user_no INTEGER NOT NULL DEFAULT 0, "
+               "PRIMARY KEY (station_id, household_id))")
+    db.execute(
+        f"""
+        CREATE TABLE rosters (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL UNIQUE,
+            duty TEXT NOT NULL DEFAULT '',
+            unit TEXT NOT NULL DEFAULT 'household' CHECK (unit IN ({q(ROSTER_UNITS)})),
+            pool TEXT NOT NULL DEFAULT 'blocks' CHECK (pool IN ({q(ROSTER_POOLS)})),
+            station_id INTEGER REFERENCES stations(id),
+            ordering TEXT NOT NULL DEFAULT 'circulation' CHECK (ordering IN ({q(ROSTER_ORDERS)})),
+            cadence TEXT NOT NULL DEFAULT 'weekly' CHECK (cadence IN ({q(ROSTER_CADENCES)})),
+            weekdays TEXT NOT NULL DEFAULT '0 1 2 3 4',
+            monthly_rule TEXT NOT NULL DEFAULT '',
+            event_category TEXT NOT NULL DEFAULT '',
+            per_turn INTEGER NOT NULL DEFAULT 1 CHECK (per_turn BETWEEN 1 AND 20),
+            start_date TEXT NOT NULL,
+            skip_holidays INTEGER NOT NULL DEFAULT 0,
+            skip_year_end INTEGER NOT NULL DEFAULT 1,
+            skip_local_days INTEGER NOT NULL DEFAULT 1,
+            exempt_age INTEGER CHECK (exempt_age IS NULL OR exempt_age BETWEEN 60 AND 120),
+            min_age INTEGER NOT NULL DEFAULT 18,
+            notes TEXT NOT NULL DEFAULT '',
+            stale_since TEXT,
+            retired_on TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE TABLE roster_blocks (roster_id INTEGER NOT NULL REFERENCES rosters(id), "
+               "block_id INTEGER NOT NULL REFERENCES blocks(id), PRIMARY KEY (roster_id, block_id))")
+    # a hand-picked pool, or the custom order of any pool: the member (household or person) and its place
+    db.execute("CREATE TABLE roster_members (roster_id INTEGER NOT NULL REFERENCES rosters(id), "
+               "member_id INTEGER NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (roster_id, member_id))")
+    db.execute("CREATE TABLE roster_dates (roster_id INTEGER NOT NULL REFERENCES rosters(id), day TEXT NOT NULL, "
+               "PRIMARY KEY (roster_id, day))")
+    db.execute(
+        f"""
+        CREATE TABLE roster_turns (
+            id INTEGER PRIMARY KEY,
+            roster_id INTEGER NOT NULL REFERENCES rosters(id),
+            seq INTEGER NOT NULL,
+            starts_on TEXT NOT NULL,
+            ends_on TEXT NOT NULL,
+            days TEXT NOT NULL DEFAULT '',
+            slot INTEGER NOT NULL DEFAULT 0,
+            member_id INTEGER NOT NULL,
+            substitute_id INTEGER,
+            status TEXT NOT NULL DEFAULT '予定' CHECK (status IN ({q(TURN_STATUSES)})),
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            UNIQUE (roster_id, seq, slot),
+            CHECK (ends_on >= starts_on)
+        )
+        """
+    )
+    db.execute("CREATE INDEX roster_turns_day ON roster_turns(roster_id, starts_on)")
+    db.execute("CREATE INDEX roster_turns_member ON roster_turns(roster_id, member_id)")
+    db.execute(
+        f"""
+        CREATE TABLE roster_exemptions (
+            id INTEGER PRIMARY KEY,
+            roster_id INTEGER REFERENCES rosters(id),
+            member_id INTEGER NOT NULL,
+            unit TEXT NOT NULL CHECK (unit IN ({q(ROSTER_UNITS)})),
+            reason TEXT NOT NULL,
+            starts_on TEXT NOT NULL,
+            ends_on TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            CHECK (ends_on IS NULL OR ends_on >= starts_on)
+        )
+        """
+    )
+    db.execute("CREATE INDEX roster_exemptions_member ON roster_exemptions(unit, member_id)")
+    # one-sided substitutions (A did B's turn): B owes A a turn, given back on A's next open turn
+    db.execute(
+        """
+        CREATE TABLE roster_debts (
+            id INTEGER PRIMARY KEY,
+            roster_id INTEGER NOT NULL REFERENCES rosters(id),
+            debtor_id INTEGER NOT NULL,
+            creditor_id INTEGER NOT NULL,
+            from_turn_id INTEGER NOT NULL REFERENCES roster_turns(id),
+            settled_turn_id INTEGER REFERENCES roster_turns(id),
+            cancelled_on TEXT,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE TABLE non_working_days (day TEXT PRIMARY KEY, name TEXT NOT NULL)")
+
+
 def known_migration_names() -> list[str]:
     return [fn.__name__ for fn in _STEPS]
 
