@@ -6,9 +6,13 @@ import sys
 
 
 def main() -> int:
+    import gc
+
     from kyodo_desktop.app import run
 
-    return run()
+    code = run()
+    gc.freeze()  # about to exit: no need to walk the whole heap once more while finalizing
+    return code
 
 
 if __name__ == "__main__":

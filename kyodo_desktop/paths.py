@@ -15,8 +15,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "KyodoDesktop"
 REGISTER_SUFFIX = ".kyodo"
 
@@ -46,6 +44,8 @@ def base_dir() -> Path:
     portable = portable_dir()
     if portable is not None:
         return portable
+    import platformdirs  # (only here: not needed with --data-dir, KYODO_HOME or a portable install)
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 

@@ -138,6 +138,15 @@ def _check_kdf(params: dict[str, Any]) -> dict[str, int]:
     return out
 
 
+def import_backends() -> None:
+    """Import argon2 and AES-GCM (imported on first use otherwise): the program does this before it
+    starts unlocking on the database thread, so that thread is not held up importing them while the
+    main thread loads Qt (both need Python's GIL for importing; the derivation itself runs without it)."""
+    import argon2.low_level  # noqa: F401
+    import cryptography.exceptions  # noqa: F401
+    import cryptography.hazmat.primitives.ciphers.aead  # noqa: F401
+
+
 def derive_wrapping_key(secret: str, salt: bytes, params: dict[str, Any], *, pepper: bytes = b"") -> bytes:
     """argon2id(secret, salt); a PIN slot mixes in this PC's device secret (``pepper``)."""
     from argon2.low_level import Type, hash_secret_raw

@@ -36,6 +36,11 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 #: Newest backups kept, plus the newest of each month for this many months.
 KEEP_RECENT = 10
 KEEP_MONTHS = 12
+#: page cache of a register's connection, KiB (SQLite's default is 2 MiB). ``quick_check`` on
+#: opening reads every page; with a cache that holds the whole file (12 MB for the 5,000-household
+#: demo) it decrypts each page once instead of again for b-tree parents (84 → 66 ms there), and
+#: the first pages shown and the opening backup then find the pages already decrypted.
+CACHE_KIB = 32 * 1024
 
 
 class RegisterLockedError(RegisterError):
@@ -238,10 +243,13 @@ def _copy_with_backup_api(source: Any, target: Path, key: bytes, key_file: crypt
     dest = sqlcipher.connect(str(tmp))
     try:
         dest.execute(crypto.sqlcipher_key_pragma(key))
+        dest.execute("PRAGMA synchronous = OFF")  # a half-written .part is never used; flushed once below
         source.backup(dest)
         dest.execute("PRAGMA journal_mode = DELETE")
     finally:
         dest.close()
+    with tmp.open("rb+") as fh:  # on disk before it takes the backup's name
+        os.fsync(fh.fileno())
     if key_file is not None:  # from memory: the register's own key file may be gone (USB pulled out)
         key_file.save(crypto.key_file_path(target), key)
     os.replace(tmp, target)
@@ -289,6 +297,7 @@ def _probe(path: Path, key: bytes | None, *, writable: bool = False, keep: bool 
             ) from exc
         raise
     try:
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         check = conn.execute("PRAGMA quick_check").fetchone()[0]
         if check != "ok":
             raise RegisterError(

@@ -27,9 +27,11 @@ def _total_changes(reg: Register) -> int:
 class DbWorker(QObject):
     _finished = Signal(object, object, object)  # callback, result, error
 
-    def __init__(self) -> None:
+    def __init__(self, pool: ThreadPoolExecutor | None = None) -> None:
+        """``pool``: the single-thread executor to use, made before Qt was loaded (the program starts
+        unlocking on it meanwhile, see :meth:`adopt_open`); by default a new one."""
         super().__init__()
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kyodo-db")
+        self._pool = pool or ThreadPoolExecutor(max_workers=1, thread_name_prefix="kyodo-db")
         self.register: Register | None = None
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
 
@@ -48,6 +50,23 @@ class DbWorker(QObject):
             return reg
 
         return self._pool.submit(open_it)
+
+    def adopt_open(self, opening: Future) -> Future:
+        """Take over the register that ``opening`` opens: a job queued on this worker's thread
+        before the worker existed (the program starts unlocking while Qt loads). Returns a future
+        for :meth:`finish_open`, done as soon as the opening is (not after jobs queued behind it)."""
+        adopted: Future = Future()
+
+        def take(done: Future) -> None:  # on the database thread, or here if already done
+            error = done.exception()
+            if error is not None:
+                adopted.set_exception(error)
+                return
+            self.register = done.result()
+            adopted.set_result(self.register)
+
+        opening.add_done_callback(take)
+        return adopted
 
     def finish_open(self, future: Future) -> Register:
         """Wait for :meth:`start_open`; raises what the opener raised."""
