@@ -74,26 +74,11 @@ class MainWindow(QMainWindow):
         self.update_title()  # before the pages queue their prefetches on the database thread
         self.home = HomePage(worker)
         self.register_page = RegisterPage(worker, self.open_household)
+        self._built = {"home", "register"}
         for key, label in NAV:
-            if key == "home":
-                page: QWidget = self.home
-            elif key == "register":
-                page = self.register_page
-            elif key == "events":
-                from kyodo_desktop.ui.events_page import ActivityPage
-
-                page = self.activity_page = ActivityPage(worker)
-            elif key == "circulars":
-                from kyodo_desktop.ui.circulars_page import CircularsPage
-
-                page = self.circulars_page = CircularsPage(worker, lambda: self.print_documents("circular"))
-            elif key == "settings":
-                from kyodo_desktop import paths
-                from kyodo_desktop.ui.admin_page import AdminPage
-
-                page = self.admin_page = AdminPage(worker, data_dir=paths.data_dir, show_recovery=self.show_recovery)
-            else:
-                page = PlaceholderPage(label, PLANNED[key])
+            # ホーム and 名簿 are built now (their data is read on the database thread while the
+            # window is put together); the other pages when they are first opened
+            page: QWidget = self.home if key == "home" else self.register_page if key == "register" else QWidget()
             self.pages[key] = page
             self.stack.addWidget(page)
             item = QListWidgetItem(label)
@@ -157,10 +142,52 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"協働デスク — {assoc['name']}{ro} — {who}")
         self.statusBar().showMessage(f"台帳: {reg.path}{ro}　ログイン中: {who}")
 
+    def _build_page(self, key: str) -> QWidget:
+        worker = self.worker
+        if key == "events":
+            from kyodo_desktop.ui.events_page import ActivityPage
+
+            return ActivityPage(worker)
+        if key == "circulars":
+            from kyodo_desktop.ui.circulars_page import CircularsPage
+
+            return CircularsPage(worker, lambda: self.print_documents("circular"))
+        if key == "settings":
+            from kyodo_desktop import paths
+            from kyodo_desktop.ui.admin_page import AdminPage
+
+            return AdminPage(worker, data_dir=paths.data_dir, show_recovery=self.show_recovery)
+        return PlaceholderPage(dict(NAV)[key], PLANNED[key])
+
+    def page(self, key: str) -> QWidget:
+        """The page for ``key``, built the first time it is needed."""
+        if key not in self._built:
+            placeholder = self.pages[key]
+            built = self._build_page(key)
+            index = self.stack.indexOf(placeholder)
+            self.stack.insertWidget(index, built)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self.pages[key] = built
+            self._built.add(key)
+        return self.pages[key]
+
+    @property
+    def activity_page(self) -> Any:
+        return self.page("events")
+
+    @property
+    def circulars_page(self) -> Any:
+        return self.page("circulars")
+
+    @property
+    def admin_page(self) -> Any:
+        return self.page("settings")
+
     def _show_page(self, row: int) -> None:
         key = NAV[row][0]
-        self.stack.setCurrentWidget(self.pages[key])
-        page = self.pages[key]
+        page = self.page(key)
+        self.stack.setCurrentWidget(page)
         refresh = getattr(page, "refresh", None)
         if refresh is not None:
             try:
@@ -293,8 +320,8 @@ class MainWindow(QMainWindow):
             dialogs.show_info(self, "印刷", "名簿や書類を出力できる役割の人だけが印刷できます。")
             return
         PrintPreview(self.worker, self, kind=kind, remember_font=self.remember_font).exec()
-        if hasattr(self, "circulars_page") and self.stack.currentWidget() is self.circulars_page:
-            self.circulars_page.refresh()
+        if "circulars" in self._built and self.stack.currentWidget() is self.pages["circulars"]:
+            self.pages["circulars"].refresh()
 
     def make_hancho_sheet(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QInputDialog

@@ -22,7 +22,7 @@ def run_app(*args, home, login=None):
 
 
 def test_smoke_test_exits_cleanly(tmp_path):
-    res = run_app("--smoke-test", home=tmp_path / "home")
+    res = run_app("--smoke-test", "--visit-pages", home=tmp_path / "home")
     assert res.returncode == 0, res.stderr
     assert "smoke test: ok" in res.stdout
     assert "Traceback" not in res.stderr
@@ -34,7 +34,8 @@ def test_smoke_test_with_an_existing_register(tmp_path):
 
     reg = tmp_path / "demo.kyodo"
     assert main(["--data-dir", str(tmp_path / "cli"), "demo", str(reg), "--households", "50"]) == 0
-    res = run_app("--smoke-test", "--register", reg, home=tmp_path / "home", login=("役員（デモ）", "demo-yakuin"))
+    res = run_app("--smoke-test", "--visit-pages", "--register", reg, home=tmp_path / "home",
+                  login=("役員（デモ）", "demo-yakuin"))
     assert res.returncode == 0, res.stderr
     assert "Traceback" not in res.stderr
     # without a login it stops with a message instead of waiting for one
