@@ -346,11 +346,17 @@ def purge_leavers(reg: Register, years: int | None = None, *, reason: str = "保
                       "ON CONFLICT (event_id, band, kind) DO UPDATE SET count = count + 1",
                       [event_id, band_of(birth, date.fromisoformat(day))])
         for table in ("person_status", "consents", "sensitive_info", "officers", "participations", "volunteer_skills",
-                      "volunteers"):
+                      "volunteers", "emergency_contacts", "safety_results", "bousai_members"):
             c.execute(f"DELETE FROM {table} WHERE person_id IN ({marks(people)})", people)
+        c.execute(f"UPDATE support_people SET person_id = NULL WHERE person_id IN ({marks(people)})", people)
+        c.execute(f"UPDATE support_helpers SET person_id = NULL WHERE person_id IN ({marks(people)})", people)
         c.execute(f"DELETE FROM persons WHERE id IN ({marks(people)})", people)
         if whole:
             c.execute(f"DELETE FROM consents WHERE household_id IN ({marks(whole)})", whole)
+            c.execute(f"DELETE FROM emergency_contacts WHERE household_id IN ({marks(whole)})", whole)
+            c.execute(f"DELETE FROM phone_tree_calls WHERE caller_id IN ({marks(whole)}) OR callee_id IN ({marks(whole)})",
+                      whole + whole)
+            c.execute(f"DELETE FROM station_users WHERE household_id IN ({marks(whole)})", whole)
             c.execute(f"DELETE FROM household_status WHERE household_id IN ({marks(whole)})", whole)
             c.execute(f"DELETE FROM households WHERE id IN ({marks(whole)})", whole)
         # the audit log must not keep what was purged

@@ -733,6 +733,167 @@ def m0006_rosters(db: Database) -> None:
     db.execute("CREATE TABLE non_working_days (day TEXT PRIMARY KEY, name TEXT NOT NULL)")
 
 
+#: 防災 (DOMAIN.md §1.2-E, §3.2, §3.3, §5.6)
+SAFETY_STATUSES = ("無事", "軽症", "重症", "不明")
+SAFETY_MARKS = {"無事": "○", "軽症": "△", "重症": "×", "不明": "?"}
+WHEREABOUTS = ("自宅", "避難所", "親族宅", "不明")
+BUILDING_DAMAGE = ("", "なし", "一部損壊", "半壊", "全壊")
+SAFETY_CHECK_KINDS = ("訓練", "災害")
+SUPPORT_REASONS = ("一人暮らし高齢者", "高齢者のみ世帯", "要介護", "身体障害", "知的障害", "精神障害", "難病", "日中独居",
+                   "本人の希望", "その他")
+SUPPORT_CONSENT = ("同意", "不同意", "未確認")  # 同意者名簿 / 基礎名簿 only
+BOUSAI_TEAMS = ("本部", "情報班", "消火班", "救出救護班", "避難誘導班", "給食給水班")
+PLACE_KINDS = ("集合場所", "一時避難場所", "指定避難所", "福祉避難所")
+
+
+@migration
+def m0007_disaster(db: Database) -> None:
+    """緊急連絡先 and the 連絡網, the restricted store of people who need help to evacuate (with the
+    versions of the city's list), safety checks and their results, 防災資機材, gathering places and
+    shelters, and the 自主防災 organisation."""
+    def q(values: tuple[str, ...]) -> str:
+        return ", ".join(repr(v) for v in values)
+
+    db.execute(
+        """
+        CREATE TABLE emergency_contacts (
+            id INTEGER PRIMARY KEY,
+            household_id INTEGER REFERENCES households(id),
+            person_id INTEGER REFERENCES persons(id),
+            name TEXT NOT NULL,
+            relation TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            address TEXT NOT NULL DEFAULT '',
+            priority INTEGER NOT NULL DEFAULT 1,
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            CHECK ((household_id IS NULL) != (person_id IS NULL))
+        )
+        """
+    )
+    db.execute("CREATE INDEX emergency_contacts_household ON emergency_contacts(household_id)")
+    db.execute("CREATE INDEX emergency_contacts_person ON emergency_contacts(person_id)")
+    # a 班's own calling order (caller → callee); without one, the 班長 calls down the 回覧順
+    db.execute("CREATE TABLE phone_tree_calls (block_id INTEGER NOT NULL REFERENCES blocks(id), "
+               "caller_id INTEGER NOT NULL REFERENCES households(id), callee_id INTEGER NOT NULL REFERENCES households(id), "
+               "position INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (block_id, callee_id))")
+    # -- restricted: 避難行動要支援者 (要配慮個人情報); read and written only with sensitive.* permissions
+    db.execute(
+        """
+        CREATE TABLE support_lists (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            received_on TEXT NOT NULL,
+            agreement_ref TEXT NOT NULL DEFAULT '',
+            file_name TEXT NOT NULL DEFAULT '',
+            rows INTEGER NOT NULL DEFAULT 0,
+            imported_at TEXT NOT NULL,
+            imported_by TEXT NOT NULL DEFAULT '',
+            replaced_at TEXT
+        )
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TABLE support_people (
+            id INTEGER PRIMARY KEY,
+            list_id INTEGER REFERENCES support_lists(id),
+            person_id INTEGER REFERENCES persons(id),
+            name TEXT NOT NULL,
+            kana TEXT NOT NULL DEFAULT '',
+            birth_date TEXT,
+            address TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            reasons TEXT NOT NULL DEFAULT '',
+            consent TEXT NOT NULL DEFAULT '未確認' CHECK (consent IN ({q(SUPPORT_CONSENT)})),
+            care_level TEXT NOT NULL DEFAULT '',
+            evacuation_place TEXT NOT NULL DEFAULT '',
+            route_notes TEXT NOT NULL DEFAULT '',
+            medical_notes TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX support_people_person ON support_people(person_id)")
+    db.execute("CREATE TABLE support_helpers (id INTEGER PRIMARY KEY, support_id INTEGER NOT NULL REFERENCES support_people(id), "
+               "person_id INTEGER REFERENCES persons(id), name TEXT NOT NULL, phone TEXT NOT NULL DEFAULT '', "
+               "relation TEXT NOT NULL DEFAULT '')")
+    db.execute(
+        f"""
+        CREATE TABLE safety_checks (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ({q(SAFETY_CHECK_KINDS)})),
+            title TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            created_by TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TABLE safety_results (
+            check_id INTEGER NOT NULL REFERENCES safety_checks(id),
+            person_id INTEGER NOT NULL REFERENCES persons(id),
+            status TEXT NOT NULL CHECK (status IN ({q(SAFETY_STATUSES)})),
+            whereabouts TEXT NOT NULL DEFAULT '' CHECK (whereabouts IN ('', {q(WHEREABOUTS)})),
+            checked_at TEXT NOT NULL,
+            checked_by TEXT NOT NULL DEFAULT '',
+            building_damage TEXT NOT NULL DEFAULT '' CHECK (building_damage IN ({q(BUILDING_DAMAGE)})),
+            needs TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (check_id, person_id)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE equipment (
+            id INTEGER PRIMARY KEY,
+            item TEXT NOT NULL,
+            quantity INTEGER NOT NULL DEFAULT 1 CHECK (quantity >= 0),
+            place TEXT NOT NULL DEFAULT '',
+            bought_on TEXT,
+            subsidy TEXT NOT NULL DEFAULT '',
+            checked_on TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            retired_on TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TABLE bousai_places (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ({q(PLACE_KINDS)})),
+            name TEXT NOT NULL,
+            address TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE TABLE bousai_place_blocks (place_id INTEGER NOT NULL REFERENCES bousai_places(id), "
+               "block_id INTEGER NOT NULL REFERENCES blocks(id), PRIMARY KEY (place_id, block_id))")
+    db.execute(
+        f"""
+        CREATE TABLE bousai_members (
+            id INTEGER PRIMARY KEY,
+            team TEXT NOT NULL CHECK (team IN ({q(BOUSAI_TEAMS)})),
+            person_id INTEGER NOT NULL REFERENCES persons(id),
+            role TEXT NOT NULL DEFAULT '班員',
+            fiscal_year INTEGER NOT NULL,
+            UNIQUE (team, person_id, fiscal_year)
+        )
+        """
+    )
+
+
 def known_migration_names() -> list[str]:
     return [fn.__name__ for fn in _STEPS]
 
