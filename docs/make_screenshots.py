@@ -43,6 +43,14 @@ def _documents(worker, tmp: Path) -> None:
         "elders": lambda t: docs.write_elders(worker.register, t, age=75, record=False),
         "household-sheet": lambda t: docs.write_household_sheets(worker.register, t, record=False),
     }
+    from kyodo_desktop.export.roster_docs import write_duty_slips, write_roster
+    from kyodo_desktop.models.rosters import list_rosters
+
+    rosters = worker.call(list_rosters)
+    gomi = next((r.id for r in rosters if "ごみ" in r.name), rosters[0].id if rosters else None)
+    if gomi is not None:  # the demo's ごみステーション roster, from today to the end of the 年度
+        made["roster"] = lambda t: write_roster(worker.register, t, roster_id=gomi, record=False)
+        made["duty-slips"] = lambda t: write_duty_slips(worker.register, t, roster_id=gomi, record=False)
     for name, make in made.items():
         pdf = tmp / f"{name}.pdf"
         worker.call(lambda _reg, make=make, pdf=pdf: make(pdf))

@@ -582,6 +582,124 @@ def _events_rsvp_import(args: argparse.Namespace) -> int:
     return EXIT_ERROR
 
 
+# -- 当番表 ----------------------------------------------------------------------------------------
+
+
+def _roster_id(reg: Register, name: str) -> int:
+    from kyodo_desktop.models.rosters import list_rosters
+
+    rows = list_rosters(reg)
+    for r in rows:
+        if r.name == name:
+            return r.id
+    known = "、".join(r.name for r in rows)
+    raise RegisterError(f"「{name}」という当番表はありません。" + (f"ある当番表: {known}" if known else
+                                                              "kyodo roster … add で作れます。"))
+
+
+def _cli_date(value: str | None, option: str) -> str | None:
+    from kyodo_desktop.models.japanese import parse_date
+
+    if not value:
+        return None
+    try:
+        return parse_date(value).isoformat()
+    except ValueError:
+        raise ValidationError(option, f"日付として読めません: 「{value}」（例: 2026-04-01、令和8年4月1日）") from None
+
+
+def _new_output(path: str) -> Path:
+    out = Path(path)
+    if out.exists():
+        raise RegisterError(f"出力先のファイルがすでにあります。上書きはしません: {out}")
+    return out
+
+
+def cmd_roster(args: argparse.Namespace) -> int:
+    """当番表: list, add, give out turns, print the roster or the 当番札, export it, show the counts."""
+    from kyodo_desktop.models import rosters as ro
+
+    start, end = _cli_date(getattr(args, "start_from", None), "--from"), _cli_date(getattr(args, "to", None), "--to")
+    out = _new_output(args.output) if getattr(args, "output", None) else None
+    until = _cli_date(args.until, "--until") if args.action == "generate" else None
+    reg = _open(args, read_only=args.action in ("list", "counts"))
+    try:
+        if args.action == "list":
+            rows = ro.list_rosters(reg)
+            if args.json:
+                print(json.dumps([{
+                    "id": r.id, "name": r.name, "duty": r.duty, "cadence": r.cadence, "pool": r.pool,
+                    "members": r.members, "next_turn": r.next_turn, "next_member": r.next_member,
+                    "generated_until": r.generated_until, "stale_since": r.stale_since} for r in rows],
+                    ensure_ascii=False, indent=2))
+                return EXIT_OK
+            print(f"当番表: {len(rows)}件")
+            for r in rows:
+                nxt = f"次 {r.next_turn} {r.next_member}" if r.next_turn else "次の当番はまだ決めていません"
+                until_text = f"{r.generated_until}まで決定" if r.generated_until else "未決定"
+                stale = "　※名簿が変わりました（決め直してください）" if r.stale_since else ""
+                print(f"  {r.name}\t{r.cadence}\t{r.pool}（{r.members}）\t{until_text}\t{nxt}{stale}")
+            return EXIT_OK
+        if args.action == "add":
+            blocks = [_block_id(reg, b) for b in args.block or []]
+            if not blocks:
+                raise RegisterError("当番をする班を --block で指定してください（くり返し指定可）。")
+            days = [ro.WEEKDAY_NAMES.index(ch) for ch in args.weekdays if ch in ro.WEEKDAY_NAMES]
+            if not days or any(ch not in ro.WEEKDAY_NAMES for ch in args.weekdays):
+                raise ValidationError("--weekdays", f"曜日は 月火水木金土日 の文字で指定してください: 「{args.weekdays}」")
+            first = _cli_date(args.start, "--start") or reg.today().isoformat()
+            rid = ro.save_roster(reg, ro.RosterData(name=args.name, start_date=first, duty=args.duty or "",
+                                                   block_ids=blocks, cadence=args.cadence, weekdays=days))
+            print(f"当番表を作りました: 「{args.name}」（番号 {rid}・{ro.CADENCE_LABELS[args.cadence]}・{first}から）。"
+                  "kyodo roster … generate で当番を決めてください。")
+            return EXIT_OK
+        rid = _roster_id(reg, args.name)
+        unit = "人" if ro.get_roster(reg, rid).unit == "person" else "世帯"
+        if args.action == "generate":
+            print(ro.generate(reg, rid, until).message())
+            return EXIT_OK
+        if args.action == "counts":
+            fair = ro.fairness(reg, rid)
+            if args.json:
+                print(json.dumps({"roster": args.name, "start": fair.start, "end": fair.end, "spread": fair.spread,
+                                  "counts": [{"id": m.member_id, "name": m.name, "block": m.block,
+                                              "assigned": m.assigned, "done": m.done, "missed": m.missed,
+                                              "stood_in": m.stood_in, "owes": m.owes, "eligible": m.eligible,
+                                              "why_not": m.why_not} for m in fair.counts]},
+                                 ensure_ascii=False, indent=2))
+                return EXIT_OK
+            print(f"当番表「{args.name}」の回数（{fair.start}〜{fair.end}）: 回数の差 {fair.spread}回")
+            for m in fair.counts:
+                extra = "".join([f"・代わりにした {m.stood_in}回" if m.stood_in else "",
+                                 f"・返す {m.owes}回" if m.owes else "", f"・欠 {m.missed}回" if m.missed else ""])
+                state = "" if m.eligible else f"\t（{m.why_not}）"
+                print(f"  {m.block}\t{m.name}\t{m.assigned}回{extra}{state}")
+            return EXIT_OK
+        assert out is not None
+        if args.action == "export":
+            from kyodo_desktop.export.roster_xlsx import write_roster_xlsx
+
+            result = write_roster_xlsx(reg, out, roster_id=rid, start=start, end=end)
+            print(f"当番表のExcelを書き出しました: {out}（{result.turns}回分・{result.households}{unit}・回数の差 {result.spread}回）")
+            return EXIT_OK
+        from kyodo_desktop.export import roster_docs
+
+        if args.slips:
+            if args.block:
+                raise RegisterError("当番札は班を選ばずに作ります（--block は当番表だけです）。")
+            printed = roster_docs.write_duty_slips(reg, out, roster_id=rid, start=start, end=end)
+        else:
+            blocks = [_block_id(reg, b) for b in args.block] if args.block else None
+            printed = roster_docs.write_roster(reg, out, roster_id=rid, start=start, end=end, block_ids=blocks)
+    finally:
+        reg.close(backup=args.action in ("add", "generate"))
+    if printed.warning:
+        print(f"kyodo: 注意: {printed.warning}", file=sys.stderr)
+    what = "当番札" if args.slips else "当番表"
+    print(f"{what}のPDFを作りました: {out}（{printed.pages}ページ・{printed.households}{unit}）")
+    return EXIT_OK
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     from datetime import date
 
@@ -795,6 +913,39 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--dry-run", action="store_true", help="取り込まずに、取り込む内容だけを表示する")
     a.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_events)
+
+    p = sub.add_parser("roster", help="当番表の一覧・作成・当番の割り当て・印刷（当番表・当番札）・Excel・回数")
+    p.add_argument("register")
+    actions = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    a = actions.add_parser("list", parents=[login], help="当番表の一覧（次の当番と、どこまで決めたか）")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("add", parents=[login], help="班の当番表を作る（細かい設定はプログラムの「当番表」で）")
+    a.add_argument("name", help="当番表の名前（例: ごみステーション当番）")
+    a.add_argument("--block", action="append", help="当番をする班（くり返し指定可）")
+    a.add_argument("--cadence", choices=["weekly", "daily", "weekdays"], default="weekly",
+                   help="weekly = 1週間ずつ交代（既定）、daily = 毎日、weekdays = 決まった曜日に1日ずつ")
+    a.add_argument("--weekdays", default="月火水木金", help="当番の曜日（既定: 月火水木金）")
+    a.add_argument("--start", help="始める日（既定: 今日）")
+    a.add_argument("--duty", help="当番の内容（当番表と当番札に印刷されます）")
+    a = actions.add_parser("generate", parents=[login], help="当番を決める（前回の続きから、指定の日まで）")
+    a.add_argument("name", help="当番表の名前")
+    a.add_argument("--until", required=True, help="この日までの当番を決める（例: 2027-03-31、令和9年3月31日）")
+    a = actions.add_parser("print", parents=[login], help="当番表（A4）か当番札のPDFを作る")
+    a.add_argument("name", help="当番表の名前")
+    a.add_argument("--slips", action="store_true", help="当番札（次の世帯へ渡す札、A4に4枚）を作る")
+    a.add_argument("--from", dest="start_from", help="期間の始まり（既定: 今日）")
+    a.add_argument("--to", help="期間の終わり（既定: 決めてある所まで。年度末まで）")
+    a.add_argument("--block", action="append", help="この班の世帯の当番だけ（くり返し指定可）")
+    a.add_argument("-o", "--output", required=True, help="出力先の PDF")
+    a = actions.add_parser("export", parents=[login], help="当番表と世帯ごとの回数を Excel に書き出す")
+    a.add_argument("name", help="当番表の名前")
+    a.add_argument("--from", dest="start_from", help="期間の始まり（既定: 今日）")
+    a.add_argument("--to", help="期間の終わり（既定: 決めてある所まで。年度末まで）")
+    a.add_argument("-o", "--output", required=True, help="出力先の .xlsx")
+    a = actions.add_parser("counts", parents=[login], help="世帯ごとの当番の回数と、その差")
+    a.add_argument("name", help="当番表の名前")
+    a.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_roster)
 
     p = sub.add_parser("info", parents=[login], help="世帯数・人数などを表示する")
     p.add_argument("register")

@@ -1004,8 +1004,10 @@ def mark_turn(reg: Register, turn_id: int, status: str, note: str = "") -> None:
     if status != "予定" and starts > reg.today().isoformat():
         raise ValidationError("状態", f"まだ始まっていない当番（{starts}）には「{status}」をつけられません。")
     with reg.writing("当番の記録"):
-        reg.conn.execute("UPDATE roster_turns SET status = ?, note = ?, updated_at = ? WHERE id = ?",
-                         [status, clean_text(note, field="メモ", max_len=200), reg.now(), turn_id])
+        memo = clean_text(note, field="メモ", max_len=200)
+        if memo:  # a memo is added to what the turn says (「○○さんと交代」 stays)
+            reg.conn.execute("UPDATE roster_turns SET note = trim(note || '　' || ?) WHERE id = ?", [memo, turn_id])
+        reg.conn.execute("UPDATE roster_turns SET status = ?, updated_at = ? WHERE id = ?", [status, reg.now(), turn_id])
         reg._audit_row("update", "roster_turns", turn_id, f"当番表「{data.name}」の{starts}の当番を「{status}」にしました")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyodo_desktop.export import documents as docs
+from kyodo_desktop.export import roster_docs
 from kyodo_desktop.models import schema
 from kyodo_desktop.models.errors import RegisterError
 from kyodo_desktop.models.households import list_blocks
@@ -48,6 +49,10 @@ from kyodo_desktop.ui.worker import DbWorker
 KINDS = (("circular", "回覧板（表紙と押印欄）"), ("register", "名簿"), ("labels", "宛名ラベル"),
          ("elders", "敬老会の名簿"), ("household-sheet", "記載内容の確認用紙"), ("postcards", "はがきの宛名（縦書き）"),
          ("activity-summary", "活動のまとめ（1枚）"), ("sign-in", "行事の受付名簿"), ("rsvp", "行事の出欠表（班ごと）"))
+#: the documents of a 当番表 (after the others in the chooser: they need a roster with its turns given out)
+ROSTER_KINDS = (("roster", "当番表"), ("duty-slips", "当番札"))
+#: the period of a 当番表 or 当番札
+ROSTER_PERIODS = (("3months", "これから3か月"), ("fiscal", "今年度"), ("custom", "指定…"))
 
 
 def render_page(path: Path, index: int, scale: float) -> QImage:
@@ -74,7 +79,8 @@ def page_count(path: Path) -> int:
 
 class PrintPreview(QDialog):
     def __init__(self, worker: DbWorker, parent: QWidget | None = None, *, kind: str = "circular",
-                 remember_font: Callable[[str], None] | None = None, event_id: int | None = None) -> None:
+                 remember_font: Callable[[str], None] | None = None, event_id: int | None = None,
+                 roster_id: int | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self.remember_font = remember_font or (lambda _path: None)
@@ -91,7 +97,7 @@ class PrintPreview(QDialog):
         row = QHBoxLayout(self)
         side = QVBoxLayout()
         self.kind = QComboBox()
-        for key, label in KINDS:
+        for key, label in KINDS + ROSTER_KINDS:
             self.kind.addItem(label, key)
         self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
         self.kind.setAccessibleName("書類")
@@ -114,6 +120,8 @@ class PrintPreview(QDialog):
         event_options = self._event_options(event_id)
         self.options.addWidget(event_options)  # 受付名簿
         self.options.addWidget(QWidget())  # 出欠表: the same event choice (shown by _kind_changed)
+        self.options.addWidget(self._roster_options(roster_id))  # 当番表
+        self.options.addWidget(QWidget())  # 当番札: the same roster and period (shown by _kind_changed)
         side.addWidget(self.options)
         update = QPushButton(self.tr("プレビューを更新"))
         update.clicked.connect(self.refresh)
@@ -180,6 +188,10 @@ class PrintPreview(QDialog):
                       self.summary_year):
             combo.currentIndexChanged.connect(lambda _i: self._auto.start())
         self.event.currentIndexChanged.connect(lambda _i: self._auto.start())
+        self.roster.currentIndexChanged.connect(lambda _i: self._auto.start())
+        self.period.currentIndexChanged.connect(self._period_changed)
+        for edit in (self.period_from, self.period_to):
+            edit.editingFinished.connect(self._auto.start)
         for spin in (self.skip, self.age, self.sign_in_rows):
             spin.valueChanged.connect(lambda _v: self._auto.start())
         self.columns.itemChanged.connect(lambda _item: self._auto.start())
@@ -354,14 +366,79 @@ class PrintPreview(QDialog):
         form.addRow(self.tr("受付名簿の行数"), self.sign_in_rows)
         return w
 
+    def _roster_options(self, roster_id: int | None) -> QWidget:
+        """The 当番表 (a 班長 sees their own 班's only) and the period of a 当番表 or 当番札."""
+        from kyodo_desktop.models.households import get_association
+        from kyodo_desktop.models.rosters import list_rosters
+
+        w = QWidget()
+        form = QFormLayout(w)
+        self.roster = QComboBox()
+        self.roster.setAccessibleName("当番表")
+        for r in self.worker.call(list_rosters):
+            self.roster.addItem(r.name, r.id)
+        if roster_id is not None:
+            self.roster.setCurrentIndex(max(self.roster.findData(roster_id), 0))
+        # a long name (「○○ステーション（集会所横）のごみ当番」) must not widen the panel: the list shows it whole
+        self.roster.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.roster.setMinimumContentsLength(12)
+        self.roster.view().setMinimumWidth(420)
+        self.roster.setToolTip(self.roster.currentText())
+        self.roster.currentTextChanged.connect(self.roster.setToolTip)
+        self.period = QComboBox()
+        self.period.setAccessibleName("期間")
+        for key, label in ROSTER_PERIODS:
+            self.period.addItem(self.tr(label), key)
+        self.period_from = QLineEdit()
+        self.period_from.setPlaceholderText(self.tr("例: 令和8年4月1日"))
+        self.period_from.setAccessibleName("期間の始まり")
+        self.period_to = QLineEdit()
+        self.period_to.setPlaceholderText(self.tr("空欄なら決めてある所まで"))
+        self.period_to.setAccessibleName("期間の終わり")
+        self._fiscal_start_month = self.worker.call(
+            lambda reg: int(get_association(reg).get("fiscal_year_start_month") or 4))
+        form.addRow(QLabel(self.tr("当番表")))
+        form.addRow(self.roster)
+        form.addRow(self.tr("期間"), self.period)
+        form.addRow(self.tr("から"), self.period_from)
+        form.addRow(self.tr("まで"), self.period_to)
+        hint = QLabel(self.tr("当番は「当番表」の「当番を決める」で決めた分だけ印刷できます。"))
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        self._period_changed(notify=False)
+        return w
+
+    def _period_changed(self, _index: int = 0, *, notify: bool = True) -> None:
+        custom = self.period.currentData() == "custom"
+        self.period_from.setEnabled(custom)
+        self.period_to.setEnabled(custom)
+        if notify:
+            self._auto.start()
+
+    def roster_period(self) -> tuple[date | None, date | None]:
+        """The chosen period, by the register's today: (None, None) leaves it to the document."""
+        from kyodo_desktop.models.japanese import fiscal_year, fiscal_year_range, parse_date
+
+        choice = self.period.currentData()
+        if choice == "custom":
+            first = parse_date(self.period_from.text()) if self.period_from.text().strip() else None
+            last = parse_date(self.period_to.text()) if self.period_to.text().strip() else None
+            return first, last
+        today = self.worker.call(lambda reg: reg.today())
+        if choice == "fiscal":
+            return fiscal_year_range(fiscal_year(today, self._fiscal_start_month), self._fiscal_start_month)
+        import calendar
+
+        month = today.month + 2  # three months on (0-based), the day before the same day of the month
+        year, month = today.year + month // 12, month % 12 + 1
+        later = date(year, month, min(today.day, calendar.monthrange(year, month)[1]))
+        return today, later - timedelta(days=1)
+
     def _kind_changed(self) -> None:
-        if self.kind.currentData() == "rsvp":  # shares the event choice of the 受付名簿
-            self.options.setCurrentIndex(self.kind.findData("sign-in"))
-            self.sign_in_rows.setEnabled(False)
-            self.refresh()
-            return
-        self.sign_in_rows.setEnabled(True)
-        self.options.setCurrentIndex(self.kind.currentIndex())
+        shared = {"rsvp": "sign-in", "duty-slips": "roster"}  # these share the options of another document
+        key = self.kind.currentData()
+        self.sign_in_rows.setEnabled(key != "rsvp")
+        self.options.setCurrentIndex(self.kind.findData(shared.get(key, key)))
         self.refresh()
 
     # -- making and showing --------------------------------------------------------------------------
@@ -398,6 +475,15 @@ class PrintPreview(QDialog):
                                  rows=self.sign_in_rows.value(), record=record)
             return self._run(docs.write_rsvp_list, target, event_id=self.event.currentData(), block_ids=blocks,
                              record=record)
+        if kind in ("roster", "duty-slips"):
+            if self.roster.currentData() is None:
+                raise RegisterError("印刷する当番表がありません。先に「当番表」で当番表を作り、「当番を決める」で当番を決めてください。")
+            first, last = self.roster_period()
+            if kind == "roster":
+                return self._run(roster_docs.write_roster, target, roster_id=self.roster.currentData(), start=first,
+                                 end=last, block_ids=blocks, record=record)
+            return self._run(roster_docs.write_duty_slips, target, roster_id=self.roster.currentData(), start=first,
+                             end=last, record=record)
         if kind == "activity-summary":
             from kyodo_desktop.export.activity_summary import write_activity_summary
 
@@ -451,10 +537,13 @@ class PrintPreview(QDialog):
 
     def _record(self, how: str) -> None:
         assert self.result is not None
-        purpose = self.purpose.currentData() if self.kind.currentData() == "register" else (
-            "KAIRAN" if self.kind.currentData() == "circular" else "OFFICER_INTERNAL")
-        self.worker.call(record_output, f"{self.kind.currentText()}（{how}）", purpose, self.result.households,
-                         action="print")
+        kind = self.kind.currentData()
+        purpose = self.purpose.currentData() if kind == "register" else (
+            "KAIRAN" if kind in ("circular", "roster", "duty-slips") else "OFFICER_INTERNAL")
+        what = self.kind.currentText()
+        if kind in ("roster", "duty-slips"):
+            what += f"「{self.roster.currentText()}」"
+        self.worker.call(record_output, f"{what}（{how}）", purpose, self.result.households, action="print")
         if self.kind.currentData() == "circular":  # kept, so its return can be followed up on the 回覧 page
             from kyodo_desktop.models.circulars import save_circular
             from kyodo_desktop.models.japanese import parse_date

@@ -169,3 +169,48 @@ def test_making_a_long_document_can_be_cancelled(qtbot, worker, monkeypatch):
     assert "中止しました" in preview.status.text() and preview.pdf is None and not preview.save_btn.isEnabled()
     assert list(preview._dir.glob("*.part")) == []
     preview.reject()
+
+
+def test_roster_documents_preview_with_a_chosen_roster_and_period(qtbot, worker, tmp_path):
+    """当番表 and 当番札: a roster made and its turns given out on the database thread, chosen beside
+    the preview with a period (これから3か月 / 今年度 / 指定…); saving is recorded for 回覧."""
+    from kyodo_desktop.models import rosters as ro
+    from kyodo_desktop.models.households import list_blocks
+    from kyodo_desktop.ui.print_preview import ROSTER_KINDS, PrintPreview
+
+    def last_print():
+        return worker.call(lambda reg: reg.rows(
+            "SELECT purpose, summary FROM audit_log WHERE action = 'print' ORDER BY id DESC LIMIT 1"))
+
+    block = worker.call(list_blocks)[0]
+    rid = worker.call(ro.save_roster, ro.RosterData(name="テストのごみ当番", start_date="2026-11-30",
+                                                    duty="ネットを出して、片付ける。", block_ids=[block.id]))
+    worker.call(ro.generate, rid, "2027-05-31")
+    preview = PrintPreview(worker, kind="roster", roster_id=rid)
+    qtbot.addWidget(preview)
+    assert [preview.kind.itemData(i) for i in range(preview.kind.count())][-2:] == [k for k, _l in ROSTER_KINDS]
+    assert preview.roster.currentData() == rid and preview.period.currentData() == "3months"
+    assert preview.roster_period()[0].isoformat() == "2026-11-28" and not preview.period_from.isEnabled()
+    assert preview.pdf is not None and preview.pages == 1, preview.status.text()
+    three_months = preview.result.households
+    preview.period.setCurrentIndex(preview.period.findData("fiscal"))
+    preview.refresh()
+    assert preview.roster_period()[1].isoformat() == "2027-03-31" and preview.result.households >= three_months
+    preview.period.setCurrentIndex(preview.period.findData("custom"))
+    assert preview.period_from.isEnabled()
+    preview.period_from.setText("2030-01-01")
+    preview.refresh()
+    assert "当番を決める" in preview.status.text() and preview.pdf is None and not preview.save_btn.isEnabled()
+    preview.period_from.setText("令和8年12月1日")
+    preview.period_to.setText("令和8年12月31日")
+    preview.refresh()
+    assert preview.pdf is not None and preview.pages == 1
+    preview.kind.setCurrentIndex(preview.kind.findData("duty-slips"))  # the same roster and period
+    assert preview.options.currentIndex() == preview.kind.findData("roster")
+    assert preview.pdf is not None and preview.pages == 2  # five weeks: four slips to a sheet
+    assert preview.canvas.pixmap() is not None and not preview.canvas.pixmap().isNull()
+    saved = preview.save_pdf(tmp_path / "当番札.pdf")
+    assert saved is not None and saved.read_bytes().startswith(b"%PDF")
+    log = last_print()[0]
+    assert log["purpose"] == "KAIRAN" and "当番札「テストのごみ当番」" in log["summary"]
+    preview.reject()

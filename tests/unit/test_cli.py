@@ -272,3 +272,81 @@ def test_events_from_the_command_line(tmp_path, home):
     done = kyodo("events", reg, "rsvp-import", event_id, tally, home=home, **login)
     assert "出欠を取り込みました" in done.stdout
     assert participants() == plan["matched"] > 0
+
+
+@pytest.mark.skipif(__import__("shutil").which("pdftotext") is None, reason="poppler-utils not installed")
+def test_roster_from_the_command_line(tmp_path, home):
+    """当番表: add one, give out its turns, list it, print the roster (all, one 班) and the 当番札,
+    export the workbook, show the counts; a 班長 prints only their own 班's roster; errors are
+    Japanese on stderr and nothing is overwritten."""
+    import re
+    from datetime import date, timedelta
+
+    from openpyxl import load_workbook
+
+    reg = tmp_path / "demo.kyodo"
+    kyodo("demo", reg, "--households", 30, "--seed", 4, home=home)
+    login = {"user": DEMO[0], "password": DEMO[1]}
+    hancho = {"user": "1班 班長（デモ）", "password": "demo-hancho"}
+
+    def text(pdf, raw=False):
+        out = subprocess.run(["pdftotext", "-raw" if raw else "-layout", str(pdf), "-"], capture_output=True,
+                             text=True, encoding="utf-8", check=True).stdout
+        return re.sub(r"[\s　]+", "", out)
+
+    start = date.today() + timedelta(days=1)
+    out = kyodo("roster", reg, "add", "北ステーションごみ当番", "--block", "1班", "--block", "2班", "--start",
+                start.isoformat(), "--duty", "朝8時30分までにネットを出す", home=home, **login)
+    assert "当番表を作りました" in out.stdout and "generate" in out.stdout
+    out = kyodo("roster", reg, "generate", "北ステーションごみ当番", "--until", (start + timedelta(days=120)).isoformat(),
+                home=home, **login)
+    assert re.search(r"\d+回分の当番を決めました", out.stdout)
+    listed = json.loads(kyodo("roster", reg, "list", "--json", home=home, **login).stdout)
+    mine = next(r for r in listed if r["name"] == "北ステーションごみ当番")
+    assert mine["pool"] == "1班・2班" and mine["generated_until"] and mine["next_member"]
+    assert "北ステーションごみ当番" in kyodo("roster", reg, "list", home=home, **login).stdout
+
+    out = kyodo("roster", reg, "print", "北ステーションごみ当番", "-o", tmp_path / "r.pdf", home=home, **login)
+    assert "当番表のPDFを作りました" in out.stdout and "ページ" in out.stdout
+    flat = text(tmp_path / "r.pdf")
+    assert "北ステーションごみ当番表" in flat and "朝8時30分までにネットを出す" in flat and "期間日付（曜日）担当交代確認" in flat
+    kyodo("roster", reg, "print", "北ステーションごみ当番", "--block", "2班", "-o", tmp_path / "r2.pdf", home=home, **login)
+    assert "（このうち2班の分）" in text(tmp_path / "r2.pdf")
+    out = kyodo("roster", reg, "print", "北ステーションごみ当番", "--slips", "--to", (start + timedelta(days=30)).isoformat(),
+                "-o", tmp_path / "s.pdf", home=home, **login)
+    assert "当番札のPDFを作りました" in out.stdout
+    slips = text(tmp_path / "s.pdf", raw=True)
+    assert "あなたの当番は" in slips and "終わったら、この札を次の" in slips and "北ステーションごみ当番札" in slips
+    out = kyodo("roster", reg, "export", "北ステーションごみ当番", "-o", tmp_path / "r.xlsx", home=home, **login)
+    assert "当番表のExcelを書き出しました" in out.stdout
+    assert load_workbook(tmp_path / "r.xlsx").sheetnames == ["当番表", "回数"]
+    counts = json.loads(kyodo("roster", reg, "counts", "北ステーションごみ当番", "--json", home=home, **login).stdout)
+    assert counts["spread"] <= 1 and sum(c["assigned"] for c in counts["counts"]) > 0
+    assert "回数の差" in kyodo("roster", reg, "counts", "北ステーションごみ当番", home=home, **login).stdout
+
+    # refusals: Japanese on stderr, exit 1, no file
+    for args, message in (
+            (("print", "ない当番", "-o", tmp_path / "x.pdf"), "「ない当番」という当番表はありません"),
+            (("print", "北ステーションごみ当番", "-o", tmp_path / "r.pdf"), "上書きはしません"),
+            (("print", "北ステーションごみ当番", "--from", "2040-01-01", "--to", "2040-02-01", "-o", tmp_path / "x.pdf"),
+             "「当番を決める」で当番を決めてください"),
+            (("print", "北ステーションごみ当番", "--from", "来月", "-o", tmp_path / "x.pdf"), "日付として読めません"),
+            (("add", "週末当番", "--block", "1班", "--weekdays", "土X"), "曜日は 月火水木金土日"),
+            (("add", "班なし当番"), "--block")):
+        bad = kyodo("roster", reg, *args, home=home, check=False, **login)
+        assert bad.returncode == 1 and message in bad.stderr and bad.stdout == "", args
+    assert not (tmp_path / "x.pdf").exists()
+    usage = kyodo("roster", reg, "generate", "北ステーションごみ当番", home=home, check=False, **login)
+    assert usage.returncode == 2 and "指定が正しくありません" in usage.stderr
+
+    # a 班長 sees and prints the rosters of their own 班 only
+    kyodo("roster", reg, "add", "1班の清掃", "--block", "1班", "--cadence", "weekdays", "--weekdays", "日", "--start",
+          start.isoformat(), home=home, **login)
+    kyodo("roster", reg, "generate", "1班の清掃", "--until", (start + timedelta(days=60)).isoformat(), home=home, **login)
+    names = [r["name"] for r in json.loads(kyodo("roster", reg, "list", "--json", home=home, **hancho).stdout)]
+    assert "1班の清掃" in names and "北ステーションごみ当番" not in names
+    denied = kyodo("roster", reg, "print", "北ステーションごみ当番", "-o", tmp_path / "h.pdf", home=home, check=False,
+                   **hancho)
+    assert denied.returncode == 1 and "当番表はありません" in denied.stderr and not (tmp_path / "h.pdf").exists()
+    kyodo("roster", reg, "print", "1班の清掃", "-o", tmp_path / "h.pdf", home=home, **hancho)
+    assert "1班の清掃当番表" in text(tmp_path / "h.pdf") and "毎週日曜" in text(tmp_path / "h.pdf")
