@@ -184,6 +184,22 @@ def main() -> int:
             app.processEvents()
             editor.grab().save(str(OUT / f"events-participants{suffix}.png"))
             editor.reject()
+        # 当番表: the first roster with its turns, then its editor
+        window.show_page("rosters")
+        rosters = window.rosters_page
+        app.processEvents()
+        if rosters.list_model.rows:
+            rosters.select_roster(rosters.list_model.rows[0].id)
+            app.processEvents()
+        window.grab().save(str(OUT / f"rosters{suffix}.png"))
+        if rosters.list_model.rows:
+            rosters.open_selected()
+            editor = rosters.dialog
+            editor.resize(1100, 760)
+            app.processEvents()
+            editor.grab().save(str(OUT / f"rosters-editor{suffix}.png"))
+            editor.reject()
+            app.processEvents()
         # 担い手・協力団体・地域課題 (tabs of the 行事 page)
         tabs = window.activity_page.tabs
         for name, tab in (("volunteers", window.activity_page.volunteers), ("partners", window.activity_page.partners),

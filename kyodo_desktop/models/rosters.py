@@ -119,7 +119,9 @@ def station_users(reg: Register, station_id: int) -> list[int]:
 
 def add_non_working_day(reg: Register, day: Any, name: str) -> None:
     """A local day without duties (祭礼, 校下行事 …), for every roster that skips local days."""
-    reg.session.require("association.write", "地域の休みの日を登録する")
+    reg.session.require("register.write", "地域の休みの日を登録する")
+    if reg.session.block_ids is not None:
+        raise RegisterError("地域の休みの日は町会全体の当番表に効くため、班長は登録できません。役員にお願いしてください。")
     d = _day(day, "日付").isoformat()
     name = clean_text(name, field="名前", max_len=40, required=True)
     with reg.writing("地域の休みの日の登録"):
@@ -131,7 +133,9 @@ def add_non_working_day(reg: Register, day: Any, name: str) -> None:
 
 
 def remove_non_working_day(reg: Register, day: Any) -> None:
-    reg.session.require("association.write", "地域の休みの日を取り消す")
+    reg.session.require("register.write", "地域の休みの日を取り消す")
+    if reg.session.block_ids is not None:
+        raise RegisterError("地域の休みの日は町会全体の当番表に効くため、班長は取り消せません。役員にお願いしてください。")
     d = _day(day, "日付").isoformat()
     with reg.writing("地域の休みの日の取り消し"):
         if not reg.conn.execute("DELETE FROM non_working_days WHERE day = ?", [d]).rowcount:
@@ -320,6 +324,9 @@ def save_roster(reg: Register, data: RosterData) -> int:
             old = _require_roster(reg, rid)
             before = _roster_values(old)
             changed = {c: values[c] for c in _ROSTER_COLUMNS if before[c] != values[c]}
+            if old.unit != data.unit and reg.conn.execute(
+                    "SELECT 1 FROM roster_turns WHERE roster_id = ?", [rid]).fetchone():
+                raise ValidationError("単位", "当番を決めたあとで、世帯と人を切り替えることはできません。新しい当番表を作ってください。")
             if old.start != data.start and reg.conn.execute(
                     "SELECT 1 FROM roster_turns WHERE roster_id = ? AND starts_on <= ?", [rid, reg.today().isoformat()]).fetchone():
                 raise ValidationError("開始日", "すでに当番が始まっているため、開始日は変えられません。")
@@ -733,6 +740,26 @@ def end_exemption(reg: Register, exemption_id: int, on: Any = None) -> None:
         _regenerate_affected(reg, roster_id, unit)
 
 
+def delete_exemption(reg: Register, exemption_id: int) -> None:
+    """Remove an exemption recorded by mistake (one that is under way is ended instead, so the
+    turns already passed over stay explained)."""
+    reg.session.require("register.write", "当番の免除を取り消す")
+    row = reg.conn.execute("SELECT roster_id, unit, starts_on, member_id FROM roster_exemptions WHERE id = ?",
+                           [exemption_id]).fetchone()
+    if row is None:
+        raise RegisterError("この免除の記録は台帳にありません。")
+    roster_id, unit, start, member = row
+    hid = member if unit == "household" else reg.conn.execute("SELECT household_id FROM persons WHERE id = ?",
+                                                              [member]).fetchone()[0]
+    reg.session.require_block(_block_of_household(reg, hid), "ほかの班の当番の免除を取り消す")
+    if start <= reg.today().isoformat():
+        raise RegisterError(f"この免除は{start}から始まっています。取り消さずに「免除を終える」で終わりの日を記録してください。")
+    with reg.writing("当番の免除の取り消し"):
+        reg.conn.execute("DELETE FROM roster_exemptions WHERE id = ?", [exemption_id])
+        reg._audit_row("delete", "roster_exemptions", exemption_id, "まだ始まっていない当番の免除を取り消しました")
+        _regenerate_affected(reg, roster_id, unit)
+
+
 def list_exemptions(reg: Register, roster_id: int | None = None) -> list[Exemption]:
     reg.session.require("register.read")
     rows = reg.conn.execute(
@@ -1140,7 +1167,7 @@ def fairness(reg: Register, roster_id: int, start: Any = None, end: Any = None) 
     s = _day(start, "開始日").isoformat() if start else (first_last[0] or data.start.isoformat())
     e = _day(end, "終了日").isoformat() if end else (first_last[1] or data.start.isoformat())
     turns = reg.conn.execute(
-        "SELECT member_id, substitute_id, status FROM roster_turns WHERE roster_id = ? AND starts_on BETWEEN ? AND ?",
+        "SELECT member_id, substitute_id, status, starts_on FROM roster_turns WHERE roster_id = ? AND starts_on BETWEEN ? AND ?",
         [roster_id, s, e]).fetchall()
     owes: dict[int, int] = {}
     for (debtor,) in reg.conn.execute("SELECT debtor_id FROM roster_debts WHERE roster_id = ? AND settled_turn_id IS NULL "
@@ -1150,16 +1177,16 @@ def fairness(reg: Register, roster_id: int, start: Any = None, end: Any = None) 
     done: dict[int, int] = {}
     missed: dict[int, int] = {}
     stood: dict[int, int] = {}
-    for member, sub, status in turns:
+    today = reg.today().isoformat()
+    for member, sub, status, starts in turns:
         assigned[member] = assigned.get(member, 0) + 1
         doer = sub if sub is not None else member
         if status == "欠":
             missed[doer] = missed.get(doer, 0) + 1
-        else:
+        elif starts <= today:  # turns still to come are assigned, not done
             done[doer] = done.get(doer, 0) + 1
         if sub is not None:
             stood[sub] = stood.get(sub, 0) + 1
-    today = reg.today().isoformat()
     counts = []
     throughout = []
     for m in _pool(reg, data):

@@ -39,7 +39,6 @@ NAV = (
     ("settings", "設定"),
 )
 PLANNED = {
-    "rosters": "ごみステーション・防犯パトロールなどの公平な当番表",
     "disaster": "緊急連絡先、連絡網、要支援者、安否確認",
     "circulars": "回覧板の表紙と押印欄、名簿や当番表の印刷",
     "accounts": "会費、金銭出納簿、年次報告（Excel・PDF）",
@@ -148,6 +147,10 @@ class MainWindow(QMainWindow):
             from kyodo_desktop.ui.events_page import ActivityPage
 
             return ActivityPage(worker)
+        if key == "rosters":
+            from kyodo_desktop.ui.rosters_page import RostersPage
+
+            return RostersPage(worker)
         if key == "circulars":
             from kyodo_desktop.ui.circulars_page import CircularsPage
 
@@ -175,6 +178,10 @@ class MainWindow(QMainWindow):
     @property
     def activity_page(self) -> Any:
         return self.page("events")
+
+    @property
+    def rosters_page(self) -> Any:
+        return self.page("rosters")
 
     @property
     def circulars_page(self) -> Any:

@@ -270,3 +270,22 @@ def test_counts_differ_by_at_most_one_under_joins_leaves_and_exemptions(househol
             assert ro.fairness(reg, rid).spread <= 1
         finally:
             reg.close()
+
+
+def test_an_exemption_not_yet_begun_can_be_withdrawn_and_units_stay_fixed(town, clock):
+    rid = _gomi(town, cadence="daily", start_date="2026-03-18")
+    ro.generate(town, rid, "2026-04-30")
+    future = ro.add_exemption(town, town.ids[0], "長期不在", "2026-04-10", "2026-04-20", roster_id=rid)
+    begun = ro.add_exemption(town, town.ids[1], "要介護・障害", "2026-03-01", roster_id=rid)
+    assert town.ids[0] not in _who(ro.list_turns(town, rid, "2026-04-10", "2026-04-20"))
+    ro.delete_exemption(town, future)
+    assert town.ids[0] in _who(ro.list_turns(town, rid, "2026-04-10", "2026-04-20"))
+    with pytest.raises(RegisterError, match="「免除を終える」"):
+        ro.delete_exemption(town, begun)
+    data = ro.get_roster(town, rid)
+    data.unit = "person"
+    with pytest.raises(ValidationError, match="世帯と人を切り替える"):
+        ro.save_roster(town, data)
+    assert ro.get_roster(town, rid).unit == "household"
+    fair = {m.member_id: m for m in ro.fairness(town, rid).counts}
+    assert all(m.done <= 3 for m in fair.values())  # only 3月18〜20日 have happened
