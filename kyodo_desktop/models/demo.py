@@ -16,12 +16,21 @@ consent (ACTIVITY_LOG) for most households; 担い手 profiles (with VOLUNTEER_P
 agreements, local issues in マッチ箱 stages with requests to the city, and the area's households
 per 年度. This part draws from its own ``Random``, so the register part of a seed is unchanged.
 
+Then the 当番表 (DOMAIN.md §3.4) of this 年度, made with the roster model's own functions (so the
+turns are exactly the ones the model gives): a ごみステーション for every 2–3 班 with its users in
+回覧順, each with a weekly Monday–Friday ごみ当番 (holidays kept, 年末年始 skipped, households of
+only 75+ people exempt); a Friday-night 防犯パトロール of two households over the first few 班
+(holidays and the 秋祭り 宵宮 skipped); exemptions recorded with their reasons (要介護・障害, 長期不在,
+役員); turns from the start of the 年度 to its end, those already over marked 済 (a few 欠); a
+stand-in paid back and two swaps. Again with its own ``Random``.
+
 Everything random comes from ``random.Random(seed)`` (uids included; the activity part has its
 own, derived from the seed), and every timestamp is derived from ``today`` (never earlier than
 the association's ``created_at``): the same seed and ``today`` on the same empty register give
 identical rows in every table. Rows are built as tuples and written with ``executemany`` in one
-transaction: 5,000 households (~11,700 people, ~550 events, ~41,000 participations) take about
-0.9 s on a 2-core machine (0.5 s of it the activity part).
+transaction: 5,000 households (~11,700 people, ~550 events, ~41,000 participations, ~140 rosters
+with ~7,600 turns) take about 1.3 s on a 2-core machine (0.5 s of it the activity part, 0.4 s the
+rosters, most of that the model giving out the turns).
 """
 
 from __future__ import annotations
@@ -36,6 +45,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as dtime
+from typing import Any
 
 import jaconv
 import sqlite_utils
@@ -57,6 +67,9 @@ class DemoSummary:
     seconds: float
     events: int = 0
     participations: int = 0
+    stations: int = 0
+    rosters: int = 0
+    turns: int = 0
 
 
 # -- small helpers over one Random ------------------------------------------------------------
@@ -630,8 +643,8 @@ def populate_demo(
     cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute("PRAGMA cache_size = -65536")
     try:
-        _insert(db, actor, stamp, assoc, households, seed, block_rows, hh_rows, hs_rows, p_rows,
-                ps_rows, activity)
+        made = _insert(db, actor, stamp, assoc, households, seed, block_rows, hh_rows, hs_rows, p_rows,
+                       ps_rows, activity, today=today, start_month=start_month)
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
     if progress is not None:
@@ -643,14 +656,17 @@ def populate_demo(
         seconds=time.perf_counter() - started,
         events=len(activity.events),
         participations=len(activity.participations),
+        stations=made.stations,
+        rosters=made.rosters,
+        turns=made.turns,
     )
 
 
 def _insert(
     db: sqlite_utils.Database, actor: str, stamp: str, assoc: tuple, households: int, seed: int,
     block_rows: list[tuple], hh_rows: list[tuple], hs_rows: list[tuple], p_rows: list[tuple],
-    ps_rows: list[tuple], activity: _ActivityRows,
-) -> None:
+    ps_rows: list[tuple], activity: _ActivityRows, *, today: date, start_month: int,
+) -> _RosterCounts:
     """Write every row in one transaction (all or nothing)."""
     conn = db.conn
     n_persons = len(p_rows)
@@ -693,6 +709,8 @@ def _insert(
             activity.officers,
         )
         _insert_activity(conn, activity)
+        made = _make_rosters(conn, seed=seed, today=today, stamp=stamp, start_month=start_month,
+                             officers=activity.officers)
         name, district, address, postal_code, area, purpose = assoc[:6]
         conn.execute(
             "UPDATE association SET district = ?, address = ?, postal_code = ?,"
@@ -709,7 +727,8 @@ def _insert(
         after = {"households": households, "persons": n_persons, "blocks": len(block_rows), "seed": seed,
                  "events": len(activity.events), "participations": len(activity.participations),
                  "volunteers": len(activity.volunteers), "partners": len(activity.partners),
-                 "issues": len(activity.issues)}
+                 "issues": len(activity.issues), "stations": made.stations, "rosters": made.rosters,
+                 "turns": made.turns, "exemptions": made.exemptions}
         conn.execute(
             "INSERT INTO audit_log (at, actor, action, table_name, row_id, summary, before, after)"
             " VALUES (?,?,?,?,?,?,?,?)",
@@ -719,6 +738,7 @@ def _insert(
                 None, json.dumps(after, ensure_ascii=False),
             ],
         )
+    return made
 
 
 def _insert_activity(conn, a: _ActivityRows) -> None:
@@ -1567,3 +1587,280 @@ class _Activity:
             rate = 0.80 - 0.009 * k + rng.uniform(-0.003, 0.003)
             total = max(members + 1, round(members / rate)) if members else max(1, round(self.n_households * 1.2))
             self.rows.area.append((f, total, f"住民基本台帳の町丁別世帯数（{f}年4月1日）から推計", self.stamp))
+
+
+# -- 当番表: ごみステーション and 防犯パトロール ---------------------------------------------------------------
+#
+# Made with the roster model's own functions (stations, rosters, exemptions, turns, swaps,
+# stand-ins), so the turns are exactly the ones the model gives. They run on the demo's connection
+# inside its transaction through :class:`_DemoBook`, with their own ``Random``.
+
+#: what the station users do (DOMAIN.md §3.4, Kanazawa: collected Monday–Friday by 8:30, holidays included)
+_GOMI_DUTY = ("収集日（月〜金）の朝8時30分までにネットとかごを出し、収集の後に片付けと清掃。分別されていないごみには"
+              "注意書きを貼る（分け直さない）。ネット・重し・掲示板の点検。週の終わりに当番札を次の世帯へ渡す。")
+_PATROL_DUTY = ("金曜の20時から約1時間、2世帯で町内を巡回（ベスト・懐中電灯は次の世帯へ）。"
+                "気づいたことは報告用紙に書いて会長へ。")
+_CHOME_RE = re.compile(r"^(\d+)丁目(\d+)")
+_CITY_RE = re.compile(r"^(?:.{2,3}[都道府県])?.+?[市郡]")  # 「石川県金沢市」泉野町
+
+
+class _DemoBook:
+    """Just enough of a :class:`~kyodo_desktop.models.register.Register` for the roster model's
+    functions: the demo's connection (inside its transaction), the system session, the demo's
+    clock. The model's audit rows are left out (the demo writes one row of its own)."""
+
+    def __init__(self, conn, today: date, stamp: str) -> None:  # noqa: ANN001 - a DB-API connection
+        from kyodo_desktop.models.auth import SYSTEM
+
+        self.conn = conn
+        self.session = SYSTEM
+        self._today = today
+        self._stamp = stamp
+
+    def now(self) -> str:
+        return self._stamp
+
+    def today(self) -> date:
+        return self._today
+
+    @contextlib.contextmanager
+    def writing(self, doing: str):  # noqa: ANN201 - a context manager, as Register.writing
+        name = f"kyodo_demo_{id(self):x}"
+        self.conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                self.conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        self.conn.execute(f"RELEASE SAVEPOINT {name}")
+
+    def _audit_row(self, *args, **kwargs) -> None:
+        return None
+
+
+@dataclass
+class _RosterCounts:
+    stations: int = 0
+    rosters: int = 0
+    turns: int = 0
+    exemptions: int = 0
+
+
+def _make_rosters(conn, *, seed: int, today: date, stamp: str, start_month: int,  # noqa: ANN001
+                  officers: list[tuple]) -> _RosterCounts:
+    """Stations (one per 2–3 班) with their users in 回覧順, a weekly Monday–Friday ごみ当番 per
+    station (holidays kept, 年末年始 skipped, households of only 75+ people exempt), a Friday-night
+    防犯パトロール of 2 households (holidays and the 秋祭り 宵宮 skipped), recorded exemptions (要介護・障害,
+    長期不在, 役員), turns for this whole 年度 with the past ones marked 済 (a few 欠), a stand-in paid
+    back and a couple of swaps. Households that left this 年度 took turns until they left and
+    were then taken off their station (as an officer would)."""
+    from kyodo_desktop.models import rosters as ro
+
+    rng = random.Random(f"kyodo-demo-rosters-{seed}")
+    book: Any = _DemoBook(conn, today, stamp)
+    counts = _RosterCounts()
+    fy = fiscal_year(today, start_month)
+    fy_start, fy_end = fiscal_year_range(fy, start_month)
+    first, today_iso = fy_start.isoformat(), today.isoformat()
+    homes = conn.execute(
+        "SELECT id, block_id, address_town, address_number, dwelling_type, status, status_since FROM households "
+        "ORDER BY block_id, circulation_order").fetchall()
+    if not homes:
+        return counts
+    by_block: dict[int, list[tuple]] = {}
+    for h in homes:
+        by_block.setdefault(h[1], []).append(h)
+    present = {h[0] for h in homes if h[5] in ("加入", "非加入")}
+
+    # a local day without duties: the eve (宵宮) of the 秋祭り, a Friday
+    autumn = _nth(fy if start_month <= 10 else fy + 1, 10, 1, SUN)
+    ro.add_non_working_day(book, autumn - timedelta(days=2), "秋祭り（宵宮）")
+
+    # stations: 2–3 neighbouring 班 each, users in 班 and 回覧順 order (no 事業所: their rubbish is
+    # 事業系ごみ); a household that left this 年度 is still on the list until its turns are settled
+    blocks = sorted(by_block)
+    groups: list[list[int]] = []
+    at = 0
+    while at < len(blocks):
+        size = rng.choice((2, 2, 3))
+        if len(blocks) - at - size == 1:
+            size += 1
+        groups.append(blocks[at:at + size])
+        at += size
+    stations: list[tuple[int, list[int], list[int]]] = []  # (id, users at the 年度 start, users now)
+    per_place: dict[str, list[str]] = {}  # 丁目 → the places of its stations
+    for group in groups:
+        users = [h[0] for b in group for h in by_block[b]
+                 if h[4] != "事業所" and (h[0] in present or h[6] >= first)]
+        if not users:
+            continue
+        middle = users[len(users) // 2]  # named after where the middle of its users live
+        lead = next(h for b in group for h in by_block[b] if h[0] == middle)
+        town = _CITY_RE.sub("", lead[2])
+        m = _CHOME_RE.match(lead[3])
+        chome, ban = (m.group(1), m.group(2)) if m else ("", "")
+        area = f"{town}{chome}丁目" if chome else town
+        taken_here = per_place.setdefault(area, [])
+        spot = rng.choice([p for p in names.STATION_PLACES if p not in taken_here] or list(names.STATION_PLACES))
+        taken_here.append(spot)
+        name = f"{area}第{len(taken_here)}ステーション（{spot}）"
+        place = f"{area}{ban}番地先" if ban else area
+        sid = ro.add_station(book, name, place, users)
+        stations.append((sid, users, [u for u in users if u in present]))
+    counts.stations = len(stations)
+
+    # exemptions with their reasons (recorded below for the household's rosters, before any turn is given)
+    people: dict[int, list[tuple[str, str]]] = {}
+    for hid, birth, relation in conn.execute(
+            "SELECT household_id, birth_date, relation FROM persons WHERE status = '在籍' ORDER BY household_id, position"):
+        people.setdefault(hid, []).append((birth, relation))
+    today_ord = today.toordinal()
+
+    def age(birth: str) -> float:
+        return (today_ord - date.fromisoformat(birth).toordinal()) / _YEAR
+
+    members = [h for h in homes if h[5] == "加入" and h[4] != "事業所" and people.get(h[0])]
+    patrol_blocks: list[int] = []
+    enough = 0
+    for b in blocks:  # the first 班 in order, until about 50 member households: one turn a year each
+        patrol_blocks.append(b)
+        enough += sum(1 for h in by_block[b] if h[5] == "加入")
+        if enough >= 48:
+            break
+    in_patrol = set(patrol_blocks)
+    care = [h for h in members if any(age(b) >= 70 for b, _r in people[h[0]]) and any(age(b) < 69 for b, _r in people[h[0]])]
+    away = [h for h in members if any(r == "世帯主" and 30 <= age(b) <= 64 for b, r in people[h[0]])]
+    n_households = len(homes)
+    budget = len(members) // 10  # never so many that a small town has nobody left to do the work
+    n_care = min(max(1, n_households // 250), budget)
+    n_away = min(max(1, n_households // 300), budget - n_care)
+    taken: set[int] = set()
+
+    def choose(pool: list[tuple], n: int) -> list[int]:
+        local = [h[0] for h in pool if h[1] in in_patrol and h[0] not in taken]
+        chosen = [rng.choice(local)] if local and n else []
+        taken.update(chosen)
+        rest = [h[0] for h in pool if h[0] not in taken]
+        chosen += rng.sample(rest, min(len(rest), n - len(chosen)))
+        taken.update(chosen)
+        return sorted(chosen)
+
+    exemptions: list[tuple[int, str, date, date | None, str]] = []  # household, reason, from, to, notes
+    for hid in choose(care, n_care):
+        since = date.fromordinal(today_ord - rng.randint(60, 900))
+        exemptions.append((hid, "要介護・障害", since, None, rng.choice(names.CARE_EXEMPTION_NOTES)))
+    for n, hid in enumerate(choose(away, n_away)):
+        if n % 3 == 2:  # one in three is back already
+            until = today_ord - rng.randint(10, 90)
+            since = until - rng.randint(120, 300)
+        else:
+            since = today_ord - rng.randint(20, 200)
+            until = since + rng.randint(230, 400)
+        exemptions.append((hid, "長期不在", date.fromordinal(since), date.fromordinal(until),
+                           rng.choice(names.AWAY_EXEMPTION_NOTES)))
+    household_of = dict(conn.execute("SELECT id, household_id FROM persons"))
+    for pid, role, _block, year, *_rest in officers:
+        hid = household_of.get(pid)
+        if year == fy and role in ("会長", "会計") and hid in present and hid not in taken and len(taken) < budget:
+            taken.add(hid)
+            exemptions.append((hid, "役員", fy_start, fy_end, f"{role}の任期中（総会で承認）"))
+
+    # the rosters, and their turns for the whole 年度
+    station_rosters: list[int] = []
+    for sid, _users, _now in stations:
+        name = conn.execute("SELECT name FROM stations WHERE id = ?", [sid]).fetchone()[0]
+        station_rosters.append(ro.save_roster(book, ro.RosterData(
+            name=f"{name}のごみ当番", start_date=fy_start, duty=_GOMI_DUTY, pool="station", station_id=sid,
+            ordering="circulation", cadence="weekly", weekdays=[0, 1, 2, 3, 4], skip_holidays=False,
+            skip_year_end=True, skip_local_days=False, exempt_age=75,
+            notes="金沢市は祝日も収集するため、祝日も当番の日（年末年始12月29日〜1月3日を除く）。")))
+    names_of = dict(conn.execute("SELECT id, name FROM blocks"))
+    span = "" if len(patrol_blocks) == len(blocks) else (
+        f"{names_of[patrol_blocks[0]]}・" if len(patrol_blocks) == 1 else
+        f"{names_of[patrol_blocks[0]].removesuffix('班')}〜{names_of[patrol_blocks[-1]]}・")
+    patrol = ro.save_roster(book, ro.RosterData(
+        name=f"防犯パトロール（{span}金曜夜）", start_date=fy_start, duty=_PATROL_DUTY, pool="blocks",
+        block_ids=patrol_blocks, cadence="weekdays", weekdays=[4], per_turn=2, skip_holidays=True,
+        skip_year_end=True, skip_local_days=True, exempt_age=75,
+        notes="祝日・年末年始と秋祭りの宵宮（神社の夜警がある）は休み。"))
+    all_rosters = [*station_rosters, patrol]
+    # each exemption for the rosters the household is in (not for every roster: one made later
+    # by the user starts without the demo's exemptions)
+    station_of = {hid: rid for (_sid, users, _now), rid in zip(stations, station_rosters, strict=True) for hid in users}
+    block_of = {h[0]: h[1] for h in homes}
+    for hid, reason, since, until, notes in exemptions:
+        for rid in (station_of.get(hid), patrol if block_of[hid] in in_patrol else None):
+            if rid is not None:
+                ro.add_exemption(book, hid, reason, since, until, roster_id=rid, notes=notes)
+    counts.exemptions = conn.execute("SELECT count(*) FROM roster_exemptions").fetchone()[0]
+    for rid in all_rosters:
+        conn.execute("UPDATE rosters SET uid = ? WHERE id = ?", [f"{rng.getrandbits(64):016x}", rid])
+        with contextlib.suppress(RegisterError):  # a tiny demo whose only household is exempt: no turns
+            ro.generate(book, rid, fy_end)
+    # those who left are taken off their station: their turns from tomorrow go to the others
+    for sid, users, now in stations:
+        if now != users:
+            ro.set_station_users(book, sid, now)
+    counts.rosters = len(all_rosters)
+
+    # what was done: a few 欠 (with what happened), 済 for every other turn that is over — in one
+    # UPDATE writing what mark_turn writes (status, an empty note, the time), ~10× faster for 5,000 turns
+    done = conn.execute("SELECT id, roster_id FROM roster_turns WHERE ends_on < ? ORDER BY id", [today_iso]).fetchall()
+    for tid, rid in done:
+        if rng.random() < 0.03:
+            ro.mark_turn(book, tid, "欠", "都合がつかず" if rid == patrol else rng.choice(names.MISSED_TURN_NOTES))
+    conn.execute("UPDATE roster_turns SET status = '済', note = '', updated_at = ? WHERE ends_on < ? AND status = '予定'",
+                 [stamp, today_iso])
+    _stand_in_and_swaps(book, rng, station_rosters or [patrol], today_iso)
+    counts.turns = conn.execute("SELECT count(*) FROM roster_turns").fetchone()[0]
+    return counts
+
+
+def _stand_in_and_swaps(book, rng: random.Random, rosters: list[int], today_iso: str) -> None:  # noqa: ANN001
+    """One stand-in on a recent turn (the next one on the roster did it; the one who owed it does
+    theirs in return), and two swaps of coming turns, on different rosters where there are enough."""
+    from kyodo_desktop.models import rosters as ro
+
+    conn = book.conn
+    order = rosters[:]
+    rng.shuffle(order)
+
+    def open_turns(rid: int) -> list[tuple[int, int, str]]:
+        return conn.execute(
+            "SELECT id, member_id, starts_on FROM roster_turns WHERE roster_id = ? AND starts_on > ? AND status = '予定' "
+            "AND substitute_id IS NULL ORDER BY seq, slot", [rid, today_iso]).fetchall()
+
+    def eligible(rid: int, member: int, day: str) -> bool:
+        return any(e.member_id == member and e.eligible for e in ro.eligibility(book, rid, day))
+
+    used = None
+    for rid in order:
+        past = conn.execute(
+            "SELECT id, member_id, starts_on FROM roster_turns WHERE roster_id = ? AND ends_on < ? AND status = '済' "
+            "AND substitute_id IS NULL ORDER BY seq DESC, slot DESC LIMIT 6", [rid, today_iso]).fetchall()
+        coming = open_turns(rid)
+        if not past or not coming:
+            continue
+        turn_id, owes, day = past[rng.randrange(len(past))]
+        _tid, helper, back_on = coming[0]
+        if helper != owes and eligible(rid, helper, day) and eligible(rid, owes, back_on):
+            ro.substitute(book, turn_id, helper)
+            used = rid
+            break
+    swaps = 0
+    for rid in [r for r in order if r != used] + ([used] if used is not None else []):
+        coming = open_turns(rid)[:8]
+        for a in range(1, len(coming)):
+            b = a + 1 + rng.randrange(2)
+            if b >= len(coming) or coming[a][1] == coming[b][1]:
+                continue
+            try:
+                ro.swap_turns(book, coming[a][0], coming[b][0])
+            except RegisterError:  # one of them cannot do the other's day
+                continue
+            swaps += 1
+            break
+        if swaps == 2:
+            break

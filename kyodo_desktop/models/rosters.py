@@ -74,6 +74,8 @@ def set_station_users(reg: Register, station_id: int, household_ids: list[int]) 
     reg.session.require("register.write", "ごみステーションの利用世帯を変える")
     if not reg.conn.execute("SELECT 1 FROM stations WHERE id = ?", [station_id]).fetchone():
         raise RegisterError("このごみステーションは台帳にありません。")
+    for (h,) in reg.conn.execute("SELECT household_id FROM station_users WHERE station_id = ?", [station_id]).fetchall():
+        reg.session.require_block(_block_of_household(reg, h), "ほかの班も使うステーションの利用世帯を変える")
     with reg.writing("ごみステーションの利用世帯の変更"):
         _set_station_users(reg, station_id, household_ids)
         for (rid,) in reg.conn.execute("SELECT id FROM rosters WHERE station_id = ? AND retired_on IS NULL",
@@ -114,7 +116,8 @@ def list_stations(reg: Register) -> list[Station]:
 def station_users(reg: Register, station_id: int) -> list[int]:
     reg.session.require("register.read")
     return [r[0] for r in reg.conn.execute(
-        "SELECT household_id FROM station_users WHERE station_id = ? ORDER BY user_no, household_id", [station_id])]
+        "SELECT household_id FROM station_users WHERE station_id = ? ORDER BY user_no, household_id", [station_id])
+            if reg.session.sees_block(_block_of_household(reg, r[0]))]
 
 
 def add_non_working_day(reg: Register, day: Any, name: str) -> None:
@@ -322,6 +325,7 @@ def save_roster(reg: Register, data: RosterData) -> int:
         else:
             rid = data.id
             old = _require_roster(reg, rid)
+            _require_visible(reg, old)  # a 班長 cannot take over another 班's (or a station's) roster
             before = _roster_values(old)
             changed = {c: values[c] for c in _ROSTER_COLUMNS if before[c] != values[c]}
             if old.unit != data.unit and reg.conn.execute(
@@ -472,8 +476,15 @@ def mark_stale(reg: Register, household_ids: Iterable[int]) -> None:
 def stale_rosters(reg: Register) -> list[tuple[int, str, str]]:
     """(id, name, since) of rosters whose turns from tomorrow should be given out again."""
     reg.session.require("register.read")
-    return [tuple(r) for r in reg.conn.execute(
-        "SELECT id, name, stale_since FROM rosters WHERE stale_since IS NOT NULL AND retired_on IS NULL ORDER BY name")]
+    out = []
+    for rid, name, since in reg.conn.execute(
+            "SELECT id, name, stale_since FROM rosters WHERE stale_since IS NOT NULL AND retired_on IS NULL ORDER BY name"):
+        try:
+            _require_visible(reg, _require_roster(reg, rid))
+        except RegisterError:
+            continue  # a 班長 is told of their own 班's rosters only
+        out.append((rid, name, since))
+    return out
 
 
 # -- the pool and who is eligible when ------------------------------------------------------------------------
@@ -716,7 +727,7 @@ def add_exemption(reg: Register, member_id: int, reason: str, starts_on: Any, en
              clean_text(notes, field="備考", max_len=500), reg.now()]).lastrowid)
         reg._audit_row("insert", "roster_exemptions", eid,
                        f"{name}さんを当番から免除しました（{reason}、{start.isoformat()}〜{end.isoformat() if end else ''}）")
-        _regenerate_affected(reg, roster_id, unit)
+        _regenerate_affected(reg, roster_id, unit, member_id)
     return eid
 
 
@@ -731,13 +742,15 @@ def end_exemption(reg: Register, exemption_id: int, on: Any = None) -> None:
     hid = member if unit == "household" else reg.conn.execute("SELECT household_id FROM persons WHERE id = ?",
                                                               [member]).fetchone()[0]
     reg.session.require_block(_block_of_household(reg, hid), "ほかの班の当番の免除を終える")
+    if roster_id is not None:
+        get_roster(reg, roster_id)  # a 班長: only an exemption from a roster they can see
     end = _day(on, "終了日") if on else reg.today()
     if end.isoformat() < start:
         raise ValidationError("終了日", f"免除の終わり（{end.isoformat()}）が始まり（{start}）より前です。")
     with reg.writing("当番の免除の終了"):
         reg.conn.execute("UPDATE roster_exemptions SET ends_on = ? WHERE id = ?", [end.isoformat(), exemption_id])
         reg._audit_row("update", "roster_exemptions", exemption_id, f"当番の免除を{end.isoformat()}で終えました")
-        _regenerate_affected(reg, roster_id, unit)
+        _regenerate_affected(reg, roster_id, unit, member)
 
 
 def delete_exemption(reg: Register, exemption_id: int) -> None:
@@ -752,12 +765,14 @@ def delete_exemption(reg: Register, exemption_id: int) -> None:
     hid = member if unit == "household" else reg.conn.execute("SELECT household_id FROM persons WHERE id = ?",
                                                               [member]).fetchone()[0]
     reg.session.require_block(_block_of_household(reg, hid), "ほかの班の当番の免除を取り消す")
+    if roster_id is not None:
+        get_roster(reg, roster_id)  # a 班長: only an exemption from a roster they can see
     if start <= reg.today().isoformat():
         raise RegisterError(f"この免除は{start}から始まっています。取り消さずに「免除を終える」で終わりの日を記録してください。")
     with reg.writing("当番の免除の取り消し"):
         reg.conn.execute("DELETE FROM roster_exemptions WHERE id = ?", [exemption_id])
         reg._audit_row("delete", "roster_exemptions", exemption_id, "まだ始まっていない当番の免除を取り消しました")
-        _regenerate_affected(reg, roster_id, unit)
+        _regenerate_affected(reg, roster_id, unit, member)
 
 
 def list_exemptions(reg: Register, roster_id: int | None = None) -> list[Exemption]:
@@ -776,11 +791,18 @@ def list_exemptions(reg: Register, roster_id: int | None = None) -> list[Exempti
     return out
 
 
-def _regenerate_affected(reg: Register, roster_id: int | None, unit: str) -> None:
-    ids = [roster_id] if roster_id is not None else [r[0] for r in reg.conn.execute(
-        "SELECT id FROM rosters WHERE unit = ? AND retired_on IS NULL", [unit])]
-    for rid in ids:
-        _regenerate(reg, rid)
+def _regenerate_affected(reg: Register, roster_id: int | None, unit: str, member_id: int) -> None:
+    """Give out again the turns of the roster concerned — or, for an exemption from all rosters,
+    of every roster whose pool holds the member (and no other)."""
+    if roster_id is not None:
+        _regenerate(reg, roster_id)
+        return
+    hid = member_id if unit == "household" else (reg.conn.execute(
+        "SELECT household_id FROM persons WHERE id = ?", [member_id]).fetchone() or [None])[0]
+    for (rid,) in reg.conn.execute("SELECT id FROM rosters WHERE unit = ? AND retired_on IS NULL", [unit]).fetchall():
+        data = _require_roster(reg, rid)
+        if hid in set(_pool_households(reg, data)):
+            _regenerate(reg, rid)
 
 
 # -- turns ---------------------------------------------------------------------------------------------

@@ -23,7 +23,8 @@ KATAKANA = re.compile(r"^[\u30A1-\u30FA\u30FC]+$")
 TABLES = ("association", "blocks", "households", "household_status", "persons", "person_status",
           "officers", "audit_log", "events", "event_partners", "participations", "event_band_counts", "consents",
           "volunteers", "volunteer_skills", "partners", "partner_agreements", "local_issues", "issue_partners",
-          "city_requests", "area_households")
+          "city_requests", "area_households", "stations", "station_users", "rosters", "roster_blocks",
+          "roster_members", "roster_dates", "roster_turns", "roster_exemptions", "roster_debts", "non_working_days")
 
 
 def empty_register(path, **association) -> Database:
@@ -619,3 +620,233 @@ def test_the_activity_models_read_the_demo(demo_register):
     assert tenure["会長"].years == 6 and tenure["会長"].holders_10y == 2
     assert sum(pt.issues_by_stage(reg).values()) >= 12
     assert len(pt.area_households(reg)) == 10
+
+
+# -- 当番表: ごみステーション and 防犯パトロール -------------------------------------------------------------
+
+FY_START, FY_END = "2026-04-01", "2027-03-31"
+
+
+def _book(db: Database):
+    """The model's functions on a bare demo database (as populate_demo itself calls them)."""
+    from kyodo_desktop.models.demo import _DemoBook
+
+    return _DemoBook(db.conn, TODAY, f"{TODAY.isoformat()}T09:00:00")
+
+
+def _rosters(db: Database) -> tuple[list[dict], dict]:
+    rosters = rows(db, "SELECT * FROM rosters ORDER BY id")
+    patrol = [r for r in rosters if r["pool"] == "blocks"]
+    assert len(patrol) == 1
+    return [r for r in rosters if r["pool"] == "station"], patrol[0]
+
+
+def test_the_demo_has_station_rosters_and_a_patrol(big):
+    import jpholiday
+
+    db, summary, _ = big
+    stations = rows(db, "SELECT * FROM stations ORDER BY id")
+    gomi, patrol = _rosters(db)
+    assert (summary.stations, summary.rosters, summary.turns) == (
+        len(stations), len(stations) + 1, db["roster_turns"].count)
+    n_blocks = db["blocks"].count
+    assert n_blocks / 3 - 1 <= len(stations) <= n_blocks / 2 + 1
+    assert len({s["name"] for s in stations}) == len(stations)
+    assert all(re.fullmatch(r"\S+\d丁目第\d+ステーション（\S+）", s["name"]) and s["place"] for s in stations)
+    # users in 班 and 回覧順 order, every household living there in exactly one station (not 事業所),
+    # each station 2–4 neighbouring 班
+    homes = {r["id"]: r for r in rows(db, "SELECT h.*, b.sort_order FROM households h JOIN blocks b ON b.id = h.block_id")}
+    seen: Counter = Counter()
+    for s in stations:
+        users = rows(db, "SELECT household_id, user_no FROM station_users WHERE station_id = ? ORDER BY user_no", [s["id"]])
+        assert [u["user_no"] for u in users] == list(range(1, len(users) + 1))
+        keys = [(homes[u["household_id"]]["sort_order"], homes[u["household_id"]]["circulation_order"]) for u in users]
+        assert keys == sorted(keys)
+        blocks = sorted({homes[u["household_id"]]["sort_order"] for u in users})
+        assert 1 <= len(blocks) <= 4 and blocks == list(range(blocks[0], blocks[-1] + 1))
+        seen.update(u["household_id"] for u in users)
+    living = {h for h, r in homes.items() if r["status"] in ("加入", "非加入") and r["dwelling_type"] != "事業所"}
+    assert set(seen) == living and set(seen.values()) == {1}
+    # ごみ: a week each, Monday–Friday, holidays kept, 年末年始 skipped, 75+ households exempt
+    for r in gomi:
+        assert (r["cadence"], r["weekdays"], r["per_turn"], r["skip_holidays"], r["skip_year_end"], r["exempt_age"],
+                r["start_date"], r["stale_since"]) == ("weekly", "0 1 2 3 4", 1, 0, 1, 75, FY_START, None)
+    assert {r["station_id"] for r in gomi} == {s["id"] for s in stations}
+    days = [d for (ds,) in db.execute("SELECT days FROM roster_turns WHERE roster_id != ?", [patrol["id"]])
+            for d in ds.split()]
+    assert min(days) == FY_START and max(days) == FY_END
+    assert "2026-11-03" in days and "2026-05-04" in days  # 文化の日, みどりの日: rubbish is collected
+    assert not [d for d in days if d[5:] >= "12-29" or d[5:] <= "01-03"]
+    assert all(date.fromisoformat(d).weekday() < 5 for d in days)
+    # 防犯パトロール: Friday evenings, 2 households, holidays, 年末年始 and the 秋祭り 宵宮 skipped
+    assert (patrol["cadence"], patrol["weekdays"], patrol["per_turn"], patrol["skip_holidays"],
+            patrol["skip_local_days"]) == ("weekdays", "4", 2, 1, 1)
+    (local_day, local_name), = db.execute("SELECT day, name FROM non_working_days").fetchall()
+    festival = db.execute("SELECT substr(starts_at, 1, 10) FROM events WHERE title LIKE '秋祭り%' "
+                          "AND starts_at >= ?", [FY_START]).fetchone()[0]
+    assert local_name == "秋祭り（宵宮）" and date.fromisoformat(local_day) == date.fromisoformat(festival) - timedelta(days=2)
+    fridays = [d for (d,) in db.execute("SELECT DISTINCT starts_on FROM roster_turns WHERE roster_id = ?", [patrol["id"]])]
+    expected = [d for d in (date(2026, 4, 3) + timedelta(weeks=w) for w in range(53))
+                if d.isoformat() <= FY_END and not jpholiday.is_holiday(d) and d.isoformat() != local_day
+                and not (d.month == 1 and d.day <= 3) and not (d.month == 12 and d.day >= 29)]
+    assert fridays == [d.isoformat() for d in expected]
+    assert {n for (n,) in db.execute("SELECT count(*) FROM roster_turns WHERE roster_id = ? GROUP BY seq",
+                                     [patrol["id"]])} == {2}
+    pool = [b for (b,) in db.execute("SELECT b.sort_order FROM roster_blocks rb JOIN blocks b ON b.id = rb.block_id "
+                                     "WHERE rb.roster_id = ? ORDER BY 1", [patrol["id"]])]
+    assert pool == list(range(1, len(pool) + 1)) and 1 < len(pool) < n_blocks
+    assert patrol["name"] == f"防犯パトロール（1〜{len(pool)}班・金曜夜）"
+
+
+def test_the_demo_turns_are_done_swapped_and_stood_in_for(big):
+    db, _, _ = big
+    today = TODAY.isoformat()
+    turns = rows(db, "SELECT * FROM roster_turns")
+    over = [t for t in turns if t["ends_on"] < today]
+    assert {t["status"] for t in turns if t["ends_on"] >= today} == {"予定"}
+    missed = [t for t in over if t["status"] == "欠"]
+    assert {t["status"] for t in over} == {"済", "欠"} and 0.01 <= len(missed) / len(over) <= 0.06
+    assert all(t["note"] for t in missed)
+    # two swaps of coming turns
+    swaps = [t for t in turns if t["note"].endswith("さんと交代")]
+    assert len(swaps) == 4 and all(t["starts_on"] > today and t["status"] == "予定" for t in swaps)
+    by_id = {t["id"]: t for t in turns}
+    pairs = Counter(t["roster_id"] for t in swaps)
+    assert set(pairs.values()) == {2}
+    # a stand-in on a recent turn, paid back on the helper's next turn
+    (debt,) = rows(db, "SELECT * FROM roster_debts")
+    done, back = by_id[debt["from_turn_id"]], by_id[debt["settled_turn_id"]]
+    assert done["ends_on"] < today <= back["starts_on"] and done["status"] == "済" and back["status"] == "予定"
+    assert (done["member_id"], done["substitute_id"]) == (debt["debtor_id"], debt["creditor_id"])
+    assert (back["member_id"], back["substitute_id"]) == (debt["creditor_id"], debt["debtor_id"])
+    assert done["note"].endswith("さんが代わりに") and back["note"].startswith("交代の返し")
+    assert debt["cancelled_on"] is None and back["roster_id"] not in pairs
+    assert db.execute("SELECT count(*) FROM roster_turns WHERE substitute_id IS NOT NULL").fetchone()[0] == 6
+
+
+def test_every_turn_goes_to_the_pool(big):
+    """Each turn's member (and whoever does it) belongs to the roster's pool: a user of the station
+    — or a household of its 班 that left this 年度, before leaving — or a member household of the
+    patrol's 班 on the day."""
+    db, _, _ = big
+    gomi, patrol = _rosters(db)
+    history = defaultdict(list)
+    for hid, status, since in db.execute("SELECT household_id, status, since FROM household_status ORDER BY since, id"):
+        history[hid].append((since, status))
+
+    def status_on(hid: int, day: str) -> str:
+        then = [s for since, s in history[hid] if since <= day]
+        return then[-1] if then else ""
+
+    block_of = dict(db.execute("SELECT id, block_id FROM households"))
+    for r in gomi:
+        users = {h for (h,) in db.execute("SELECT household_id FROM station_users WHERE station_id = ?", [r["station_id"]])}
+        blocks = {block_of[h] for h in users}
+        for member, sub, day in db.execute("SELECT member_id, substitute_id, starts_on FROM roster_turns "
+                                           "WHERE roster_id = ?", [r["id"]]):
+            for hid in (member, sub):
+                if hid is None:
+                    continue
+                assert status_on(hid, day) in ("加入", "非加入"), (r["name"], hid, day)
+                assert hid in users or (block_of[hid] in blocks and history[hid][-1][1] not in ("加入", "非加入"))
+    blocks = {b for (b,) in db.execute("SELECT block_id FROM roster_blocks WHERE roster_id = ?", [patrol["id"]])}
+    for member, sub, day in db.execute("SELECT member_id, substitute_id, starts_on FROM roster_turns WHERE roster_id = ?",
+                                       [patrol["id"]]):
+        for hid in (member, sub):
+            assert hid is None or (block_of[hid] in blocks and status_on(hid, day) == "加入")
+
+
+def test_the_demo_exemptions_are_kept(big):
+    """Recorded for the rosters of the household (its station's, the patrol's), with reasons and
+    notes; nobody is given a turn on a day they are exempt."""
+    db, _, _ = big
+    exemptions = rows(db, "SELECT e.*, r.pool, r.station_id FROM roster_exemptions e JOIN rosters r ON r.id = e.roster_id")
+    assert len(exemptions) == db["roster_exemptions"].count >= 20
+    assert Counter(e["reason"] for e in exemptions).keys() == {"要介護・障害", "長期不在", "役員"}
+    assert all(e["notes"] and e["unit"] == "household" for e in exemptions)
+    assert any(e["ends_on"] and e["ends_on"] < TODAY.isoformat() for e in exemptions)  # back already
+    for e in exemptions:
+        if e["pool"] == "station":
+            assert db.execute("SELECT 1 FROM station_users WHERE station_id = ? AND household_id = ?",
+                              [e["station_id"], e["member_id"]]).fetchone()
+        else:
+            assert db.execute("SELECT 1 FROM roster_blocks rb JOIN households h ON h.block_id = rb.block_id "
+                              "WHERE rb.roster_id = ? AND h.id = ?", [e["roster_id"], e["member_id"]]).fetchone()
+    clashes = db.execute(
+        "SELECT count(*) FROM roster_turns t JOIN roster_exemptions e ON e.roster_id = t.roster_id "
+        "AND t.starts_on BETWEEN e.starts_on AND coalesce(e.ends_on, '9999-12-31') "
+        "WHERE e.member_id IN (t.member_id, t.substitute_id)").fetchone()[0]
+    assert clashes == 0
+
+
+def test_every_demo_roster_is_fair(big):
+    from kyodo_desktop.models import rosters as ro
+
+    db, _, _ = big
+    book = _book(db)
+    spreads = {r["name"]: ro.fairness(book, r["id"]).spread for r in rows(db, "SELECT id, name FROM rosters")}
+    assert len(spreads) > 100 and max(spreads.values()) <= 1, {k: v for k, v in spreads.items() if v > 1}
+
+
+def test_the_demo_rosters_are_what_the_model_gives(tmp_path):
+    """Giving out every turn from tomorrow again changes nobody's turn (the coming swaps are
+    withdrawn, as a regeneration does; the stand-in's payback stays)."""
+    from kyodo_desktop.models import rosters as ro
+
+    db = empty_register(tmp_path / "m.kyodo")
+    populate_demo(db, households=400, seed=4, today=TODAY)
+    book = _book(db)
+    columns = "seq, slot, starts_on, ends_on, days, member_id, status"
+    for rid, name in db.execute("SELECT id, name FROM rosters").fetchall():
+        before = db.execute(f"SELECT {columns} FROM roster_turns WHERE roster_id = ? ORDER BY seq, slot", [rid]).fetchall()
+        swapped = db.execute("SELECT count(*) FROM roster_turns WHERE roster_id = ? AND note LIKE '%さんと交代'",
+                             [rid]).fetchone()[0]
+        payback = db.execute("SELECT t.seq, t.substitute_id FROM roster_debts d JOIN roster_turns t "
+                             "ON t.id = d.settled_turn_id WHERE d.roster_id = ?", [rid]).fetchall()
+        result = ro.regenerate(book, rid)
+        after = db.execute(f"SELECT {columns} FROM roster_turns WHERE roster_id = ? ORDER BY seq, slot", [rid]).fetchall()
+        assert after == before, name
+        assert result.withdrawn_swaps == swapped
+        assert db.execute("SELECT t.seq, t.substitute_id FROM roster_debts d JOIN roster_turns t "
+                          "ON t.id = d.settled_turn_id WHERE d.roster_id = ?", [rid]).fetchall() == payback
+        assert ro.fairness(book, rid).spread <= 1
+
+
+def test_the_demo_exemptions_are_shown_with_their_reasons(demo_register):
+    from kyodo_desktop.models import rosters as ro
+
+    reg = demo_register
+    rosters = ro.list_rosters(reg)
+    assert len(rosters) == 3 and all(r.next_turn and not r.stale_since for r in rosters)
+    assert {r.cadence for r in rosters} == {"毎週（1週間ずつ交代）", "毎週の決まった曜日（1日ずつ交代）"}
+    exemptions = ro.list_exemptions(reg)
+    assert {e.reason for e in exemptions} == {"要介護・障害", "長期不在", "役員"}
+    assert all(e.notes and e.roster_id in {r.id for r in rosters} for e in exemptions)
+    shown: dict[int, set[str]] = defaultdict(set)
+    for r in rosters:
+        for e in ro.eligibility(reg, r.id):
+            assert e.eligible == (e.why_not == "")
+            shown[e.member_id].add(e.why_not)
+        # whoever has a coming turn can take it on its day
+        for t in ro.list_turns(reg, r.id, start=TODAY + timedelta(days=1)):
+            on = {e.member_id: e for e in ro.eligibility(reg, r.id, t.starts_on)}
+            assert on[t.doer_id].eligible, (r.name, t)
+    for e in exemptions:
+        active = e.starts_on <= TODAY.isoformat() and (e.ends_on is None or e.ends_on >= TODAY.isoformat())
+        assert (f"免除: {e.reason}" in shown[e.member_id]) == active, e
+    assert any("自動免除: 75歳以上のみの世帯" in why for why in shown.values())
+    for r in rosters:
+        assert ro.fairness(reg, r.id).spread <= 1
+
+
+def test_the_demo_rosters_are_the_same_for_a_seed(tmp_path):
+    tables = ("stations", "station_users", "rosters", "roster_turns", "roster_exemptions", "roster_debts")
+    made = []
+    for name, seed in (("a", 8), ("b", 8), ("c", 9)):
+        db = empty_register(tmp_path / f"{name}.kyodo")
+        populate_demo(db, households=120, seed=seed, today=TODAY)
+        made.append({t: db.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall() for t in tables})
+        db.close()
+    a, b, c = made
+    assert a == b
+    assert all(a[t] for t in tables) and a["roster_turns"] != c["roster_turns"] and a["rosters"] != c["rosters"]
