@@ -16,6 +16,7 @@ ACTION_LABELS = {
     "consent": "同意", "consent_withdraw": "同意の撤回", "sensitive_add": "要配慮情報の記録",
     "sensitive_delete": "要配慮情報の削除", "view_sensitive": "要配慮情報の閲覧", "export": "出力",
     "print": "印刷", "purge": "記録の消去", "key_file_edited": "鍵ファイルの異常", "audit_export": "管理台帳の出力", "backup_export": "台帳のコピー",
+    "import": "取り込み", "delete": "削除", "account_person": "アカウントと人の結び付け", "import_profile": "取り込み設定",
 }
 
 

@@ -156,6 +156,9 @@ def tune_connection(conn: Any, path: Path, *, read_only: bool, wal: bool | None 
     conn.isolation_level = None
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
+    # deleted personal data (a purge, a replaced 要支援者 list) is overwritten, not left in free pages
+    # (SQLCipher's default too; said here so that it does not depend on it)
+    conn.execute("PRAGMA secure_delete = ON")
     if not read_only:
         if wal is None:
             wal = not is_removable(path)
