@@ -51,6 +51,12 @@ def _documents(worker, tmp: Path) -> None:
     if gomi is not None:  # the demo's ごみステーション roster, from today to the end of the 年度
         made["roster"] = lambda t: write_roster(worker.register, t, roster_id=gomi, record=False)
         made["duty-slips"] = lambda t: write_duty_slips(worker.register, t, roster_id=gomi, record=False)
+    from kyodo_desktop.export import bousai_docs as bousai
+
+    made["phone-tree"] = lambda t: bousai.write_phone_tree(worker.register, t, record=False)
+    made["safety-sheet"] = lambda t: bousai.write_safety_sheets(worker.register, t, record=False)
+    made["safety-tally"] = lambda t: bousai.write_safety_tally(worker.register, t, record=False)
+    made["bousai"] = lambda t: bousai.write_bousai_register(worker.register, t, record=False)
     for name, make in made.items():
         pdf = tmp / f"{name}.pdf"
         worker.call(lambda _reg, make=make, pdf=pdf: make(pdf))

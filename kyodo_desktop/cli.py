@@ -26,7 +26,7 @@ EXIT_USAGE = 2
 EXIT_CHECK_FAILED = 3
 #: what ``kyodo print`` makes (a new document is one more entry here and one branch in cmd_print)
 PRINT_KINDS = ["circular", "register", "labels", "postcards", "elders", "household-sheet", "sign-in", "rsvp",
-               "activity-summary"]
+               "activity-summary", "phone-tree", "safety-check", "safety-tally", "bousai", "support-list", "support-plan"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -411,6 +411,30 @@ def cmd_print(args: argparse.Namespace) -> int:
 
             as_of = parse_date(args.as_of) if args.as_of else None
             result = write_elders(reg, out, age=args.age, as_of=as_of, rule=args.rule)
+        elif args.kind in ("phone-tree", "safety-check", "safety-tally", "bousai"):
+            from kyodo_desktop.export import bousai_docs as bd
+
+            if args.kind == "phone-tree":
+                result = bd.write_phone_tree(reg, out, block_ids=blocks)
+            elif args.kind == "safety-check":
+                result = bd.write_safety_sheets(reg, out, block_ids=blocks, check_id=args.check)
+            elif args.kind == "safety-tally":
+                result = bd.write_safety_tally(reg, out, check_id=args.check)
+            else:
+                result = bd.write_bousai_register(reg, out)
+        elif args.kind in ("support-list", "support-plan"):
+            from kyodo_desktop.export import support_docs as sd
+
+            if not args.purpose_text:
+                raise RegisterError("要支援者名簿を印刷する目的を --why で指定してください（管理台帳に記録されます）。")
+            if args.kind == "support-list":
+                result = sd.write_support_list(reg, out, purpose=args.purpose_text, copies=args.copies, block_ids=blocks,
+                                               consent_only=not args.all)
+            else:
+                if args.id is None:
+                    raise RegisterError("個別避難支援計画を印刷する人の番号を --id で指定してください。")
+                result = sd.write_individual_plan(reg, out, support_id=args.id, purpose=args.purpose_text,
+                                                  copies=args.copies)
         elif args.kind == "activity-summary":
             from kyodo_desktop.export.activity_summary import write_activity_summary
             from kyodo_desktop.models.japanese import fiscal_year
@@ -613,6 +637,144 @@ def _new_output(path: str) -> Path:
     if out.exists():
         raise RegisterError(f"出力先のファイルがすでにあります。上書きはしません: {out}")
     return out
+
+
+# -- 防災 ------------------------------------------------------------------------------------------------
+
+
+def _refuse_existing(path: str) -> Path:
+    out = Path(path)
+    if out.exists():
+        raise RegisterError(f"出力先のファイルがすでにあります。上書きはしません: {out}")
+    return out
+
+
+def _person_id(reg: Register, args: argparse.Namespace) -> int:
+    """--person ID, or --name 「氏 名」 (spaces ignored) when it names exactly one person living here."""
+    if args.person is not None:
+        return int(args.person)
+    if not args.name:
+        raise RegisterError("記録する人を --person（番号）か --name（氏名）で指定してください。")
+    wanted = "".join(args.name.split())
+    rows = reg.conn.execute(
+        "SELECT p.id, coalesce(b.name, '') FROM persons p JOIN households h ON h.id = p.household_id "
+        "LEFT JOIN blocks b ON b.id = h.block_id WHERE p.status = '在籍' AND p.family_name || p.given_name = ?",
+        [wanted]).fetchall()
+    if not rows:
+        raise RegisterError(f"「{args.name}」さんは名簿にいません（転出した人には記録できません）。")
+    if len(rows) > 1:
+        where = "・".join(f"番号 {pid}（{block}）" for pid, block in rows)
+        raise RegisterError(f"「{args.name}」さんが{len(rows)}人います。--person で番号を指定してください: {where}")
+    return int(rows[0][0])
+
+
+def cmd_safety(args: argparse.Namespace) -> int:
+    """安否確認: start a drill or a real check, record results, see the totals, export them."""
+    from kyodo_desktop.models import safety as sf
+
+    if args.action == "start":
+        reg = _open(args)
+        try:
+            cid = sf.start_check(reg, args.kind, args.title or "", args.at)
+            check = sf.get_check(reg, cid)
+        finally:
+            reg.close()
+        print(f"安否確認を始めました: 番号 {cid}「{check.title}」（{check.kind}・{check.started_at.replace('T', ' ')}）")
+        return EXIT_OK
+    if args.action == "record":
+        reg = _open(args)
+        try:
+            pid = _person_id(reg, args)
+            sf.record(reg, args.check, pid, args.status, whereabouts=args.where or "", building_damage=args.damage or "",
+                      needs=args.needs or "", notes=args.notes or "", checked_at=args.at)
+            whole = sf.totals(reg, args.check)[-1]
+        finally:
+            reg.close()
+        print(f"記録しました（{args.status}）。確認済み {whole.confirmed}人 / {whole.persons}人・未確認 {whole.unconfirmed}人")
+        return EXIT_OK
+    if args.action == "end":
+        reg = _open(args)
+        try:
+            sf.end_check(reg, args.check, args.at)
+        finally:
+            reg.close()
+        print(f"安否確認 {args.check} を終えました。")
+        return EXIT_OK
+    if args.action == "summary":
+        reg = _open(args, read_only=True)
+        try:
+            check = sf.get_check(reg, args.check) if args.check else (sf.list_checks(reg) or [None])[0]
+            if check is None:
+                raise RegisterError("安否確認の記録がありません。kyodo safety … start で始めてください。")
+            rows = sf.totals(reg, check.id)
+        finally:
+            reg.close()
+        if args.json:
+            print(json.dumps({"check": check.id, "title": check.title, "kind": check.kind, "started_at": check.started_at,
+                              "blocks": [{"block": t.block, "households": t.households, "persons": t.persons,
+                                          **t.counts, "unconfirmed": t.unconfirmed, "at_shelter": t.at_shelter,
+                                          "at_home": t.at_home, "last_at": t.last_at} for t in rows]},
+                             ensure_ascii=False, indent=2))
+            return EXIT_OK
+        print(f"{check.title}（{check.kind}・{check.started_at.replace('T', ' ')}〜）")
+        print("  班　　　 世帯  人数  無事  軽症  重症  不明  未確認  避難所")
+        for t in rows:
+            c = t.counts
+            print(f"  {t.block:　<5}{t.households:5}{t.persons:6}{c['無事']:6}{c['軽症']:6}{c['重症']:6}{c['不明']:6}"
+                  f"{t.unconfirmed:8}{t.at_shelter:8}")
+        return EXIT_OK
+    out = _refuse_existing(args.output)  # export
+    reg = _open(args)
+    try:
+        if out.suffix.lower() == ".xlsx":
+            from kyodo_desktop.export.safety_xlsx import write_safety_results_xlsx
+
+            write_safety_results_xlsx(reg, out, check_id=args.check)
+        else:
+            from kyodo_desktop.export.bousai_docs import write_safety_results
+
+            write_safety_results(reg, out, check_id=args.check)
+    finally:
+        reg.close(backup=False)
+    print(f"安否確認の結果を書き出しました: {out}")
+    return EXIT_OK
+
+
+def cmd_support(args: argparse.Namespace) -> int:
+    """避難行動要支援者: import the city's list (with review), counts only."""
+    from kyodo_desktop.models import support as su
+
+    if args.action == "summary":
+        reg = _open(args, read_only=True)
+        try:
+            summary = su.support_summary(reg)
+        finally:
+            reg.close()
+        from dataclasses import asdict
+
+        print(json.dumps(asdict(summary), ensure_ascii=False, indent=2, default=str))
+        return EXIT_OK
+    from kyodo_desktop.models.japanese import parse_date
+
+    reg = _open(args)
+    try:
+        mapping = dict(m.split("=", 1) for m in args.map or [])
+        plan = su.plan_city_list(reg, Path(args.file), parse_date(args.received), args.agreement, mapping=mapping or None,
+                                 consent_default=args.consent)
+        print(json.dumps(plan.summary(), ensure_ascii=False, indent=2, default=str))
+        if args.dry_run:
+            print("（--dry-run: 取り込んでいません）")
+            return EXIT_OK
+        choices: dict[int, int | None] = {}
+        for c in args.choose or []:
+            row, _, who = c.partition("=")
+            choices[int(row)] = None if who.lower() == "none" else int(who)
+        result = su.apply_city_list(reg, plan, choices, remove_file=args.remove_file)
+    finally:
+        reg.close()
+    print(f"市の名簿を取り込みました: {result.rows}人（名簿の人と結び付け {result.linked}人・結び付けなし {result.unlinked}人）。"
+          f"前の版の {result.replaced_rows}人分は消去しました。")
+    return EXIT_OK
 
 
 def cmd_roster(args: argparse.Namespace) -> int:
@@ -867,6 +1029,11 @@ def build_parser() -> argparse.ArgumentParser:
                         "sign-in = 行事の受付名簿、rsvp = 行事の出欠表（班ごと）、"
                         "activity-summary = 活動のまとめ（1枚、総会・回覧用）")
     p.add_argument("--year", type=int, help="活動のまとめの年度（西暦。例: 2026 = 令和8年度。既定: 今年度）")
+    p.add_argument("--check", type=int, help="安否確認の番号（safety-check・safety-tally に結果を入れて印刷）")
+    p.add_argument("--why", dest="purpose_text", help="要支援者名簿を印刷する目的（support-list・support-plan、必須）")
+    p.add_argument("--copies", type=int, default=1, help="要支援者名簿の部数（各部に「n/N部」が入ります）")
+    p.add_argument("--all", action="store_true", help="要支援者名簿: 同意のない人も含める（災害時のみ）")
+    p.add_argument("--id", type=int, help="個別避難支援計画: 要支援者の番号")
     p.add_argument("--event", type=int, help="行事の番号（sign-in・rsvp。kyodo events … list で確かめられます）")
     p.add_argument("--rows", type=int, default=30, help="受付名簿の記入欄の行数（既定 30）")
     p.add_argument("--per-sheet", type=int, default=12, help="宛名ラベルの面数（12・18・21・24）")
@@ -946,6 +1113,49 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("name", help="当番表の名前")
     a.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_roster)
+
+    p = sub.add_parser("safety", help="安否確認を始める・記録する・集計を見る・書き出す")
+    p.add_argument("register")
+    actions = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    a = actions.add_parser("start", parents=[login], help="安否確認を始める（訓練か災害）")
+    a.add_argument("--kind", choices=list(schema.SAFETY_CHECK_KINDS), default="訓練")
+    a.add_argument("--title", help="名前（既定: 日付と種類）")
+    a.add_argument("--at", help="開始日時（例: 2026-09-01 10:00。既定: 今）")
+    a = actions.add_parser("record", parents=[login], help="ひとりの安否を記録する")
+    a.add_argument("check", type=int, help="安否確認の番号")
+    a.add_argument("--person", type=int, help="人の番号")
+    a.add_argument("--name", help="氏名（同じ名前の人がいなければ）")
+    a.add_argument("--status", required=True, choices=list(schema.SAFETY_STATUSES))
+    a.add_argument("--where", choices=list(schema.WHEREABOUTS), help="所在")
+    a.add_argument("--damage", choices=[d for d in schema.BUILDING_DAMAGE if d], help="建物被害")
+    a.add_argument("--needs", help="必要な支援")
+    a.add_argument("--notes", help="備考")
+    a.add_argument("--at", help="確認時刻（既定: 今）")
+    a = actions.add_parser("end", parents=[login], help="安否確認を終える")
+    a.add_argument("check", type=int)
+    a.add_argument("--at", help="終了日時（既定: 今）")
+    a = actions.add_parser("summary", parents=[login], help="班ごとの集計（既定: いちばん新しい安否確認）")
+    a.add_argument("check", type=int, nargs="?")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("export", parents=[login], help="結果を書き出す（.xlsx か .pdf）")
+    a.add_argument("check", type=int)
+    a.add_argument("-o", "--output", required=True)
+    p.set_defaults(func=cmd_safety)
+
+    p = sub.add_parser("support", help="避難行動要支援者: 市の名簿の取り込み（確認つき）、人数だけの集計")
+    p.add_argument("register")
+    actions = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    a = actions.add_parser("import", parents=[login], help="市の名簿（Excel・CSV）で前の版を置き換える")
+    a.add_argument("file")
+    a.add_argument("--received", required=True, help="市から受け取った日")
+    a.add_argument("--agreement", required=True, help="協定の名前・番号")
+    a.add_argument("--consent", choices=list(schema.SUPPORT_CONSENT), default="未確認", help="同意の列がないときの扱い")
+    a.add_argument("--map", action="append", help="見出し=項目（列の対応を指定。くり返し可）")
+    a.add_argument("--choose", action="append", help="行=人の番号 か 行=none（名簿の人が決まらない行）")
+    a.add_argument("--dry-run", action="store_true", help="取り込まずに確認だけする")
+    a.add_argument("--remove-file", action="store_true", help="取り込んだあと、市のファイルを上書きして消す")
+    a = actions.add_parser("summary", parents=[login], help="人数だけの集計（名前は出ません）")
+    p.set_defaults(func=cmd_support)
 
     p = sub.add_parser("info", parents=[login], help="世帯数・人数などを表示する")
     p.add_argument("register")

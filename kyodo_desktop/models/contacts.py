@@ -151,8 +151,9 @@ def _consent(reg: Register) -> Any:
     return OutputRule(reg, "RENRAKUMOU")
 
 
-def block_tree(reg: Register, block_id: int) -> BlockTree:
-    """The 班's phone tree as it stands: the 班長's household at the root."""
+def block_tree(reg: Register, block_id: int, *, rule: Any = None) -> BlockTree:
+    """The 班's phone tree as it stands: the 班長's household at the root. ``rule``: the
+    連絡網 consents, loaded once for many 班 (see :func:`phone_trees`)."""
     reg.session.require("register.read")
     reg.session.require_block(block_id, "ほかの班の連絡網を見る")
     block = reg.conn.execute("SELECT name, leader_person_id FROM blocks WHERE id = ?", [block_id]).fetchone()
@@ -163,7 +164,7 @@ def block_tree(reg: Register, block_id: int) -> BlockTree:
         "SELECT h.id, h.head_person_id, coalesce(p.family_name || '　' || p.given_name, ''), h.landline, "
         "coalesce(p.mobile, '') FROM households h LEFT JOIN persons p ON p.id = h.head_person_id "
         "WHERE h.block_id = ? AND h.status IN ('加入', '非加入') ORDER BY h.circulation_order, h.id", [block_id]).fetchall()
-    rule = _consent(reg)
+    rule = rule or _consent(reg)
     entries: dict[int, TreeEntry] = {}
     for hid, head, head_name, landline, mobile in households:
         ok = head is not None and rule.consented(head)
@@ -269,7 +270,8 @@ def phone_trees(reg: Register, block_ids: list[int] | None = None) -> list[Block
     visible, params = reg.session.block_filter_sql("id")
     ids = [r[0] for r in reg.conn.execute(
         f"SELECT id FROM blocks WHERE retired_on IS NULL AND {visible} ORDER BY sort_order, id", params)]
-    return [block_tree(reg, b) for b in ids if block_ids is None or b in block_ids]
+    rule = _consent(reg)
+    return [block_tree(reg, b, rule=rule) for b in ids if block_ids is None or b in block_ids]
 
 
 def chairperson(reg: Register) -> tuple[str, str]:

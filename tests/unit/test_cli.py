@@ -350,3 +350,46 @@ def test_roster_from_the_command_line(tmp_path, home):
     assert denied.returncode == 1 and "当番表はありません" in denied.stderr and not (tmp_path / "h.pdf").exists()
     kyodo("roster", reg, "print", "1班の清掃", "-o", tmp_path / "h.pdf", home=home, **hancho)
     assert "1班の清掃当番表" in text(tmp_path / "h.pdf") and "毎週日曜" in text(tmp_path / "h.pdf")
+
+
+def test_safety_check_from_the_command_line(tmp_path, home):
+    reg = tmp_path / "demo.kyodo"
+    kyodo("demo", reg, "--households", 20, "--seed", 4, home=home)
+    login = {"user": DEMO[0], "password": DEMO[1]}
+    out = kyodo("safety", reg, "start", "--kind", "訓練", "--at", "2026-09-01 10:00", home=home, **login)
+    check = out.stdout.split("番号 ")[1].split("「")[0].strip()
+    person = json.loads(kyodo("info", reg, "--json", home=home, **login).stdout)["persons"]
+    assert person > 0
+    first = _first_person(reg, home)
+    out = kyodo("safety", reg, "record", check, "--person", first, "--status", "無事", "--where", "避難所",
+                "--at", "2026-09-01 10:05", home=home, **login)
+    assert f"確認済み 1人 / {person}人" in out.stdout
+    summary = json.loads(kyodo("safety", reg, "summary", check, "--json", home=home, **login).stdout)
+    whole = summary["blocks"][-1]
+    assert whole["block"] == "合計" and whole["無事"] == 1 and whole["at_shelter"] == 1
+    bad = kyodo("safety", reg, "record", check, "--name", "存在しない 人", "--status", "無事", home=home, check=False,
+                **login)
+    assert bad.returncode == 1 and "名簿にいません" in bad.stderr
+    for kind in ("phone-tree", "safety-check", "safety-tally"):
+        extra = ("--check", check) if kind == "safety-tally" else ()
+        kyodo("print", reg, kind, *extra, "-o", tmp_path / f"{kind}.pdf", home=home, **login)
+        assert (tmp_path / f"{kind}.pdf").read_bytes().startswith(b"%PDF"), kind
+    kyodo("safety", reg, "export", check, "-o", tmp_path / "安否.xlsx", home=home, **login)
+    assert (tmp_path / "安否.xlsx").stat().st_size > 3000
+    denied = kyodo("print", reg, "support-list", "--why", "訓練", "-o", tmp_path / "s.pdf", home=home, check=False,
+                   user="役員（デモ）", password="demo-yakuin")
+    assert denied.returncode == 1 and "権限がありません" in denied.stderr and not (tmp_path / "s.pdf").exists()
+    counts = json.loads(kyodo("support", reg, "summary", home=home, **login).stdout)
+    assert "people" in counts and "name" not in json.dumps(counts, ensure_ascii=False).lower()
+
+
+def _first_person(reg, home):
+    from kyodo_desktop import paths
+    from kyodo_desktop.models.register import Credentials, Register
+
+    paths.set_base_dir(home)
+    r = Register.open(reg, Credentials(*DEMO), backup_on_open=False, read_only=True)
+    try:
+        return r.conn.execute("SELECT id FROM persons WHERE status = '在籍' ORDER BY id LIMIT 1").fetchone()[0]
+    finally:
+        r.close()
