@@ -206,6 +206,22 @@ def main() -> int:
             editor.grab().save(str(OUT / f"rosters-editor{suffix}.png"))
             editor.reject()
             app.processEvents()
+        # 防災・連絡網: a drill with a few results on the check screen, then a 班's 連絡網
+        from kyodo_desktop.models import safety as sf
+
+        def drill(reg):
+            check = sf.start_check(reg, "訓練", started_at=reg.clock().replace(hour=9, minute=0))
+            for p, status in zip(sf.people(reg, check), ("無事", "無事", "軽症", "無事", "重症", "無事", "不明", "無事")):
+                sf.record(reg, check, p.person_id, status, whereabouts="自宅" if status == "無事" else "避難所")
+
+        worker.call(drill)
+        window.show_page("disaster")
+        window.disaster_page.start_safety_mode()
+        app.processEvents()
+        window.grab().save(str(OUT / f"safety-check{suffix}.png"))
+        window.disaster_page.tabs.setCurrentWidget(window.disaster_page.phone_tree)
+        app.processEvents()
+        window.grab().save(str(OUT / f"phone-tree{suffix}.png"))
         # 担い手・協力団体・地域課題 (tabs of the 行事 page)
         tabs = window.activity_page.tabs
         for name, tab in (("volunteers", window.activity_page.volunteers), ("partners", window.activity_page.partners),

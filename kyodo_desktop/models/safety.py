@@ -51,7 +51,12 @@ def start_check(reg: Register, kind: str, title: str = "", started_at: Any = Non
     if kind not in schema.SAFETY_CHECK_KINDS:
         raise ValidationError("種類", f"種類は {'・'.join(schema.SAFETY_CHECK_KINDS)} のどちらかです。")
     started = _moment(started_at, "開始日時") or reg.clock().replace(second=0, microsecond=0).isoformat(timespec="minutes")
-    title = clean_text(title, field="名前", max_len=80) or f"{started[:10]} {'防災訓練' if kind == '訓練' else '災害'}の安否確認"
+    from datetime import date as _date
+
+    from kyodo_desktop.models.japanese import to_wareki
+
+    title = clean_text(title, field="名前", max_len=80) or (
+        f"{to_wareki(_date.fromisoformat(started[:10]))} {'防災訓練' if kind == '訓練' else '災害'}の安否確認")
     with reg.writing("安否確認の開始"):
         cid = int(reg.conn.execute(
             "INSERT INTO safety_checks (kind, title, started_at, notes, created_by) VALUES (?, ?, ?, ?, ?)",
@@ -69,6 +74,17 @@ def end_check(reg: Register, check_id: int, ended_at: Any = None) -> None:
     with reg.writing("安否確認の終了"):
         reg.conn.execute("UPDATE safety_checks SET ended_at = ? WHERE id = ?", [ended, check_id])
         reg._audit_row("update", "safety_checks", check_id, f"安否確認「{check.title}」を終えました")
+
+
+def reopen_check(reg: Register, check_id: int) -> None:
+    """An ended check is opened again (a result came in late, or one was entered wrongly)."""
+    reg.session.require("register.write", "安否確認を再開する")
+    check = get_check(reg, check_id)
+    if not check.ended_at:
+        return
+    with reg.writing("安否確認の再開"):
+        reg.conn.execute("UPDATE safety_checks SET ended_at = NULL WHERE id = ?", [check_id])
+        reg._audit_row("update", "safety_checks", check_id, f"安否確認「{check.title}」を再開しました")
 
 
 def get_check(reg: Register, check_id: int) -> SafetyCheck:
@@ -130,8 +146,10 @@ def people(reg: Register, check_id: int | None = None, *, kind: str = "訓練",
         "p.family_name || '　' || p.given_name, p.family_kana || ' ' || p.given_kana, p.birth_date "
         "FROM persons p JOIN households h ON h.id = p.household_id LEFT JOIN blocks b ON b.id = h.block_id "
         "LEFT JOIN persons hp ON hp.id = h.head_person_id "
-        f"WHERE p.status = '在籍' AND h.status IN ('加入', '非加入') AND {visible} "
-        "ORDER BY b.sort_order, b.id, h.circulation_order, h.id, p.position, p.id", params).fetchall()
+        # living here when the check began (someone who moved away or died since stays on it)
+        f"WHERE (p.status = '在籍' OR p.status_since > ?) AND (h.status IN ('加入', '非加入') OR h.status_since > ?) "
+        f"AND {visible} ORDER BY b.sort_order, b.id, h.circulation_order, h.id, p.position, p.id",
+        [on, on, *params]).fetchall()
     from datetime import date as _date
 
     day = _date.fromisoformat(on)
@@ -150,11 +168,18 @@ def people(reg: Register, check_id: int | None = None, *, kind: str = "訓練",
     return out
 
 
-def record(reg: Register, check_id: int, person_id: int, status: str, *, whereabouts: str = "",
-           building_damage: str = "", needs: str = "", notes: str = "", checked_at: Any = None,
-           checked_by: str | None = None) -> None:
-    """Enter (or correct) one person's result. A person who had left before the check, or a
-    check that has ended, is refused with the reason; nothing is written."""
+def record(reg: Register, check_id: int, person_id: int, status: str, *, whereabouts: str | None = None,
+           building_damage: str | None = None, needs: str | None = None, notes: str | None = None,
+           checked_at: Any = None, checked_by: str | None = None) -> tuple[str, str]:
+    """Enter (or correct) one person's result; what is not given again (None) is kept from the
+    earlier entry. A person who had left before the check, or a check that has ended, is refused
+    with the reason; nothing is written. Returns (time checked, by whom) as stored."""
+    before = reg.conn.execute("SELECT whereabouts, building_damage, needs, notes FROM safety_results "
+                              "WHERE check_id = ? AND person_id = ?", [check_id, person_id]).fetchone() or ("", "", "", "")
+    whereabouts = before[0] if whereabouts is None else whereabouts
+    building_damage = before[1] if building_damage is None else building_damage
+    needs = before[2] if needs is None else needs
+    notes = before[3] if notes is None else notes
     reg.session.require("register.write", "安否を記録する")
     check = get_check(reg, check_id)
     if check.ended_at:
@@ -186,6 +211,7 @@ def record(reg: Register, check_id: int, person_id: int, status: str, *, whereab
             "checked_by = excluded.checked_by, building_damage = excluded.building_damage, needs = excluded.needs, "
             "notes = excluded.notes", values)
         reg._audit_row("update", "safety_results", check_id, f"安否を記録しました（{status}）", person_count=1)
+    return values[4], values[5]
 
 
 def clear_result(reg: Register, check_id: int, person_id: int) -> None:

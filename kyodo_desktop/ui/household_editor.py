@@ -47,11 +47,13 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from kyodo_desktop.models import contacts as ct
 from kyodo_desktop.models import schema
 from kyodo_desktop.models.households import (
     Block,
@@ -62,6 +64,7 @@ from kyodo_desktop.models.households import (
 from kyodo_desktop.models.japanese import age, to_katakana
 from kyodo_desktop.models.postal import PostalAddress, PostalCodeError
 from kyodo_desktop.models.register import RegisterError
+from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit, try_parse_date, wareki_text
 
@@ -98,6 +101,11 @@ def choose_address(parent: QWidget | None, results: list[PostalAddress]) -> Post
     """Let the officer pick one of several addresses for a postal code (replaced in tests)."""
     dlg = AddressChoiceDialog(results, parent)
     return dlg.chosen() if dlg.exec() == QDialog.DialogCode.Accepted else None
+
+
+def confirm_delete_contact(parent: QWidget | None, text: str) -> bool:
+    """True if the officer agrees to delete an emergency contact (replaced in tests)."""
+    return dialogs.confirm(parent, _tr("緊急連絡先の削除"), text, yes=_tr("削除する"), no=_tr("やめる"))
 
 
 # -- small helpers --------------------------------------------------------------------------
@@ -510,6 +518,328 @@ class AddressChoiceDialog(_Dialog):
         return self.results[row] if 0 <= row < len(self.results) else None
 
 
+# -- emergency contacts (緊急連絡先) -------------------------------------------------------------
+
+HOUSEHOLD_TARGET = 0  # the 対象 combo's data for 「世帯全体」
+
+
+class ContactsModel(QAbstractTableModel):
+    """The household's emergency contacts and those of its people, by priority (from the model)."""
+
+    HEADERS = ("順位", "氏名", "続柄・関係", "電話", "住所", "だれの連絡先")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.contacts: list[ct.EmergencyContact] = []
+        self.names: dict[int, str] = {}  # person id → name
+
+    def set_rows(self, contacts: list[ct.EmergencyContact], names: dict[int, str]) -> None:
+        self.beginResetModel()
+        self.contacts = list(contacts)
+        self.names = dict(names)
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.contacts)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.HEADERS):
+            return _tr(self.HEADERS[section])
+        return None
+
+    def target_text(self, c: ct.EmergencyContact) -> str:
+        if c.person_id is None:
+            return _tr("世帯全体")
+        return self.names.get(c.person_id, _tr("（番号{id}の人）").format(id=c.person_id))
+
+    def cell_text(self, row: int, col: int) -> str:
+        c = self.contacts[row]
+        return (str(c.priority), c.name, c.relation, c.phone, c.address, self.target_text(c))[col]
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.contacts) \
+                or not 0 <= index.column() < len(self.HEADERS):
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.cell_text(index.row(), index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            c = self.contacts[index.row()]
+            return c.notes or (c.address if index.column() == 4 and c.address else None)
+        return None
+
+
+class ContactDialog(_Dialog):
+    """One emergency contact. 「保存」 hands it to the model at once; a problem is shown at its
+    field and nothing is saved."""
+
+    LABELS = {"連絡先の氏名": "name", "電話": "phone", "続柄・関係": "relation", "住所": "address", "順位": "priority",
+              "備考": "notes"}
+
+    def __init__(
+        self,
+        contact: ct.EmergencyContact,
+        people: list[tuple[int, str, bool]],
+        save: Callable[[ct.EmergencyContact], int],
+        household_id: int,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._original = contact
+        self.household_id = household_id
+        self._save = save
+        self.saved_id: int | None = None
+        self.setWindowTitle(self.tr("緊急連絡先の追加") if contact.id is None else self.tr("緊急連絡先の編集"))
+        self.name = QLineEdit(contact.name)
+        self.name.setPlaceholderText(self.tr("例: 山田 一郎"))
+        self.relation = QComboBox()
+        self.relation.setEditable(True)
+        self.relation.addItems(["", "長男", "長女", "次男", "次女", "子", "兄弟姉妹", "親戚", "知人", "近所の方", "ケアマネジャー"])
+        self.relation.setCurrentText(contact.relation)
+        self.relation.lineEdit().setPlaceholderText(self.tr("例: 長男（東京）"))
+        self.phone = QLineEdit(contact.phone)
+        self.phone.setPlaceholderText(self.tr("例: 090-1234-5678（市外局番は省略できます）"))
+        self.address = QLineEdit(contact.address)
+        self.address.setPlaceholderText(self.tr("例: 東京都練馬区…"))
+        self.priority = QSpinBox()
+        self.priority.setRange(1, 9)
+        self.priority.setValue(min(9, max(1, int(contact.priority or 1))))
+        self.priority.setToolTip(self.tr("1 が最初に連絡する先です"))
+        self.target = QComboBox()
+        self.target.addItem(self.tr("世帯全体"), HOUSEHOLD_TARGET)
+        for pid, name, present in people:
+            if present or pid == contact.person_id:
+                self.target.addItem(name, pid)
+        _set_combo(self.target, contact.person_id if contact.person_id is not None else HOUSEHOLD_TARGET)
+        self.notes = QLineEdit(contact.notes)
+        self.notes.setPlaceholderText(self.tr("例: 平日の昼は携帯へ"))
+        self.rows: dict[str, FieldRow] = {}
+        form = QFormLayout()
+        for key, label, widget in (
+            ("target", self.tr("だれの連絡先"), self.target),
+            ("name", self.tr("氏名"), self.name),
+            ("relation", self.tr("続柄・関係"), self.relation),
+            ("phone", self.tr("電話"), self.phone),
+            ("address", self.tr("住所"), self.address),
+            ("priority", self.tr("順位"), self.priority),
+            ("notes", self.tr("備考"), self.notes),
+        ):
+            widget.setAccessibleName(label)
+            row = FieldRow(widget)
+            self.rows[key] = row
+            caption = QLabel(label)
+            caption.setBuddy(widget)
+            form.addRow(caption, row.container)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold;")
+        self.message.setVisible(False)
+        note = QLabel(self.tr("「保存」を押すと、すぐに台帳に保存されます。"))
+        note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.message)
+        layout.addLayout(_ok_cancel(self, self.tr("保存"), self.save))
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 34)
+        self.name.setFocus()
+
+    def contact(self) -> ct.EmergencyContact:
+        target = self.target.currentData()
+        person = None if target == HOUSEHOLD_TARGET else target
+        return replace(
+            self._original,
+            name=self.name.text(),
+            relation=self.relation.currentText(),
+            phone=self.phone.text(),
+            address=self.address.text(),
+            priority=self.priority.value(),
+            notes=self.notes.text(),
+            person_id=person,
+            household_id=None if person is not None else self.household_id,
+        )
+
+    def save(self) -> None:
+        for row in self.rows.values():
+            row.clear()
+        self.message.setVisible(False)
+        try:
+            self.saved_id = self._save(self.contact())
+        except ValidationError as exc:
+            key = self.LABELS.get(exc.label)
+            if key is not None:
+                self.rows[key].set_error(exc.message)
+                self.rows[key].mark.setFocus()
+            else:
+                self.message.setText("⚠ " + str(exc))
+                self.message.setVisible(True)
+            return
+        except RegisterError as exc:
+            self.message.setText(self.tr("⚠ {message}（保存していません）").format(message=exc))
+            self.message.setVisible(True)
+            return
+        self.accept()
+
+
+class ContactsSection(QGroupBox):
+    """緊急連絡先 of a saved household: the list, and 追加・編集・削除 (each saved at once through
+    ``call``, a :meth:`DbWorker.call`)."""
+
+    def __init__(self, call: Callable[..., Any] | None, household_id: int | None,
+                 people: Callable[[], list[tuple[int, str, bool]]], parent: QWidget | None = None) -> None:
+        super().__init__(_tr("緊急連絡先（追加・変更はすぐに保存されます）"), parent)
+        self._call = call
+        self.household_id = household_id
+        self._people = people
+        self.can_write = False
+        self.dialog: ContactDialog | None = None
+        self.model = ContactsModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(_tr("緊急連絡先の一覧"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        vh = self.table.verticalHeader()
+        vh.setVisible(False)
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        em = self.fontMetrics().horizontalAdvance("あ")
+        for col, width in enumerate((2.5, 6, 6, 7.5, 8, 5)):
+            self.table.setColumnWidth(col, int(width * em + 14))
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setMinimumHeight(self.table.horizontalHeader().sizeHint().height() + vh.defaultSectionSize() * 3 + 4)
+        self.table.doubleClicked.connect(lambda _i: self.edit_contact())
+        self.table.activated.connect(lambda _i: self.edit_contact())
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        self.add_button = _button(_tr("連絡先を追加…"), _tr("遠くの家族・近所の方など、緊急のときの連絡先を加えます"))
+        self.edit_button = _button(_tr("編集…"))
+        self.delete_button = _button(_tr("削除"))
+        self.add_button.clicked.connect(self.add_contact)
+        self.edit_button.clicked.connect(self.edit_contact)
+        self.delete_button.clicked.connect(self.delete_contact)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        if self._call is None or self.household_id is None:
+            self.model.set_rows([], {})
+            self.note.setText(_tr("世帯を保存すると、緊急連絡先を登録できます。") if self._call is not None
+                              else _tr("緊急連絡先は、名簿の画面から開いたときに登録できます。"))
+            self.note.setVisible(True)
+            self.can_write = False
+            self._update_buttons()
+            return
+        try:
+            contacts, self.can_write = self._call(_load_contacts, self.household_id)
+        except RegisterError as exc:
+            self._say("⚠ " + str(exc), error=True)
+            self.can_write = False
+            self._update_buttons()
+            return
+        self.model.set_rows(contacts, {pid: name for pid, name, _present in self._people()})
+        self.note.setText("" if self.can_write else _tr("閲覧のみ: 緊急連絡先を変える権限がありません。"))
+        self.note.setVisible(not self.can_write)
+        if select_id is not None:
+            row = next((n for n, c in enumerate(contacts) if c.id == select_id), -1)
+            if row >= 0:
+                self.table.selectRow(row)
+        self._update_buttons()
+
+    def selected(self) -> ct.EmergencyContact | None:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return self.model.contacts[rows[0].row()] if rows else None
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected() is not None
+        self.add_button.setEnabled(self.can_write)
+        self.edit_button.setEnabled(self.can_write and chosen)
+        self.delete_button.setEnabled(self.can_write and chosen)
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(f"color: {ERROR_COLOR if error else '#1b5e20'};")
+        self.message.setVisible(bool(text))
+
+    def add_contact(self) -> None:
+        if self.can_write and self.household_id is not None:
+            self._open(ct.EmergencyContact("", household_id=self.household_id,
+                                           priority=min(9, len(self.model.contacts) + 1)))
+
+    def edit_contact(self) -> None:
+        c = self.selected()
+        if c is not None and self.can_write:
+            self._open(c)
+
+    def _open(self, contact: ct.EmergencyContact) -> None:
+        if self.dialog is not None or self._call is None or self.household_id is None:
+            return
+        call = self._call
+        dlg = ContactDialog(contact, self._people(), lambda c: call(ct.save_contact, c), self.household_id, self)
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog = dlg
+        dlg.finished.connect(lambda _r: self._closed(dlg))
+        dlg.open()
+
+    def _closed(self, dlg: ContactDialog) -> None:
+        if self.dialog is dlg:
+            self.dialog = None
+        dlg.deleteLater()
+        if dlg.saved_id is not None:
+            self.refresh(select_id=dlg.saved_id)
+            saved = next((c for c in self.model.contacts if c.id == dlg.saved_id), None)
+            if saved is not None:
+                self._say(_tr("✓ 緊急連絡先「{name}」を保存しました{phone}。").format(
+                    name=saved.name, phone=_tr("（電話 {p}）").format(p=saved.phone) if saved.phone else ""))
+        self.table.setFocus()
+
+    def delete_contact(self) -> None:
+        c = self.selected()
+        if c is None or not self.can_write or self._call is None or c.id is None:
+            return
+        if not confirm_delete_contact(self, _tr("緊急連絡先「{name}」を削除しますか？").format(name=c.name)):
+            return
+        try:
+            self._call(ct.delete_contact, c.id)
+        except RegisterError as exc:
+            self._say("⚠ " + str(exc), error=True)
+            return
+        self.refresh()
+        self._say(_tr("緊急連絡先「{name}」を削除しました。").format(name=c.name))
+
+
+def _load_contacts(reg: Any, household_id: int) -> tuple[list[ct.EmergencyContact], bool]:
+    return ct.list_contacts(reg, household_id), reg.session.can("register.write") and not reg.read_only
+
+
+def _db_call_of(parent: QWidget | None) -> Callable[..., Any] | None:
+    """The ``worker.call`` of the window that opened the editor (the main window has ``worker``)."""
+    call = getattr(getattr(parent, "worker", None), "call", None)
+    return call if callable(call) else None
+
+
 # -- the household editor ---------------------------------------------------------------------
 
 
@@ -535,7 +865,10 @@ class HouseholdEditor(_Dialog):
         move_person: Callable[[int, int], None] | None = None,
         choose_household: Callable[[QWidget, int], int | None] | None = None,
         open_privacy: Callable[[QWidget, int], None] | None = None,
+        call: Callable[..., Any] | None = None,
     ) -> None:
+        """``call`` runs ``fn(register, *args)`` on the database thread (:meth:`DbWorker.call`), for
+        the 緊急連絡先; by default the parent window's worker's."""
         super().__init__(parent)
         self._open_privacy = open_privacy
         self._initial = data
@@ -733,9 +1066,13 @@ class HouseholdEditor(_Dialog):
         pl.addWidget(self.persons_note)
         pl.addLayout(grid)
 
+        self.contacts = ContactsSection(call or _db_call_of(parent), data.id, self._saved_people)
+        right = QVBoxLayout()
+        right.addWidget(persons_box, 2)
+        right.addWidget(self.contacts, 1)
         body = QHBoxLayout()
         body.addWidget(scroll, 0)
-        body.addWidget(persons_box, 1)
+        body.addLayout(right, 1)
 
         self.undo_button = _button(self.tr("元に戻す"), self.tr("最後の変更を取り消します（Ctrl+Z）"))
         self.save_button = _button(self.tr("保存"))
@@ -761,7 +1098,8 @@ class HouseholdEditor(_Dialog):
             self.status_date.edit, self.status_date.era, self.status_date.year,
             self.status_date.month, self.status_date.day, self.status_reason, self.notes,
             self.table, self.add_button, self.edit_button, self.head_button, self.up_button,
-            self.down_button, self.mark_button, self.undo_button, self.save_button,
+            self.down_button, self.mark_button, self.contacts.table, self.contacts.add_button,
+            self.contacts.edit_button, self.contacts.delete_button, self.undo_button, self.save_button,
             self.close_button,
         ]
         for a, b in zip(chain, chain[1:], strict=False):
@@ -792,6 +1130,10 @@ class HouseholdEditor(_Dialog):
             size = size.boundedTo(screen.size() * 0.95)
         self.resize(size)
         self.block.setFocus()
+
+    def _saved_people(self) -> list[tuple[int, str, bool]]:
+        """(id, name, living here) of the saved people, for 「だれの連絡先」."""
+        return [(p.id, display_name(p), p.status in schema.PERSON_PRESENT) for p in self._persons if p.id is not None]
 
     # -- state, undo and closing --------------------------------------------------------------
 

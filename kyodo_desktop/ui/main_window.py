@@ -39,7 +39,6 @@ NAV = (
     ("settings", "設定"),
 )
 PLANNED = {
-    "disaster": "緊急連絡先、連絡網、要支援者、安否確認",
     "circulars": "回覧板の表紙と押印欄、名簿や当番表の印刷",
     "accounts": "会費、金銭出納簿、年次報告（Excel・PDF）",
     "settings": "文字の大きさ、配色、町会の情報",
@@ -71,7 +70,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         self.update_title()  # before the pages queue their prefetches on the database thread
-        self.home = HomePage(worker)
+        self.home = HomePage(worker, open_safety_check=self.open_safety_check)
         self.register_page = RegisterPage(worker, self.open_household)
         self._built = {"home", "register"}
         for key, label in NAV:
@@ -151,6 +150,10 @@ class MainWindow(QMainWindow):
             from kyodo_desktop.ui.rosters_page import RostersPage
 
             return RostersPage(worker)
+        if key == "disaster":
+            from kyodo_desktop.ui.disaster_page import DisasterPage
+
+            return DisasterPage(worker)
         if key == "circulars":
             from kyodo_desktop.ui.circulars_page import CircularsPage
 
@@ -184,6 +187,10 @@ class MainWindow(QMainWindow):
         return self.page("rosters")
 
     @property
+    def disaster_page(self) -> Any:
+        return self.page("disaster")
+
+    @property
     def circulars_page(self) -> Any:
         return self.page("circulars")
 
@@ -205,6 +212,15 @@ class MainWindow(QMainWindow):
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow([k for k, _ in NAV].index(key))
 
+    def open_safety_check(self) -> None:
+        """ホーム's 「安否確認」: the 防災 page's check screen of the latest running check (or the
+        dialog to start one)."""
+        self.show_page("disaster")
+        try:
+            self.disaster_page.start_safety_mode()
+        except RegisterError as exc:
+            dialogs.show_error(self, "安否確認", str(exc))
+
     # -- households ----------------------------------------------------------------------------
 
     def open_household(self, household_id: int | None) -> int | None:
@@ -224,6 +240,7 @@ class MainWindow(QMainWindow):
         assert reg is not None
         editor = HouseholdEditor(
             data, blocks, lambda d: self.worker.call(hh.save_household, d), lookup, reg.today(), self,
+            call=self.worker.call,
             move_person=lambda pid, hid: self.worker.call(hh.move_person, pid, hid),
             choose_household=self.choose_household,
             open_privacy=self.open_privacy if data.id is not None else None,

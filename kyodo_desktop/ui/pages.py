@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -62,15 +63,34 @@ class PlaceholderPage(QWidget):
 
 
 class HomePage(QWidget):
-    """The association's numbers today, per 班, and the latest changes."""
+    """The association's numbers today, per 班, and the latest changes. ``open_safety_check``
+    (optional) is what the 「安否確認」 button does: one click to the safety-check screen."""
 
-    def __init__(self, worker: DbWorker) -> None:
+    def __init__(self, worker: DbWorker, open_safety_check: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.worker = worker
         self.preloaded = worker.prefetch(self.load)
         layout = QVBoxLayout(self)
         self.title = _heading("")
-        layout.addWidget(self.title)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        self.safety_button = QPushButton(self.tr("安否確認"))
+        font = self.safety_button.font()
+        font.setPointSizeF(font.pointSizeF() * 1.4)
+        font.setBold(True)
+        self.safety_button.setFont(font)
+        self.safety_button.setMinimumHeight(self.safety_button.fontMetrics().height() * 2 + 8)
+        self.safety_button.setMinimumWidth(self.safety_button.fontMetrics().horizontalAdvance("安否確認") * 2)
+        self.safety_button.setAccessibleName(self.tr("安否確認"))
+        self.safety_button.setToolTip(self.tr("災害や訓練のとき、一人ずつ無事かどうかを記録する画面を開きます"))
+        self.safety_button.setStyleSheet(
+            "QPushButton { background: #b3261e; color: white; border: 2px solid #7a1a14; border-radius: 6px;"
+            " padding: 4px 20px; } QPushButton:focus { border: 3px solid #f0a000; }")
+        self.safety_button.setVisible(open_safety_check is not None)
+        if open_safety_check is not None:
+            self.safety_button.clicked.connect(lambda _checked=False: open_safety_check())
+        top.addWidget(self.safety_button)
+        layout.addLayout(top)
         self.as_of = QLabel()
         layout.addWidget(self.as_of)
         cards = QGridLayout()
