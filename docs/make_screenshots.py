@@ -222,6 +222,16 @@ def main() -> int:
         window.disaster_page.tabs.setCurrentWidget(window.disaster_page.phone_tree)
         app.processEvents()
         window.grab().save(str(OUT / f"phone-tree{suffix}.png"))
+        # 要支援者（取扱注意） and 資機材・避難場所・組織 (tabs of the 防災・連絡網 page)
+        page = window.disaster_page
+        for name, tab in (("support", page.support), ("bousai", page.bousai)):
+            page.tabs.setCurrentWidget(tab)
+            tab.refresh()
+            if name == "support" and tab.model.rows:
+                tab.table.selectRow(0)
+            app.processEvents()
+            window.grab().save(str(OUT / f"{name}{suffix}.png"))
+        page.tabs.setCurrentIndex(0)
         # 担い手・協力団体・地域課題 (tabs of the 行事 page)
         tabs = window.activity_page.tabs
         for name, tab in (("volunteers", window.activity_page.volunteers), ("partners", window.activity_page.partners),

@@ -289,6 +289,10 @@ def delete_event(reg: Register, event_id: int) -> None:
     if named or counted:
         raise RegisterError(f"行事「{data.title}」には参加の記録（{named + counted}人）があるため削除できません。"
                             "行われなかった場合は、状態を「中止」にしてください。")
+    booked = reg.conn.execute("SELECT count(*) FROM ledger_entries WHERE event_id = ?", [event_id]).fetchone()[0]
+    if booked:
+        raise RegisterError(f"行事「{data.title}」は金銭出納簿の{booked}件の記録に結び付いているため削除できません。"
+                            "行われなかった場合は、状態を「中止」にしてください。")
     with reg.writing("行事の削除"):
         reg.conn.execute("UPDATE events SET copied_from = NULL WHERE copied_from = ?", [event_id])
         reg.conn.execute("DELETE FROM event_partners WHERE event_id = ?", [event_id])

@@ -1686,6 +1686,12 @@ class DisasterPage(QWidget):
         self.phone_tree = PhoneTreeTab(worker)
         self.tabs.addTab(self.safety, "安否確認")
         self.tabs.addTab(self.phone_tree, "連絡網")
+        from kyodo_desktop.ui import bousai_tab, support_tab
+
+        self.support = support_tab.SupportTab(worker)
+        self.bousai = bousai_tab.BousaiTab(worker)
+        self.tabs.addTab(self.support, support_tab.TITLE)
+        self.tabs.addTab(self.bousai, bousai_tab.TITLE)
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
 

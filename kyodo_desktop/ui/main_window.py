@@ -278,6 +278,8 @@ class MainWindow(QMainWindow):
         if self.lock_window is not None:
             return
         self.idle.stop()
+        if "disaster" in self._built:  # names of people who need help never wait behind the lock screen
+            self.pages["disaster"].support.clear()
         self.lock_window = LockWindow(self._unlock, lambda: self.switch_register("switch"))
         self.lock_window.page.prepare(self.session.display_name)
         self.lock_window.showFullScreen()
