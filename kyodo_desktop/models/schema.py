@@ -894,6 +894,301 @@ def m0007_disaster(db: Database) -> None:
     )
 
 
+#: 会費・収支 (DOMAIN.md §0 金沢方式, §1.2-B): fiscal years, dues, the cash book, budgets, levies
+FISCAL_YEAR_STATES = ("open", "closed")
+FISCAL_YEAR_STATE_LABELS = {"open": "記帳中", "closed": "締め済み"}
+PAYMENT_METHODS = ("現金", "振込", "口座振替", "その他")
+MONEY_ACCOUNT_KINDS = ("現金", "普通預金", "定期預金", "郵便貯金", "積立金", "その他")
+LEDGER_KINDS = ("収入", "支出", "振替")
+SUBJECT_KINDS = ("収入", "支出")
+OPENING_SOURCES = ("入力", "繰越")
+#: how a 校下 levy is charged: per member household per month / per year, or a flat sum per 町会 per year
+LEVY_BASES = ("世帯・月", "世帯・年", "町会・年")
+#: the dues categories a register starts with: (name, member_type matched, dues_category matched);
+#: a household pays by the first row (in this order) that matches it, ``None`` matching anything
+DEFAULT_DUES_CATEGORIES = (
+    ("免除", None, "免除"),
+    ("減免", None, "減免"),
+    ("事業所", None, "事業所"),
+    ("賛助会員", "賛助会員", None),
+    ("正会員", "正会員", None),
+)
+#: the account subjects (科目) a register starts with: (kind, name, code). A code marks the
+#: subjects the program itself uses (``carry_over`` is filled by the year-end closing, never by hand)
+DEFAULT_SUBJECTS = (
+    ("収入", "前年度繰越金", "carry_over"),
+    ("収入", "会費収入", "dues"),
+    ("収入", "市補助金", "subsidy"),
+    ("収入", "事業収入", None),
+    ("収入", "寄付金", None),
+    ("収入", "雑収入", None),
+    ("支出", "上部団体負担金", "levy"),
+    ("支出", "募金", None),
+    ("支出", "防犯灯維持費", None),
+    ("支出", "防災費", None),
+    ("支出", "敬老費", None),
+    ("支出", "各種団体助成金", None),
+    ("支出", "会議費", None),
+    ("支出", "事務費", None),
+    ("支出", "広報費", None),
+    ("支出", "慶弔費", None),
+    ("支出", "行事費", None),
+    ("支出", "予備費", "reserve"),
+)
+DEFAULT_MONEY_ACCOUNTS = (("現金", "現金"), ("普通預金", "普通預金"))
+
+
+@migration
+def m0008_accounts(db: Database) -> None:
+    """会費・収支: fiscal years (open → closed, with the balance carried over), dues categories,
+    their amounts per year and instalment (期別), the dues assigned to each household for a year
+    and the payments (never deleted: a mistake is cancelled by a reversing row), money accounts
+    with their opening balance per year, account subjects (科目) as data, the cash book
+    (金銭出納簿: never updated or deleted, a correction is a reversing entry), budgets, and the
+    校下 levy rates of the 金沢方式. Triggers keep a closed year locked even against a bug."""
+    def q(values: tuple[str, ...]) -> str:
+        return ", ".join(repr(v) for v in values)
+
+    db.execute(
+        f"""
+        CREATE TABLE fiscal_years (
+            fiscal_year INTEGER PRIMARY KEY CHECK (fiscal_year BETWEEN 1900 AND 2200),
+            state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ({q(FISCAL_YEAR_STATES)})),
+            opened_at TEXT NOT NULL,
+            opened_by TEXT NOT NULL DEFAULT '',
+            closed_at TEXT,
+            closed_by TEXT,
+            carry_over INTEGER,
+            notes TEXT NOT NULL DEFAULT '',
+            CHECK ((state = 'closed') = (closed_at IS NOT NULL AND carry_over IS NOT NULL))
+        )
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TABLE dues_categories (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            match_member_type TEXT CHECK (match_member_type IS NULL OR match_member_type IN ({q(MEMBER_TYPES)})),
+            match_dues_category TEXT
+                CHECK (match_dues_category IS NULL OR match_dues_category IN ({q(DUES_CATEGORIES)})),
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            notes TEXT NOT NULL DEFAULT '',
+            retired_on TEXT
+        )
+        """
+    )
+    db.conn.executemany(
+        "INSERT INTO dues_categories (name, match_member_type, match_dues_category, sort_order) VALUES (?, ?, ?, ?)",
+        [(n, m, d, i) for i, (n, m, d) in enumerate(DEFAULT_DUES_CATEGORIES)])
+    # the instalments (期別) of a year: 年1回 = one row, 上期・下期 = two …
+    db.execute(
+        """
+        CREATE TABLE dues_instalments (
+            fiscal_year INTEGER NOT NULL REFERENCES fiscal_years(fiscal_year),
+            no INTEGER NOT NULL CHECK (no BETWEEN 1 AND 12),
+            label TEXT NOT NULL,
+            due_on TEXT NOT NULL,
+            PRIMARY KEY (fiscal_year, no)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE dues_amounts (
+            fiscal_year INTEGER NOT NULL,
+            category_id INTEGER NOT NULL REFERENCES dues_categories(id),
+            instalment_no INTEGER NOT NULL,
+            amount INTEGER NOT NULL CHECK (amount BETWEEN 0 AND 10000000),
+            PRIMARY KEY (fiscal_year, category_id, instalment_no),
+            FOREIGN KEY (fiscal_year, instalment_no) REFERENCES dues_instalments(fiscal_year, no)
+        )
+        """
+    )
+    # what each household owes for a year, per instalment, fixed when the year's dues are assigned
+    # (so editing a household later does not change a past year); a purged household leaves its
+    # numbers behind without a name (household_id NULL)
+    db.execute(
+        """
+        CREATE TABLE dues_assessments (
+            id INTEGER PRIMARY KEY,
+            fiscal_year INTEGER NOT NULL,
+            household_id INTEGER REFERENCES households(id) ON DELETE SET NULL,
+            instalment_no INTEGER NOT NULL,
+            category_id INTEGER NOT NULL REFERENCES dues_categories(id),
+            amount INTEGER NOT NULL CHECK (amount BETWEEN 0 AND 10000000),
+            reason TEXT NOT NULL DEFAULT '',
+            assessed_at TEXT NOT NULL,
+            assessed_by TEXT NOT NULL DEFAULT '',
+            UNIQUE (fiscal_year, household_id, instalment_no),
+            FOREIGN KEY (fiscal_year, instalment_no) REFERENCES dues_instalments(fiscal_year, no)
+        )
+        """
+    )
+    db.execute("CREATE INDEX dues_assessments_household ON dues_assessments(household_id, fiscal_year)")
+    db.execute(
+        f"""
+        CREATE TABLE money_accounts (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT '普通預金' CHECK (kind IN ({q(MONEY_ACCOUNT_KINDS)})),
+            institution TEXT NOT NULL DEFAULT '',
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            notes TEXT NOT NULL DEFAULT '',
+            retired_on TEXT
+        )
+        """
+    )
+    db.conn.executemany("INSERT INTO money_accounts (name, kind, sort_order) VALUES (?, ?, ?)",
+                        [(n, k, i) for i, (n, k) in enumerate(DEFAULT_MONEY_ACCOUNTS)])
+    db.execute(
+        f"""
+        CREATE TABLE account_openings (
+            fiscal_year INTEGER NOT NULL REFERENCES fiscal_years(fiscal_year),
+            account_id INTEGER NOT NULL REFERENCES money_accounts(id),
+            amount INTEGER NOT NULL CHECK (amount >= 0),
+            source TEXT NOT NULL DEFAULT '入力' CHECK (source IN ({q(OPENING_SOURCES)})),
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (fiscal_year, account_id)
+        )
+        """
+    )
+    db.execute(
+        f"""
+        CREATE TABLE ledger_subjects (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind IN ({q(SUBJECT_KINDS)})),
+            name TEXT NOT NULL,
+            code TEXT UNIQUE,
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            notes TEXT NOT NULL DEFAULT '',
+            retired_on TEXT,
+            UNIQUE (kind, name)
+        )
+        """
+    )
+    db.conn.executemany("INSERT INTO ledger_subjects (kind, name, code, sort_order) VALUES (?, ?, ?, ?)",
+                        [(k, n, c, i) for i, (k, n, c) in enumerate(DEFAULT_SUBJECTS)])
+    # 金銭出納簿. 振替 moves money between two accounts (預け入れ・引き出し) and has no subject. A
+    # correction is a reversing entry: the same subject and accounts, the amount negated
+    db.execute(
+        f"""
+        CREATE TABLE ledger_entries (
+            id INTEGER PRIMARY KEY,
+            fiscal_year INTEGER NOT NULL REFERENCES fiscal_years(fiscal_year),
+            entry_no INTEGER NOT NULL,
+            entry_date TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ({q(LEDGER_KINDS)})),
+            subject_id INTEGER REFERENCES ledger_subjects(id),
+            amount INTEGER NOT NULL CHECK (amount BETWEEN -1000000000 AND 1000000000),
+            account_id INTEGER NOT NULL REFERENCES money_accounts(id),
+            to_account_id INTEGER REFERENCES money_accounts(id),
+            memo TEXT NOT NULL DEFAULT '',
+            receipt_no TEXT NOT NULL DEFAULT '',
+            event_id INTEGER REFERENCES events(id),
+            subsidy_ref TEXT NOT NULL DEFAULT '',
+            reverses_id INTEGER UNIQUE REFERENCES ledger_entries(id),
+            entered_at TEXT NOT NULL,
+            entered_by TEXT NOT NULL DEFAULT '',
+            UNIQUE (fiscal_year, entry_no),
+            CHECK ((kind = '振替') = (subject_id IS NULL)),
+            CHECK ((kind = '振替') = (to_account_id IS NOT NULL)),
+            CHECK (to_account_id IS NULL OR to_account_id <> account_id),
+            CHECK ((reverses_id IS NULL AND amount > 0) OR (reverses_id IS NOT NULL AND amount < 0))
+        )
+        """
+    )
+    db.execute("CREATE INDEX ledger_entries_day ON ledger_entries(fiscal_year, entry_date)")
+    db.execute("CREATE INDEX ledger_entries_subject ON ledger_entries(subject_id)")
+    db.execute("CREATE INDEX ledger_entries_event ON ledger_entries(event_id)")
+    # a payment names the year's dues it pays (not necessarily the year it was paid in); posted to
+    # the cash book as one 会費収入 entry per hand-over (ledger_entry_id)
+    db.execute(
+        f"""
+        CREATE TABLE dues_payments (
+            id INTEGER PRIMARY KEY,
+            fiscal_year INTEGER NOT NULL REFERENCES fiscal_years(fiscal_year),
+            household_id INTEGER REFERENCES households(id) ON DELETE SET NULL,
+            instalment_no INTEGER NOT NULL,
+            amount INTEGER NOT NULL CHECK (amount BETWEEN -10000000 AND 10000000),
+            paid_on TEXT NOT NULL,
+            received_by TEXT NOT NULL DEFAULT '',
+            receipt_no TEXT NOT NULL DEFAULT '',
+            method TEXT NOT NULL DEFAULT '現金' CHECK (method IN ({q(PAYMENT_METHODS)})),
+            note TEXT NOT NULL DEFAULT '',
+            reverses_id INTEGER UNIQUE REFERENCES dues_payments(id),
+            ledger_entry_id INTEGER REFERENCES ledger_entries(id),
+            entered_at TEXT NOT NULL,
+            entered_by TEXT NOT NULL DEFAULT '',
+            FOREIGN KEY (fiscal_year, instalment_no) REFERENCES dues_instalments(fiscal_year, no),
+            CHECK ((reverses_id IS NULL AND amount > 0) OR (reverses_id IS NOT NULL AND amount < 0))
+        )
+        """
+    )
+    db.execute("CREATE INDEX dues_payments_household ON dues_payments(household_id, fiscal_year)")
+    db.execute("CREATE INDEX dues_payments_posting ON dues_payments(ledger_entry_id, paid_on)")
+    db.execute(
+        """
+        CREATE TABLE budgets (
+            fiscal_year INTEGER NOT NULL REFERENCES fiscal_years(fiscal_year),
+            subject_id INTEGER NOT NULL REFERENCES ledger_subjects(id),
+            amount INTEGER NOT NULL CHECK (amount BETWEEN 0 AND 1000000000),
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (fiscal_year, subject_id)
+        )
+        """
+    )
+    # 金沢方式: what the 町会 passes on to its 校下 bodies, rates per 校下 and year as data
+    db.execute(
+        f"""
+        CREATE TABLE levy_rates (
+            id INTEGER PRIMARY KEY,
+            district TEXT NOT NULL,
+            fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN 1900 AND 2200),
+            name TEXT NOT NULL,
+            payee TEXT NOT NULL DEFAULT '',
+            basis TEXT NOT NULL DEFAULT '世帯・月' CHECK (basis IN ({q(LEVY_BASES)})),
+            rate INTEGER NOT NULL CHECK (rate BETWEEN 0 AND 10000000),
+            subject_id INTEGER REFERENCES ledger_subjects(id),
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            notes TEXT NOT NULL DEFAULT '',
+            UNIQUE (district, fiscal_year, name)
+        )
+        """
+    )
+    # -- the lock: what a closed year holds cannot change, and money records are never deleted
+    closed = "(SELECT state FROM fiscal_years WHERE fiscal_year = {row}.fiscal_year) = 'closed'"
+    locked = "SELECT RAISE(ABORT, '締め済みの年度は変更できません')"
+    for table in ("ledger_entries", "dues_payments", "dues_assessments", "dues_instalments", "dues_amounts",
+                  "budgets", "account_openings"):
+        db.execute(f"CREATE TRIGGER {table}_closed_insert BEFORE INSERT ON {table} "
+                   f"WHEN {closed.format(row='NEW')} BEGIN {locked}; END")
+    for table in ("dues_instalments", "dues_amounts", "budgets", "account_openings"):
+        db.execute(f"CREATE TRIGGER {table}_closed_update BEFORE UPDATE ON {table} "
+                   f"WHEN {closed.format(row='OLD')} OR {closed.format(row='NEW')} BEGIN {locked}; END")
+        db.execute(f"CREATE TRIGGER {table}_closed_delete BEFORE DELETE ON {table} "
+                   f"WHEN {closed.format(row='OLD')} BEGIN {locked}; END")
+    db.execute("CREATE TRIGGER dues_assessments_closed_update BEFORE UPDATE OF fiscal_year, instalment_no, "
+               f"category_id, amount ON dues_assessments WHEN {closed.format(row='OLD')} OR "
+               f"{closed.format(row='NEW')} BEGIN {locked}; END")
+    kept = "SELECT RAISE(ABORT, '会計の記録は削除も書き換えもできません（訂正は取り消しの記帳で）')"
+    db.execute(f"CREATE TRIGGER ledger_entries_no_update BEFORE UPDATE ON ledger_entries BEGIN {kept}; END")
+    for table in ("ledger_entries", "dues_payments", "dues_assessments"):
+        db.execute(f"CREATE TRIGGER {table}_no_delete BEFORE DELETE ON {table} BEGIN {kept}; END")
+    # a payment's link to the cash book may change (posted, unposted by reversing the posting) and
+    # a purge may blank its household; nothing else about it
+    db.execute("CREATE TRIGGER dues_payments_no_update BEFORE UPDATE OF id, fiscal_year, instalment_no, amount, "
+               "paid_on, received_by, receipt_no, method, note, reverses_id, entered_at, entered_by "
+               f"ON dues_payments BEGIN {kept}; END")
+    db.execute("CREATE TRIGGER fiscal_years_stay_closed BEFORE UPDATE ON fiscal_years WHEN OLD.state = 'closed' "
+               "BEGIN SELECT RAISE(ABORT, '締め済みの年度は変更できません'); END")
+    db.execute("CREATE TRIGGER fiscal_years_no_delete BEFORE DELETE ON fiscal_years "
+               f"BEGIN {kept}; END")
+
+
 def known_migration_names() -> list[str]:
     return [fn.__name__ for fn in _STEPS]
 
