@@ -58,7 +58,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QStackedWidget,
@@ -84,6 +83,7 @@ from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.household_editor import FieldRow
 from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit, wareki_text
+from kyodo_desktop.ui.widgets import heading, scrolling
 from kyodo_desktop.ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -120,16 +120,6 @@ def _button(text: str, tip: str = "") -> QPushButton:
     if tip:
         b.setToolTip(tip)
     return b
-
-
-def _heading(text: str, scale: float = 1.5) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
-    label.setAccessibleName(text)
-    return label
 
 
 def _clock(hhmm: str) -> str:
@@ -735,7 +725,7 @@ class ActivityPage(QWidget):
         super().__init__()
         self.worker = worker
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading("行事・地域の活動"))
+        layout.addWidget(heading("行事・地域の活動"))
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("行事・地域の活動の切り替え")
         self.events = EventsTab(worker)
@@ -765,15 +755,6 @@ class ActivityPage(QWidget):
 
 
 # -- the event editor -------------------------------------------------------------------------
-
-
-def _scrolling(widget: QWidget) -> QScrollArea:
-    """``widget`` in a scroll area: with large text on a small screen nothing is squeezed away."""
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(widget)
-    return scroll
 
 
 def _time_combo(name: str) -> QComboBox:
@@ -836,7 +817,7 @@ class EventDialog(_Dialog):
             except ValueError:
                 self._end_offset = 0
 
-        self.heading = _heading("", 1.3)
+        self.heading = heading("", 1.3)
         self.read_only_note = QLabel("閲覧のみです（行事を記録・変更する権限がありません）。")
         self.read_only_note.setVisible(not self.can_write)
 
@@ -986,7 +967,7 @@ class EventDialog(_Dialog):
         self.participants_stack.addWidget(waiting)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(_scrolling(details), "行事の内容")
+        self.tabs.addTab(scrolling(details), "行事の内容")
         self.tabs.addTab(self.participants_stack, "参加者")
         self.tabs.setAccessibleName("行事の内容と参加者の切り替え")
 
@@ -1594,7 +1575,7 @@ class ParticipantsPanel(QWidget):
         bl.addLayout(top, 1)
         bl.addWidget(self.guest_box)
         layout = QVBoxLayout(self)
-        layout.addWidget(_scrolling(body), 1)
+        layout.addWidget(scrolling(body), 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.by_band)
 

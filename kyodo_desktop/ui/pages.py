@@ -32,19 +32,10 @@ from kyodo_desktop.models.search import ORDER_CIRCULATION, ORDER_GOJUON, Househo
 from kyodo_desktop.models.stats import counts
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.table_models import HouseholdTableModel
+from kyodo_desktop.ui.widgets import heading
 
 if TYPE_CHECKING:
     from kyodo_desktop.ui.worker import DbWorker
-
-
-def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * 1.5)
-    font.setBold(True)
-    label.setFont(font)
-    label.setAccessibleName(text)
-    return label
 
 
 class PlaceholderPage(QWidget):
@@ -53,7 +44,7 @@ class PlaceholderPage(QWidget):
     def __init__(self, title: str, what: str) -> None:
         super().__init__()
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading(title))
+        layout.addWidget(heading(title))
         text = QLabel(
             self.tr("この画面はまだ準備中です。次の版で使えるようになります。\n\n予定している内容: {what}").format(what=what)
         )
@@ -71,7 +62,7 @@ class HomePage(QWidget):
         self.worker = worker
         self.preloaded = worker.prefetch(self.load)
         layout = QVBoxLayout(self)
-        self.title = _heading("")
+        self.title = heading("")
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         self.safety_button = QPushButton(self.tr("安否確認"))
@@ -201,7 +192,7 @@ class RegisterPage(QWidget):
         # loaded in the background while the window is built, used by the first visit if still current
         self.preloaded = worker.prefetch(lambda reg: (HouseholdIndex.load(reg), hh.list_blocks(reg)))
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading(self.tr("名簿（世帯の一覧）")))
+        layout.addWidget(heading(self.tr("名簿（世帯の一覧）")))
         bar = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("名前・フリガナで検索"))

@@ -56,7 +56,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QSplitter,
@@ -78,6 +77,7 @@ from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.household_editor import FieldRow
 from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit, wareki_text
+from kyodo_desktop.ui.widgets import heading, scrolling
 from kyodo_desktop.ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -188,16 +188,6 @@ def _button(text: str, tip: str = "") -> QPushButton:
     return b
 
 
-def _heading(text: str, scale: float = 1.5) -> QLabel:
-    label = QLabel(text)
-    font = label.font()
-    font.setPointSizeF(font.pointSizeF() * scale)
-    font.setBold(True)
-    label.setFont(font)
-    label.setAccessibleName(text)
-    return label
-
-
 def _message_label(name: str = "お知らせ") -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
@@ -220,14 +210,6 @@ def _big_checks(widget: QWidget) -> str:
     side = max(18, round(widget.fontMetrics().height() * 0.8))
     return (f"QCheckBox, QRadioButton {{ spacing: {side // 2}px; }} "
             f"QCheckBox::indicator, QRadioButton::indicator {{ width: {side}px; height: {side}px; }}")
-
-
-def _scrolling(widget: QWidget) -> QScrollArea:
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setWidget(widget)
-    return scroll
 
 
 class _Dialog(QDialog):
@@ -861,7 +843,7 @@ class RostersPage(QWidget):
         self._loading = False
 
         outer = QVBoxLayout(self)
-        outer.addWidget(_heading("当番表"))
+        outer.addWidget(heading("当番表"))
         layout = outer
         self.read_only_note = QLabel("閲覧のみ: 当番表を作ったり変えたりする権限がありません（役員・班長・管理者ができます）。")
         self.read_only_note.setWordWrap(True)
@@ -920,7 +902,7 @@ class RostersPage(QWidget):
         bl.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("当番の予定・回数・免除の切り替え")
-        self.detail_title = _heading("", 1.1)
+        self.detail_title = heading("", 1.1)
         self.detail_title.setContentsMargins(12, 0, 4, 0)
         self.tabs.setCornerWidget(self.detail_title, Qt.Corner.TopRightCorner)
         self.tabs.addTab(self._turns_tab(), "当番の予定")
@@ -946,7 +928,7 @@ class RostersPage(QWidget):
         self.splitter.setSizes([lines * 4 + MIN_BUTTON_HEIGHT + 24, 10_000])
         # with large text on a small screen, the tables scroll as a whole rather than being squeezed
         # away (nothing that wraps words is in here: Qt would then size it to its preferred height)
-        self.scroll = _scrolling(self.splitter)
+        self.scroll = scrolling(self.splitter)
         layout.addWidget(self.scroll, 1)
 
         _ColumnFit(self.list, (None, "ネットの出し入れ", "毎週（月〜金）", "泉野町1丁目第1ステ", "120世帯",
@@ -1718,7 +1700,7 @@ class RosterEditor(_Dialog):
         self.setWindowTitle("当番表" + (f" — {data.name}" if data.name else "の作成"))
         self.setStyleSheet(_big_checks(self))
 
-        self.heading = _heading(data.name or "新しい当番表", 1.3)
+        self.heading = heading(data.name or "新しい当番表", 1.3)
         self.read_only_note = QLabel("閲覧のみです（当番表を変える権限がありません）。")
         self.read_only_note.setVisible(not self.can_write)
         self.summary = _error_box()
@@ -2030,7 +2012,7 @@ class RosterEditor(_Dialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.read_only_note)
         layout.addWidget(self.summary)
-        layout.addWidget(_scrolling(body), 1)
+        layout.addWidget(scrolling(body), 1)
         layout.addLayout(bottom)
 
         for combo in (self.ordering, self.cadence, self.event_category):
@@ -2354,7 +2336,7 @@ class StationDialog(_Dialog):
         buttons.addWidget(self.ok_btn)
         buttons.addWidget(self.cancel_btn)
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading(self.windowTitle(), 1.2))
+        layout.addWidget(heading(self.windowTitle(), 1.2))
         layout.addLayout(form)
         layout.addWidget(QLabel("利用する世帯を名簿から探して加え、利用者の番号の順に並べてください（上から順に当番）。"))
         layout.addWidget(self.picker, 1)
@@ -2570,7 +2552,7 @@ class SubstituteDialog(_Dialog):
         buttons.addWidget(self.ok_btn)
         buttons.addWidget(self.cancel_btn)
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading("代わりの人を記録", 1.2))
+        layout.addWidget(heading("代わりの人を記録", 1.2))
         layout.addWidget(text)
         layout.addWidget(self.members, 1)
         layout.addWidget(self.problem)
@@ -2654,7 +2636,7 @@ class ExemptionDialog(_Dialog):
         buttons.addWidget(self.ok_btn)
         buttons.addWidget(self.cancel_btn)
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading(f"免除を記録（{roster.name}）", 1.2))
+        layout.addWidget(heading(f"免除を記録（{roster.name}）", 1.2))
         layout.addWidget(note)
         layout.addLayout(columns, 1)
         layout.addWidget(self.problem)

@@ -12,10 +12,7 @@ from kyodo_desktop.models import households as hh
 from kyodo_desktop.models import partners as pt
 from kyodo_desktop.models import privacy
 from kyodo_desktop.models import volunteers as vol
-from kyodo_desktop.models.accounts import add_demo_accounts
-from kyodo_desktop.models.register import Credentials, Register
-from kyodo_desktop.ui import dialogs
-from kyodo_desktop.ui.worker import DbWorker
+from kyodo_desktop.models.register import Credentials
 
 VIEWER = ("閲覧（デモ）", "demo-etsuran")
 HANCHO = ("1班 班長（デモ）", "demo-hancho")
@@ -23,37 +20,14 @@ TODAY = "2026-11-28"  # the demo register's clock
 
 
 @pytest.fixture
-def opened(demo_register):
-    add_demo_accounts(demo_register)
-    where = (demo_register.path, demo_register.backup_dir, demo_register.clock)
-    demo_register.close()
-    workers: list[DbWorker] = []
-
-    def open_as(credentials: Credentials) -> DbWorker:
-        path, backup_dir, clock = where
-        w = DbWorker()
-        w.open(lambda: Register.open(path, credentials, backup_dir=backup_dir, clock=clock))
-        workers.append(w)
-        return w
-
-    yield open_as
-    for w in workers:
-        w.shutdown()
+def opened(login):
+    """``opened(credentials)`` → a worker with the demo register open with those credentials."""
+    return lambda credentials: login((credentials.user, credentials.secret))
 
 
 @pytest.fixture
 def worker(opened):
     return opened(admin_login())
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    """Confirmations answered 「はい」; errors and notices collected instead of shown."""
-    seen: list[str] = []
-    monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: True)
-    monkeypatch.setattr(dialogs, "show_error", lambda _p, title, text: seen.append(f"{title}: {text}"))
-    monkeypatch.setattr(dialogs, "show_info", lambda _p, title, text: seen.append(f"{title}: {text}"))
-    return seen
 
 
 def _people(worker, n=3, block_first=False):

@@ -48,27 +48,6 @@ def path(demo_register):
 
 
 @pytest.fixture
-def login(path, clock):
-    """``login((name, password))`` → a worker with the register open as that officer."""
-    workers = []
-
-    def open_as(who=(ADMIN, PASSWORD)) -> DbWorker:
-        w = DbWorker()
-        w.open(lambda: Register.open(path, Credentials(*who), backup_dir=path.parent / "backups", clock=clock))
-        workers.append(w)
-        return w
-
-    yield open_as
-    for w in workers:
-        w.shutdown()
-
-
-@pytest.fixture
-def worker(login):
-    return login()
-
-
-@pytest.fixture
 def page(qtbot, worker):
     p = DisasterPage(worker)
     qtbot.addWidget(p)

@@ -15,7 +15,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 
 from kyodo_desktop.models import households as hh
 from kyodo_desktop.models import rosters as ro
-from kyodo_desktop.models.accounts import DEMO_ACCOUNTS, add_demo_accounts
+from kyodo_desktop.models.accounts import DEMO_ACCOUNTS
 from kyodo_desktop.models.register import Credentials, Register
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.rosters_page import (
@@ -48,35 +48,6 @@ VIEWER = next((n, p) for n, role, p in DEMO_ACCOUNTS if role == "閲覧")
 HANCHO = next((n, p) for n, role, p in DEMO_ACCOUNTS if role == "班長")
 TODAY = "2026-11-28"
 STALE_TEXT = "名簿が変わりました（転入・転出など）。明日以降の当番を決め直してください。"
-
-
-@pytest.fixture
-def path(demo_register):
-    add_demo_accounts(demo_register)
-    p = demo_register.path
-    demo_register.close()
-    return p
-
-
-@pytest.fixture
-def login(path, clock):
-    """``login((name, password))`` → a worker with the register open as that officer."""
-    workers = []
-
-    def open_as(who=(ADMIN, PASSWORD)) -> DbWorker:
-        w = DbWorker()
-        w.open(lambda: Register.open(path, Credentials(*who), backup_dir=path.parent / "backups", clock=clock))
-        workers.append(w)
-        return w
-
-    yield open_as
-    for w in workers:
-        w.shutdown()
-
-
-@pytest.fixture
-def worker(login):
-    return login()
 
 
 @pytest.fixture

@@ -9,65 +9,19 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from conftest import ADMIN, PASSWORD
+from conftest import ADMIN
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QWidget
 
 from kyodo_desktop.models import bousai as bo
 from kyodo_desktop.models import households as hh
 from kyodo_desktop.models import support as sp
-from kyodo_desktop.models.accounts import DEMO_ACCOUNTS, add_demo_accounts
-from kyodo_desktop.models.register import Credentials, Register
-from kyodo_desktop.ui import dialogs
-from kyodo_desktop.ui.worker import DbWorker
+from kyodo_desktop.models.accounts import DEMO_ACCOUNTS
 
 YAKUIN = next((n, p) for n, role, p in DEMO_ACCOUNTS if role == "役員")
 VIEWER = next((n, p) for n, role, p in DEMO_ACCOUNTS if role == "閲覧")
 HANCHO = next((n, p) for n, role, p in DEMO_ACCOUNTS if role == "班長")
 SECRET = "秘匿 花子"  # someone the 町会 recorded itself, not in the register
-
-
-@pytest.fixture
-def path(demo_register):
-    add_demo_accounts(demo_register)
-    p = demo_register.path
-    demo_register.close()
-    return p
-
-
-@pytest.fixture
-def login(path, clock):
-    """``login(who)`` → a worker with the register open as that officer; ``login(who, worker)``
-    logs the same worker in again as someone else (as the program does after the lock screen)."""
-    workers: list[DbWorker] = []
-
-    def open_as(who=(ADMIN, PASSWORD), worker: DbWorker | None = None) -> DbWorker:
-        w = worker or DbWorker()
-        if worker is not None:
-            w.close_register()
-        w.open(lambda: Register.open(path, Credentials(*who), backup_dir=path.parent / "backups", clock=clock))
-        if worker is None:
-            workers.append(w)
-        return w
-
-    yield open_as
-    for w in workers:
-        w.shutdown()
-
-
-@pytest.fixture
-def worker(login):
-    return login()
-
-
-@pytest.fixture
-def messages(monkeypatch):
-    """Confirmations answered 「はい」; errors and notices collected instead of shown."""
-    seen: list[str] = []
-    monkeypatch.setattr(dialogs, "confirm", lambda *_a, **_k: True)
-    monkeypatch.setattr(dialogs, "show_error", lambda _p, title, text: seen.append(f"{title}: {text}"))
-    monkeypatch.setattr(dialogs, "show_info", lambda _p, title, text: seen.append(f"{title}: {text}"))
-    return seen
 
 
 def answer(monkeypatch, cls, fill):
