@@ -153,7 +153,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
         reg.close(backup=False)
     print(
         f"デモ台帳を作成しました: {p}（班 {summary.blocks}・世帯 {summary.households}・人 {summary.persons}"
-        f"・10年分の行事 {summary.events}件・参加 {summary.participations}件、{summary.seconds:.1f}秒）"
+        f"・10年分の行事 {summary.events}件・参加 {summary.participations}件・当番表 {summary.rosters}"
+        f"・緊急連絡先 {summary.contacts}件・要支援者 {summary.support}人、{summary.seconds:.1f}秒）"
     )
     print("デモのアカウント（名前 / 役割 / パスワード）:")
     for name, role, password in ((DEMO_ADMIN[0], "管理者", DEMO_ADMIN[1]), *DEMO_ACCOUNTS):
