@@ -62,8 +62,25 @@ def _entries(ctx: Ctx) -> Any:
     return audit.query(ctx.reg)
 
 
+def _books(ctx: Ctx) -> list[dict[str, Any]]:
+    """The year of accounts opened with a dues plan and its dues assigned (the demo has none yet)."""
+    from kyodo_desktop.models import accounts_book as ab
+
+    ab.open_year(ctx.reg, ctx.fy)
+    if not ab.get_dues_plan(ctx.reg, ctx.fy).instalments:
+        start, _end = ab.year_range(ctx.reg, ctx.fy)
+        ab.set_dues_plan(ctx.reg, ctx.fy, [("年額", start.replace(month=6, day=30))],
+                         {c.name: 3000 for c in ab.list_dues_categories(ctx.reg)})
+        ab.assess_dues(ctx.reg, ctx.fy)
+    return [{"fiscal_year": ctx.fy}]
+
+
 #: "module.writer" → (file suffix, the keyword arguments of each run besides ``reg`` and ``target``)
 WRITERS: dict[str, tuple[str, Callable[[Ctx], list[dict[str, Any]]]]] = {
+    "accounts_docs.write_budget": (".pdf", _books),
+    "accounts_docs.write_collection_book": (".pdf", _books),
+    "accounts_docs.write_settlement": (".pdf", _books),
+    "accounts_docs.write_settlement_xlsx": (".xlsx", _books),
     "activity_summary.write_activity_summary": (".pdf", lambda c: [{"fiscal_year": c.fy}]),
     "activity_summary.write_activity_summary_xlsx": (".xlsx", lambda c: [{"fiscal_year": c.fy}]),
     "audit.write_audit_csv": (".csv", lambda c: [{"entries": _entries(c)}]),
