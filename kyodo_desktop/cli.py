@@ -863,6 +863,76 @@ def cmd_roster(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+# -- 会費・収支 ------------------------------------------------------------------------------------------
+
+
+def _books_print(reg: Register, args: argparse.Namespace) -> Path:
+    from kyodo_desktop.export import accounts_docs as docs
+
+    out = _refuse_existing(args.output)
+    if args.document == "settlement" and out.suffix.lower() == ".xlsx":
+        return docs.write_settlement_xlsx(reg, out, fiscal_year=args.year)
+    write = {"collection-book": docs.write_collection_book, "settlement": docs.write_settlement,
+             "budget": docs.write_budget}[args.document]
+    return write(reg, out, fiscal_year=args.year).path
+
+
+def cmd_books(args: argparse.Namespace) -> int:
+    """会費・収支: open a year, assign dues, record payments and cash-book entries, balances, print, close."""
+    from datetime import date
+
+    from kyodo_desktop.models import accounts_book as ab
+
+    reg = _open(args, read_only=args.action in ("arrears", "balance"))
+    try:
+        if args.action == "year-open":
+            year = ab.open_year(reg, args.year)
+            print(f"{year.label}の帳簿を開きました（{year.start.isoformat()}〜{year.end.isoformat()}）。")
+        elif args.action == "dues-assess":
+            print(f"会費を{ab.assess_dues(reg, args.year)}世帯に割り当てました。")
+        elif args.action == "pay":
+            ids = ab.record_payment(reg, ab.PaymentData(args.household, args.year, args.amount,
+                                                        _cli_date(args.date, "--date") or reg.today(),
+                                                        instalment_no=args.instalment))
+            line = ab.household_dues(reg, args.year, args.household)
+            print(f"入金を記録しました（{len(ids)}件）。世帯「{line.name}」の未納額 {ab.yen(line.outstanding)}")
+        elif args.action == "arrears":
+            rows = ab.arrears(reg, args.year)
+            if args.json:
+                print(json.dumps([{"household_id": x.household_id, "block": x.block, "name": x.name, "due": x.due,
+                                   "paid": x.paid, "outstanding": x.outstanding} for x in rows],
+                                 ensure_ascii=False, indent=2))
+            else:
+                print(f"未納: {len(rows)}世帯")
+                for x in rows:
+                    print(f"  {x.household_id}\t{x.block}\t{x.name}\t未納 {ab.yen(x.outstanding)}")
+        elif args.action == "entry":
+            day = _cli_date(args.date, "--date") or ""
+            if ab.year_of(reg, date.fromisoformat(day)) != args.year:
+                raise ValidationError("--date", f"{day}は{ab.fiscal_year_label(args.year)}の日付ではありません。")
+            eid = ab.add_entry(reg, ab.EntryData(day, args.kind, args.amount, subject=args.subject, memo=args.memo or ""))
+            print(f"出納簿に記帳しました: No.{ab.get_entry(reg, eid).entry_no}（{args.kind} {args.subject}）")
+        elif args.action == "balance":
+            found = ab.balances(reg, _cli_date(args.date, "--date") or reg.today())
+            if args.json:
+                print(json.dumps({"on": found.on.isoformat(), "accounts": found.by_account, "total": found.total},
+                                 ensure_ascii=False, indent=2))
+            else:
+                print(f"{found.on.isoformat()} の残高")
+                for name, value in found.by_account.items():
+                    print(f"  {name}\t{ab.yen(value)}")
+                print(f"  合計\t{ab.yen(found.total)}")
+        elif args.action == "print":
+            print(f"書き出しました: {_books_print(reg, args)}")
+        else:  # close
+            counted = dict(c.split("=", 1) if "=" in c else (c, "") for c in args.counted or [])
+            year = ab.close_year(reg, args.year, counted)
+            print(f"{ab.get_year(reg, args.year).label}を締めました。次は{year.label}です。")
+    finally:
+        reg.close(backup=args.action not in ("arrears", "balance", "print"))
+    return EXIT_OK
+
+
 def cmd_info(args: argparse.Namespace) -> int:
     from datetime import date
 
@@ -1157,6 +1227,41 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--remove-file", action="store_true", help="取り込んだあと、市のファイルを上書きして消す")
     a = actions.add_parser("summary", parents=[login], help="人数だけの集計（名前は出ません）")
     p.set_defaults(func=cmd_support)
+
+    p = sub.add_parser("books", help="会費・収支: 年度を開く・会費の割り当てと入金・出納簿・残高・印刷・年度の締め")
+    p.add_argument("register")
+    actions = p.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    a = actions.add_parser("year-open", parents=[login], help="年度の帳簿を開く（前年度の会費の額を写します）")
+    a.add_argument("year", type=int, help="年度（西暦。例: 2026 = 令和8年度）")
+    a = actions.add_parser("dues-assess", parents=[login], help="年度の会費を世帯に割り当てる")
+    a.add_argument("year", type=int)
+    a = actions.add_parser("pay", parents=[login], help="世帯の会費の入金を記録する")
+    a.add_argument("year", type=int)
+    a.add_argument("--household", type=int, required=True, help="世帯の番号")
+    a.add_argument("--amount", required=True, help="入金額（円）")
+    a.add_argument("--date", help="入金日（既定: 今日）")
+    a.add_argument("--instalment", type=int, help="何回目の期別か（既定: 早い期別から）")
+    a = actions.add_parser("arrears", parents=[login], help="未納の世帯（今日までの納期限の分）")
+    a.add_argument("year", type=int)
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("entry", parents=[login], help="出納簿に記帳する（現金）")
+    a.add_argument("year", type=int, help="年度（日付はこの年度の中に）")
+    a.add_argument("--date", required=True, help="日付")
+    a.add_argument("--kind", required=True, choices=["収入", "支出"])
+    a.add_argument("--subject", required=True, help="科目（例: 寄付金）")
+    a.add_argument("--amount", required=True, help="金額（円）")
+    a.add_argument("--memo", help="摘要")
+    a = actions.add_parser("balance", parents=[login], help="口座ごとの残高")
+    a.add_argument("--date", help="この日の終わりの残高（既定: 今日）")
+    a.add_argument("--json", action="store_true")
+    a = actions.add_parser("print", parents=[login], help="会費集金簿・収支決算書・収支予算書を書き出す")
+    a.add_argument("year", type=int)
+    a.add_argument("document", choices=["collection-book", "settlement", "budget"])
+    a.add_argument("-o", "--output", required=True, help="出力先の PDF（収支決算書は .xlsx も可）")
+    a = actions.add_parser("close", parents=[login], help="年度を締める（実際の残高を口座ごとに）")
+    a.add_argument("year", type=int)
+    a.add_argument("--counted", action="append", help="口座=実際の残高（例: 現金=12000。くり返し指定）")
+    p.set_defaults(func=cmd_books)
 
     p = sub.add_parser("info", parents=[login], help="世帯数・人数などを表示する")
     p.add_argument("register")

@@ -290,8 +290,10 @@ def write_support_list(reg: Register, target: Path, *, purpose: str, copies: int
     _save(c, tmp, target)
     if record:
         _record(reg, target,
-                f"避難行動要支援者名簿を印刷しました（{scope}、{len(rows)}人・{copies}部、目的: {purpose}）: {target.name}",
-                len(rows))
+                f"避難行動要支援者名簿を印刷しました（{scope}、{len(rows)}人・{copies}部、目的: {purpose}）", len(rows))
+    else:  # the preview shows the same names on screen: that look is recorded too
+        reg.record("view_sensitive", f"避難行動要支援者名簿を印刷プレビューで表示しました（{scope}、{len(rows)}人）",
+                   person_count=len(rows), table="support_people")
     return PrintResult(target, total, len(rows), chain.warning)
 
 
@@ -544,6 +546,9 @@ def write_individual_plan(reg: Register, target: Path, *, support_id: int, purpo
         _tick(progress, done, total, tmp)
     _save(c, tmp, target)
     if record:
-        _record(reg, target, f"個別避難支援計画（要支援者 番号 {support_id}）を印刷しました（{copies}部、目的: {purpose}）: "
-                             f"{target.name}", 1, row_id=support_id)
+        _record(reg, target, f"個別避難支援計画（要支援者 番号 {support_id}）を印刷しました（{copies}部、目的: {purpose}）",
+                1, row_id=support_id)
+    else:
+        reg.record("view_sensitive", f"個別避難支援計画（要支援者 番号 {support_id}）を印刷プレビューで表示しました",
+                   person_count=1, table="support_people", row_id=support_id)
     return PrintResult(target, total, 1, chain.warning)

@@ -84,14 +84,17 @@ def save_contact(reg: Register, contact: EmergencyContact) -> int:
             cid = int(reg.conn.execute(
                 f"INSERT INTO emergency_contacts ({', '.join(values)}, created_at, updated_at) "
                 f"VALUES ({', '.join('?' * len(values))}, ?, ?)", [*values.values(), now, now]).lastrowid)
-            reg._audit_row("insert", "emergency_contacts", cid, "緊急連絡先を登録しました", after=values)
+            # the audit log says which household, not the contact's name or number (it goes out as CSV)
+            reg._audit_row("insert", "emergency_contacts", cid, f"世帯 {hid} の緊急連絡先を登録しました")
             return cid
         row = reg.conn.execute("SELECT household_id, person_id FROM emergency_contacts WHERE id = ?", [contact.id]).fetchone()
         if row is None:
             raise RegisterError("この緊急連絡先は台帳にありません。")
+        old_home = _household_of(reg, EmergencyContact("", household_id=row[0], person_id=row[1]))
+        reg.session.require_block(_block(reg, old_home), "ほかの班の緊急連絡先を変更する")
         reg.conn.execute(f"UPDATE emergency_contacts SET {', '.join(f'{k} = ?' for k in values)}, updated_at = ? WHERE id = ?",
                          [*values.values(), now, contact.id])
-        reg._audit_row("update", "emergency_contacts", contact.id, "緊急連絡先を変更しました", after=values)
+        reg._audit_row("update", "emergency_contacts", contact.id, f"世帯 {hid} の緊急連絡先を変更しました")
         return contact.id
 
 

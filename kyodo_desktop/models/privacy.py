@@ -345,11 +345,41 @@ def purge_leavers(reg: Register, years: int | None = None, *, reason: str = "保
             c.execute("INSERT INTO event_band_counts (event_id, band, kind, count) VALUES (?, ?, 'member', 1) "
                       "ON CONFLICT (event_id, band, kind) DO UPDATE SET count = count + 1",
                       [event_id, band_of(birth, date.fromisoformat(day))])
+        # rows about them in other tables: the audit entries that named them are blanked below
+        blank: dict[str, list[int]] = {}
+        for table, where, params in (
+                ("emergency_contacts", f"person_id IN ({marks(people)})" + (
+                    f" OR household_id IN ({marks(whole)})" if whole else ""), people + whole),
+                ("bousai_members", f"person_id IN ({marks(people)})", people),
+                ("roster_exemptions", f"(unit = 'person' AND member_id IN ({marks(people)}))" + (
+                    f" OR (unit = 'household' AND member_id IN ({marks(whole)}))" if whole else ""), people + whole),
+                ("support_people", f"person_id IN ({marks(people)})", people)):
+            blank[table] = [r[0] for r in c.execute(f"SELECT id FROM {table} WHERE {where}", params)]
         for table in ("person_status", "consents", "sensitive_info", "officers", "participations", "volunteer_skills",
                       "volunteers", "emergency_contacts", "safety_results", "bousai_members"):
             c.execute(f"DELETE FROM {table} WHERE person_id IN ({marks(people)})", people)
-        c.execute(f"UPDATE support_people SET person_id = NULL WHERE person_id IN ({marks(people)})", people)
-        c.execute(f"UPDATE support_helpers SET person_id = NULL WHERE person_id IN ({marks(people)})", people)
+        # 要配慮: their entry on the list of people who need help goes with them (and they stop being a helper)
+        if blank["support_people"]:
+            gone = blank["support_people"]
+            c.execute(f"DELETE FROM support_helpers WHERE support_id IN ({marks(gone)})", gone)
+            c.execute(f"DELETE FROM support_people WHERE id IN ({marks(gone)})", gone)
+        c.execute(f"DELETE FROM support_helpers WHERE person_id IN ({marks(people)})", people)
+        # rosters: their turns, exemptions, debts and places in a custom order (the ids are not reused for others)
+        for unit, ids in (("person", people), ("household", whole)):
+            if not ids:
+                continue
+            rosters = f"roster_id IN (SELECT id FROM rosters WHERE unit = '{unit}')"
+            turns = [r[0] for r in c.execute(
+                f"SELECT id FROM roster_turns WHERE {rosters} AND (member_id IN ({marks(ids)}) "
+                f"OR substitute_id IN ({marks(ids)}))", ids + ids)]
+            if turns:
+                c.execute(f"DELETE FROM roster_debts WHERE from_turn_id IN ({marks(turns)})", turns)
+                c.execute(f"UPDATE roster_debts SET settled_turn_id = NULL WHERE settled_turn_id IN ({marks(turns)})", turns)
+                c.execute(f"DELETE FROM roster_turns WHERE id IN ({marks(turns)})", turns)
+            c.execute(f"DELETE FROM roster_debts WHERE {rosters} AND (debtor_id IN ({marks(ids)}) "
+                      f"OR creditor_id IN ({marks(ids)}))", ids + ids)
+            c.execute(f"DELETE FROM roster_members WHERE {rosters} AND member_id IN ({marks(ids)})", ids)
+            c.execute(f"DELETE FROM roster_exemptions WHERE unit = '{unit}' AND member_id IN ({marks(ids)})", ids)
         c.execute(f"DELETE FROM persons WHERE id IN ({marks(people)})", people)
         if whole:
             c.execute(f"DELETE FROM consents WHERE household_id IN ({marks(whole)})", whole)
@@ -365,6 +395,10 @@ def purge_leavers(reg: Register, years: int | None = None, *, reason: str = "保
         if whole:
             c.execute(f"UPDATE audit_log SET summary = '（消去済みの記録）', before = NULL, after = NULL "
                       f"WHERE table_name = 'households' AND row_id IN ({marks(whole)})", whole)
+        for table, ids in blank.items():
+            if ids:
+                c.execute(f"UPDATE audit_log SET summary = '（消去済みの記録）', before = NULL, after = NULL "
+                          f"WHERE table_name = ? AND row_id IN ({marks(ids)})", [table, *ids])
         c.execute("INSERT INTO purges (at, actor, left_before, households, persons, reason) VALUES (?, ?, ?, ?, ?, ?)",
                   (reg.now(), reg.actor, cutoff, len(whole), len(people), reason))
         reg._audit_row("purge", "purges", None,

@@ -120,6 +120,13 @@ def _require(reg: Register, permission: str, doing: str) -> None:
     reg.session.require(permission, doing)
 
 
+def _require_writable(reg: Register) -> None:
+    """Every look at the list is recorded: a register opened read-only could not record it."""
+    if reg.read_only:
+        raise RegisterError("読み取り専用で開いているため、見た記録を残せません。要支援者の名簿は、"
+                            "書き込みできる状態で台帳を開いてから見てください。")
+
+
 def _require_all_blocks(reg: Register, doing: str) -> None:
     if reg.session.block_ids is not None:
         raise PermissionDenied(f"{doing}ことは、すべての班を扱える役割だけができます。")
@@ -143,6 +150,7 @@ def _load(reg: Register, where: str = "1", params: list[Any] | None = None, *, c
           block_ids: list[int] | None = None) -> list[SupportPerson]:
     """Entries the session may see (a 班長: only those linked to someone in their 班), with their
     helpers, in 班 and 回覧順 order, the unlinked ones last in 五十音順. Nothing is recorded."""
+    _require_writable(reg)
     visible, vparams = reg.session.block_filter_sql("h.block_id")
     clauses, args = [where, visible], [*(params or []), *vparams]
     if consent_only:
@@ -188,6 +196,7 @@ def list_support(reg: Register, *, consent_only: bool = False, block_ids: list[i
 
 
 def _get(reg: Register, support_id: int, doing: str) -> SupportPerson:
+    _require_writable(reg)
     row = reg.conn.execute(
         "SELECT s.person_id, h.block_id FROM support_people s LEFT JOIN persons p ON p.id = s.person_id "
         "LEFT JOIN households h ON h.id = p.household_id WHERE s.id = ?", [support_id]).fetchone()

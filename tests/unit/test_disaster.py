@@ -101,3 +101,22 @@ def test_a_result_for_someone_who_had_left_is_refused(town):
     sf.end_check(town, check, "2026-11-28 12:00")
     with pytest.raises(RegisterError, match="終わっています"):
         sf.record(town, check, sf.people(town, check)[0].person_id, "無事")
+
+
+def test_a_hancho_cannot_take_over_another_blocks_emergency_contact(town):
+    from kyodo_desktop.models.auth import Session
+
+    other = hh.add_block(town, "2班")
+    theirs = hh.save_household(town, hh.HouseholdData(block_id=other, persons=[hh.PersonData(family_name="他班")]))
+    cid = ct.save_contact(town, ct.EmergencyContact("他班の親戚", "090-3333-4444", household_id=theirs))
+    town.session = Session(None, "h", "1班 班長", "班長", frozenset({"register.read", "register.write", "output"}),
+                           frozenset({town.block}))
+    from kyodo_desktop.models.errors import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        ct.save_contact(town, ct.EmergencyContact("乗っ取り", household_id=town.ids[0], id=cid))
+    row = town.conn.execute("SELECT household_id, name FROM emergency_contacts WHERE id = ?", [cid]).fetchone()
+    assert tuple(row) == (theirs, "他班の親戚")
+    summaries = [r[0] for r in town.conn.execute("SELECT summary || coalesce(after, '') FROM audit_log "
+                                                 "WHERE table_name = 'emergency_contacts'")]
+    assert summaries and not any("他班の親戚" in t or "3333" in t for t in summaries)  # no name or number in the log

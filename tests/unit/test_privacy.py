@@ -169,3 +169,39 @@ def test_accounts_can_be_linked_to_people_of_the_register(people):
     assert next(a for a in acc.list_accounts(reg) if a.uid == uid).person_name == "青木　花"
     acc.link_person(reg, uid, None)
     assert next(a for a in acc.list_accounts(reg) if a.uid == uid).person_id is None
+
+
+def test_a_purge_removes_a_leaver_from_the_support_list_contacts_rosters_and_their_audit_entries(register):
+    from kyodo_desktop.models import contacts as ct
+    from kyodo_desktop.models import households as hh
+    from kyodo_desktop.models import rosters as ro
+    from kyodo_desktop.models import support as sp
+
+    b = hh.add_block(register, "1班")
+    stay = hh.save_household(register, hh.HouseholdData(block_id=b, status_since="2010-01-01", persons=[
+        hh.PersonData(family_name="残留", given_name="一")]))
+    gone = hh.save_household(register, hh.HouseholdData(block_id=b, status_since="2010-01-01", persons=[
+        hh.PersonData(family_name="青木", given_name="ハナ", birth_date="1935-01-01")]))
+    pid = register.conn.execute("SELECT id FROM persons WHERE household_id = ?", [gone]).fetchone()[0]
+    sid = sp.save_support(register, sp.SupportPerson(name="青木 ハナ", person_id=pid, consent="同意",
+                                                    care_level="要介護3", medical_notes="人工透析 週3回"))
+    sp.set_helpers(register, sid, [sp.Helper("赤井 三郎", "076-222-3333", "近所")])
+    ct.save_contact(register, ct.EmergencyContact("青木 次郎", "090-1111-2222", household_id=gone))
+    rid = ro.save_roster(register, ro.RosterData(name="当番", start_date="2010-04-01", block_ids=[b], cadence="monthly",
+                                                 monthly_rule="day:1"))
+    ro.generate(register, rid, "2011-03-31")
+    ro.add_exemption(register, gone, "要介護・障害", "2010-06-01", "2010-12-31", roster_id=rid)
+    hh.change_household_status(register, gone, "転出", "2011-01-15")
+    summary = privacy.purge_leavers(register, 5)
+    assert summary.households == 1
+    c = register.conn
+    assert c.execute("SELECT count(*) FROM support_people WHERE id = ?", [sid]).fetchone()[0] == 0
+    assert c.execute("SELECT count(*) FROM support_helpers").fetchone()[0] == 0
+    assert c.execute("SELECT count(*) FROM emergency_contacts").fetchone()[0] == 0
+    assert c.execute("SELECT count(*) FROM roster_exemptions").fetchone()[0] == 0
+    assert c.execute("SELECT count(*) FROM roster_turns WHERE member_id = ?", [gone]).fetchone()[0] == 0
+    assert c.execute("SELECT count(*) FROM roster_turns WHERE member_id = ?", [stay]).fetchone()[0] > 0
+    log = " ".join(r[0] or "" for r in c.execute("SELECT summary || coalesce(before, '') || coalesce(after, '') "
+                                                 "FROM audit_log"))
+    for secret in ("青木", "ハナ", "透析", "要介護3", "090-1111-2222", "次郎"):
+        assert secret not in log, secret

@@ -351,7 +351,9 @@ def test_the_printed_list_is_watermarked_numbered_per_copy_and_recorded(town, tm
     assert everyone.households == 1 and "緑川二郎" in _pdf_text(tmp_path / "全員.pdf")
     count = len(_audit(town))
     sd.write_support_list(town, tmp_path / "preview.pdf", purpose="確認", record=False)
-    assert len(_audit(town)) == count and "取扱注意" in _pdf_text(tmp_path / "preview.pdf")  # watermarked anyway
+    assert len(_audit(town)) == count + 1 and "取扱注意" in _pdf_text(tmp_path / "preview.pdf")  # watermarked anyway
+    look = _audit(town)[-1]  # a preview is not a print, but the names were on screen: the look is recorded
+    assert (look["action"], look["table_name"]) == ("view_sensitive", "support_people") and "プレビュー" in look["summary"]
     with pytest.raises(RegisterError, match="部数"):
         sd.write_support_list(town, tmp_path / "x.pdf", purpose="訓練", copies=0)
     with pytest.raises(ValidationError, match="目的"):
