@@ -857,8 +857,10 @@ def read_results(reg: Register, check_id: int) -> SafetyResults:
         hidden = 0
         for p in people:
             if not rule.consented(p.person_id):
-                p.name, p.kana = "（氏名の掲載に同意なし）", ""
+                # nothing that would tell who it is: not the household, not the free-text needs and notes
+                p.name, p.kana, p.household, p.needs, p.notes = "（氏名の掲載に同意なし）", "", "（同意なし）", "", ""
                 hidden += 1
+                continue
             head = heads.get(p.household_id)
             if head is None or not rule.consented(head):
                 p.household = "（同意なし）"
