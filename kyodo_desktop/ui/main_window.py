@@ -280,6 +280,9 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         if "disaster" in self._built:  # names of people who need help never wait behind the lock screen
             self.pages["disaster"].support.clear()
+            for w in QApplication.topLevelWidgets():  # nor do its open dialogs (closed unsaved, previews deleted)
+                if isinstance(w, QDialog) and w.isVisible() and type(w).__module__ == "kyodo_desktop.ui.support_tab":
+                    w.reject()
         self.lock_window = LockWindow(self._unlock, lambda: self.switch_register("switch"))
         self.lock_window.page.prepare(self.session.display_name)
         self.lock_window.showFullScreen()

@@ -219,3 +219,23 @@ def test_opening_a_register_from_before_encryption_converts_it(qtbot, tmp_path):
         assert "古い町会".encode() not in old.read_bytes()
     finally:
         worker.shutdown()
+
+
+def test_locking_closes_an_open_support_dialog_and_clears_the_list(qtbot, path):
+    from kyodo_desktop.ui.support_tab import SupportDialog
+
+    win, worker = _window(qtbot, path, (ADMIN, PASSWORD))
+    try:
+        win.show_page("disaster")
+        dialog = SupportDialog(worker, parent=win.disaster_page.support)
+        dialog.show()
+        assert dialog.isVisible()
+        win.lock()
+        assert not dialog.isVisible() and win.lock_window is not None
+        assert win.disaster_page.support.model.rowCount() == 0  # no names wait behind the lock screen
+    finally:
+        if win.lock_window is not None:
+            win.lock_window.page.password.edit.setText(PASSWORD)
+            win.lock_window.page._try()
+        win.close()
+        worker.shutdown()
