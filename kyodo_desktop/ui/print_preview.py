@@ -67,6 +67,40 @@ def render_page(path: Path, index: int, scale: float) -> QImage:
         pdf.close()
 
 
+def draw_on_printer(parent: QWidget, pdf: Path, pages: int, printer: Any, painter: QPainter) -> int:
+    """Draw each page of ``pdf`` on an open ``painter`` at the printer's resolution (at most 300
+    dpi: sharp text; more only costs time and memory), with a progress dialog whose 「中止」 aborts
+    the print. Ends the painter. Returns the pages printed."""
+    progress = QProgressDialog(parent.tr("印刷しています…"), parent.tr("中止"), 0, pages, parent)
+    progress.setWindowTitle(parent.tr("印刷"))
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(800)
+    printed = 0
+    try:
+        dpi = min(printer.resolution(), 300)
+        for n in range(pages):
+            QApplication.processEvents()  # the window keeps painting; 「中止」 is heard
+            if progress.wasCanceled():
+                printer.abort()
+                break
+            if n:
+                printer.newPage()
+            image = render_page(pdf, n, dpi / 72)
+            rect = painter.viewport()
+            size = image.size().scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            painter.setViewport(rect.x(), rect.y(), size.width(), size.height())
+            painter.setWindow(image.rect())
+            painter.drawImage(0, 0, image)
+            painter.setViewport(rect)
+            printed += 1
+            progress.setValue(printed)
+    finally:
+        painter.end()
+        progress.close()
+        progress.deleteLater()
+    return printed
+
+
 def page_count(path: Path) -> int:
     import pypdfium2 as pdfium
 
@@ -587,33 +621,7 @@ class PrintPreview(QDialog):
         if not painter.begin(printer):
             self.status.setText("⚠ " + self.tr("プリンターが使えません。接続と電源を確かめてください。"))
             return False
-        progress = QProgressDialog(self.tr("印刷しています…"), self.tr("中止"), 0, self.pages, self)
-        progress.setWindowTitle(self.tr("印刷"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(800)
-        printed = 0
-        try:
-            dpi = min(printer.resolution(), 300)  # 300 dpi is sharp text; more only costs time and memory
-            for n in range(self.pages):
-                QApplication.processEvents()  # the window keeps painting; 「中止」 is heard
-                if progress.wasCanceled():
-                    printer.abort()
-                    break
-                if n:
-                    printer.newPage()
-                image = render_page(self.pdf, n, dpi / 72)
-                rect = painter.viewport()
-                size = image.size().scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.setViewport(rect.x(), rect.y(), size.width(), size.height())
-                painter.setWindow(image.rect())
-                painter.drawImage(0, 0, image)
-                painter.setViewport(rect)
-                printed += 1
-                progress.setValue(printed)
-        finally:
-            painter.end()
-            progress.close()
-            progress.deleteLater()
+        printed = draw_on_printer(self, self.pdf, self.pages, printer, painter)
         if printed < self.pages:
             if printed:  # pages may have reached the printer: the print is recorded all the same
                 self._record(f"印刷・{printed}ページで中止")

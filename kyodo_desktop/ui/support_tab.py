@@ -26,7 +26,6 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
-    QApplication,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -42,7 +41,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
-    QProgressDialog,
     QRadioButton,
     QScrollArea,
     QSpinBox,
@@ -60,7 +58,7 @@ from kyodo_desktop.models import schema
 from kyodo_desktop.models import support as sp
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.bousai_tab import PersonPicker, dialog_buttons, say, stretch_last, wareki
-from kyodo_desktop.ui.print_preview import page_count, render_page
+from kyodo_desktop.ui.print_preview import draw_on_printer, page_count, render_page
 from kyodo_desktop.ui.volunteers_tab import (
     ERRORS,
     CheckGrid,
@@ -1075,44 +1073,16 @@ class SupportPrintDialog(QDialog):
         if not painter.begin(printer):
             self.status.setText("⚠ " + self.tr("プリンターが使えません。接続と電源を確かめてください。"))
             return False
-        printed = 0
-        pages = 0
-        progress: QProgressDialog | None = None
+        target = self._dir / "print.pdf"
         try:
-            target = self._dir / "print.pdf"
-            try:
-                self._make(target, record=True, purpose=self.purpose_text())  # recorded: it goes to paper
-            except ERRORS as exc:
-                printer.abort()
-                self.status.setText("⚠ " + str(exc))
-                return False
-            pages = page_count(target)
-            progress = QProgressDialog(self.tr("印刷しています…"), self.tr("中止"), 0, pages, self)
-            progress.setWindowTitle(self.tr("印刷"))
-            progress.setWindowModality(Qt.WindowModality.WindowModal)
-            progress.setMinimumDuration(800)
-            dpi = min(printer.resolution(), 300)
-            for n in range(pages):
-                QApplication.processEvents()
-                if progress.wasCanceled():
-                    printer.abort()
-                    break
-                if n:
-                    printer.newPage()
-                image = render_page(target, n, dpi / 72)
-                rect = painter.viewport()
-                size = image.size().scaled(rect.size(), Qt.AspectRatioMode.KeepAspectRatio)
-                painter.setViewport(rect.x(), rect.y(), size.width(), size.height())
-                painter.setWindow(image.rect())
-                painter.drawImage(0, 0, image)
-                painter.setViewport(rect)
-                printed += 1
-                progress.setValue(printed)
-        finally:
+            self._make(target, record=True, purpose=self.purpose_text())  # recorded: it goes to paper
+        except ERRORS as exc:
+            printer.abort()
             painter.end()
-            if progress is not None:
-                progress.close()
-                progress.deleteLater()
+            self.status.setText("⚠ " + str(exc))
+            return False
+        pages = page_count(target)
+        printed = draw_on_printer(self, target, pages, printer, painter)
         if printed < pages:
             self.status.setText(self.tr("印刷を中止しました（{0} / {1}ページ）。印刷の記録は管理台帳に残っています。").format(
                 printed, pages))
