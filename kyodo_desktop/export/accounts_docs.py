@@ -10,7 +10,6 @@ the end, and recorded in the audit log as an output.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -425,9 +424,12 @@ def write_settlement_xlsx(reg: Register, target: Path, *, fiscal_year: int, reco
     and the lines for the date and two 監事. Amounts are numbers (#,##0), not text."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.worksheet.properties import PageSetupProperties
 
-    from kyodo_desktop.export.register_xlsx import FORMULA_START, _header_text
+    from kyodo_desktop.export.register_xlsx import (
+        FORMULA_START,
+        page_setup,
+        save_workbook,
+    )
 
     reg.session.require("output", "収支決算書を書き出す")
     s = ab.settlement(reg, fiscal_year)
@@ -525,23 +527,8 @@ def write_settlement_xlsx(reg: Register, target: Path, *, fiscal_year: int, reco
         ws.column_dimensions[col].width = w
     assoc = get_association(reg)
     for sheet in (ws, audit):
-        sheet.page_setup.orientation = "portrait"
-        sheet.page_setup.paperSize = "9"  # A4
-        sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.oddHeader.left.text = _header_text(assoc["name"])
-        sheet.oddHeader.right.text = _header_text(f"作成日 {made}")
-        sheet.oddFooter.center.text = "&P / &N"
-        sheet.oddFooter.left.text = _header_text(title)
-    target = Path(target)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        wb.save(tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RegisterError(f"Excelファイルを保存できませんでした（{exc.strerror or exc}）: {target}") from None
+        page_setup(sheet, assoc["name"], made, landscape=False, footer=title)
+    target = save_workbook(wb, target)
     if record:
         record_output(reg, f"{title}（Excel）{target.name}", "OFFICER_INTERNAL", 0)
     return target

@@ -9,7 +9,6 @@ temporary file and put in place at the end; each is recorded in the audit log as
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -18,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from kyodo_desktop.models import dashboard as dash
 from kyodo_desktop.models import schema
-from kyodo_desktop.models.errors import RegisterError
 from kyodo_desktop.models.japanese import to_wareki
 
 if TYPE_CHECKING:  # the writers import what they need when called: the home page loads only the layout
@@ -447,9 +445,12 @@ def write_activity_summary_xlsx(reg: Register, target: Path, *, fiscal_year: int
     numbers, then each chart's numbers as a small table (every 班, where the chart shows some)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-    from openpyxl.worksheet.properties import PageSetupProperties
 
-    from kyodo_desktop.export.register_xlsx import FORMULA_START, _header_text
+    from kyodo_desktop.export.register_xlsx import (
+        FORMULA_START,
+        page_setup,
+        save_workbook,
+    )
     from kyodo_desktop.models.households import get_association
     from kyodo_desktop.models.privacy import record_output
 
@@ -541,23 +542,8 @@ def write_activity_summary_xlsx(reg: Register, target: Path, *, fiscal_year: int
 
     for col, w in zip("ABCD", (34, 30, 18, 18), strict=True):
         ws.column_dimensions[col].width = w
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.oddHeader.left.text = _header_text(assoc["name"])
-    ws.oddHeader.right.text = _header_text(f"作成日 {made}")
-    ws.oddFooter.center.text = "&P / &N"
-    ws.oddFooter.left.text = _header_text(title)
-    target = Path(target)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        wb.save(tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RegisterError(f"Excelファイルを保存できませんでした（{exc.strerror or exc}）: {target}") from None
+    page_setup(ws, assoc["name"], made, footer=title)
+    target = save_workbook(wb, target)
     if record:
         record_output(reg, f"{title}（Excel）{target.name}", "OFFICER_INTERNAL", 0)
     return target

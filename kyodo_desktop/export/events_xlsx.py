@@ -12,13 +12,17 @@ export is still recorded in the audit log.
 from __future__ import annotations
 
 import math
-import os
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from kyodo_desktop.export.register_xlsx import FORMULA_START, _header_text, _width
+from kyodo_desktop.export.register_xlsx import (
+    FORMULA_START,
+    _width,
+    page_setup,
+    save_workbook,
+)
 from kyodo_desktop.models.errors import RegisterError
 from kyodo_desktop.models.households import get_association
 from kyodo_desktop.models.japanese import fiscal_year_label, fiscal_year_range, to_wareki
@@ -53,7 +57,6 @@ def write_events_xlsx(reg: Register, target: Path, *, fiscal_year: int, wareki: 
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     from kyodo_desktop.models.activity import list_events
 
@@ -161,26 +164,8 @@ def write_events_xlsx(reg: Register, target: Path, *, fiscal_year: int, wareki: 
         lines = max(math.ceil(_width(str(v or "")) / (w - 1)) for v, w in zip(values, WIDTHS, strict=True))
         if lines > 1:
             ws.row_dimensions[r].height = 15 * min(lines, 8)
-    ws.freeze_panes = f"A{header_row + 1}"
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_options.horizontalCentered = True
-    ws.oddHeader.left.text = _header_text(assoc["name"])
-    ws.oddHeader.center.text = _header_text(f"{label} 事業報告")
-    ws.oddHeader.right.text = _header_text(f"作成日 {made}")
-    ws.oddFooter.center.text = "&P / &N"
-    target = Path(target)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        wb.save(tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RegisterError(f"Excelのファイルを保存できませんでした（{exc.strerror or exc}）: {target}") from None
+    page_setup(ws, assoc["name"], made, title=f"{label} 事業報告", header_row=header_row, centered=True)
+    target = save_workbook(wb, target)
     record_output(reg, f"{label} 事業報告（Excel・{len(rows)}件）{target.name}", "OFFICER_INTERNAL", 0)
     return EventsExportResult(target, len(rows), held, participants)
 

@@ -116,7 +116,6 @@ def write_register_xlsx(
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     def _text_cell(ws: Any, text: str) -> Any:
         if text.startswith(FORMULA_START):
@@ -146,6 +145,7 @@ def write_register_xlsx(
     made = to_wareki(reg.today())
     # write-only mode: rows stream to the file (no cell objects kept), so everything about a
     # sheet is set before its first row
+    _check_folder(Path(target))  # before the write-only workbook starts: it cannot be abandoned cleanly
     wb = Workbook(write_only=True)
     about = wb.create_sheet("この名簿について")
     about.column_dimensions["A"].width = 100
@@ -178,17 +178,8 @@ def write_register_xlsx(
         for i, c in enumerate(columns, start=1):
             longest = max([_width(headers[i - 1])] + [_width(str(v[c])) for v in items[:2000]])
             ws.column_dimensions[get_column_letter(i)].width = min(max(longest + 2, 6), 50)
-        ws.freeze_panes = "A2"
-        ws.print_title_rows = "1:1"
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = "9"  # A4
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.oddHeader.left.text = _header_text(assoc["name"])
-        ws.oddHeader.right.text = _header_text(f"作成日 {made}")
-        ws.oddFooter.center.text = "&P / &N"
-        ws.oddFooter.left.text = _header_text(f"目的: {schema.PURPOSES[purpose]}　第三者に渡さないでください")
+        page_setup(ws, assoc["name"], made, header_row=1,
+                   footer=f"目的: {schema.PURPOSES[purpose]}　第三者に渡さないでください")
         header_cells = []
         for h in headers:
             cell = WriteOnlyCell(ws, value=h)
@@ -197,10 +188,7 @@ def write_register_xlsx(
         ws.append(header_cells)
         for v in items:
             ws.append([_value(ws, v[c]) for c in columns])
-    target = Path(target)
-    tmp = target.with_name(target.name + ".part")
-    wb.save(tmp)
-    os.replace(tmp, target)
+    target = save_workbook(wb, target)
     households = len({v["_household"] for v in rows})
     record_output(reg, f"名簿（Excel）{target.name}", purpose, len(rows))
     return ExportResult(target, len(rows), households, left_out)
@@ -214,6 +202,54 @@ def _sheet_title(name: str) -> str:
 
 def _header_text(text: str) -> str:
     return text.replace("&", "&&")
+
+
+def page_setup(ws: Any, assoc_name: str, made: str, *, landscape: bool = True, title: str = "", footer: str = "",
+               header_row: int | None = None, centered: bool = False, pages_right: bool = False) -> None:
+    """The house style of a printed sheet: A4, fit to the page width, 町会名 / title / 作成日 in the
+    header, the purpose or notice and 「n / N」 in the footer, the header row frozen and repeated."""
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    if header_row is not None:
+        ws.freeze_panes = f"A{header_row + 1}"
+        ws.print_title_rows = f"{header_row}:{header_row}"
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.paperSize = "9"  # A4
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if centered:
+        ws.print_options.horizontalCentered = True
+    ws.oddHeader.left.text = _header_text(assoc_name)
+    if title:
+        ws.oddHeader.center.text = _header_text(title)
+    ws.oddHeader.right.text = _header_text(f"作成日 {made}")
+    if footer:
+        ws.oddFooter.left.text = _header_text(footer)
+    if pages_right:
+        ws.oddFooter.right.text = "&P / &N"
+    else:
+        ws.oddFooter.center.text = "&P / &N"
+
+
+def _check_folder(target: Path) -> None:
+    if not target.parent.is_dir():
+        raise RegisterError(f"Excelファイルを保存できませんでした（保存先のフォルダがありません）: {target}")
+
+
+def save_workbook(wb: Any, target: Path) -> Path:
+    """Save beside the target and put it in place: a full disk or a bad folder leaves no half file
+    and says so in Japanese."""
+    target = Path(target)
+    _check_folder(target)
+    tmp = target.with_name(target.name + ".part")
+    try:
+        wb.save(tmp)
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise RegisterError(f"Excelファイルを保存できませんでした（{exc.strerror or exc}）: {target}") from None
+    return target
 
 
 def write_register_csv(

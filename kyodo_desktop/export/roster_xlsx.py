@@ -12,12 +12,15 @@ reasons are not written (only that a household is exempt). Every export is recor
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from kyodo_desktop.export.register_xlsx import FORMULA_START, _header_text
+from kyodo_desktop.export.register_xlsx import (
+    FORMULA_START,
+    page_setup,
+    save_workbook,
+)
 from kyodo_desktop.export.roster_docs import (
     ROSTER_NOTICE,
     printed_names,
@@ -26,7 +29,6 @@ from kyodo_desktop.export.roster_docs import (
     wareki_span,
 )
 from kyodo_desktop.models import rosters as ro
-from kyodo_desktop.models.errors import RegisterError
 from kyodo_desktop.models.japanese import to_wareki
 from kyodo_desktop.models.privacy import record_output
 from kyodo_desktop.models.register import Register
@@ -55,21 +57,9 @@ def _put(ws: Any, row: int, col: int, value: Any) -> Any:
 
 
 def _page_setup(ws: Any, assoc: dict[str, Any], title: str, made: str, header_row: int) -> None:
-    from openpyxl.worksheet.properties import PageSetupProperties
 
-    ws.freeze_panes = f"A{header_row + 1}"
-    ws.print_title_rows = f"{header_row}:{header_row}"
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.paperSize = "9"  # A4
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.print_options.horizontalCentered = True
-    ws.oddHeader.left.text = _header_text(assoc["name"])
-    ws.oddHeader.center.text = _header_text(title)
-    ws.oddHeader.right.text = _header_text(f"作成日 {made}")
-    ws.oddFooter.left.text = _header_text(ROSTER_NOTICE)
-    ws.oddFooter.right.text = "&P / &N"
+    page_setup(ws, assoc["name"], made, landscape=False, title=title, footer=ROSTER_NOTICE, header_row=header_row,
+               centered=True, pages_right=True)
 
 
 def write_roster_xlsx(reg: Register, target: Path, *, roster_id: int, start: Any = None,
@@ -178,14 +168,7 @@ def write_roster_xlsx(reg: Register, target: Path, *, roster_id: int, start: Any
         wc.column_dimensions[get_column_letter(col)].width = w
     _page_setup(wc, assoc, f"{sheet.title} 回数", made, count_header)
 
-    target = Path(target)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        wb.save(tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RegisterError(f"Excelのファイルを保存できませんでした（{exc.strerror or exc}）: {target}") from None
+    target = save_workbook(wb, target)
     record_output(reg, f"当番表「{data.name}」（Excel・{period}・{len(sheet.turns)}回）{target.name}", "KAIRAN",
                   sheet.households)
     return RosterExportResult(target, len(sheet.turns), sheet.households, fair.spread)

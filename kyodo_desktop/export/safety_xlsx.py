@@ -10,14 +10,17 @@ Japanese text, text that would be a formula stored as text; the export is record
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 from kyodo_desktop.export.bousai_docs import RESULTS_NOTICE, _hm, _moment, read_results
-from kyodo_desktop.export.register_xlsx import FORMULA_START, _header_text, _width
+from kyodo_desktop.export.register_xlsx import (
+    FORMULA_START,
+    _width,
+    page_setup,
+    save_workbook,
+)
 from kyodo_desktop.models import schema
-from kyodo_desktop.models.errors import RegisterError
 from kyodo_desktop.models.households import get_association
 from kyodo_desktop.models.japanese import to_wareki
 from kyodo_desktop.models.privacy import record_output
@@ -34,7 +37,6 @@ def write_safety_results_xlsx(reg: Register, target: Path, *, check_id: int, rec
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     reg.session.require("output", "安否確認の結果を書き出す")
     res = read_results(reg, check_id)
@@ -57,18 +59,8 @@ def write_safety_results_xlsx(reg: Register, target: Path, *, check_id: int, rec
         for i, h in enumerate(headers, start=1):
             longest = max([_width(h)] + [_width(str(r[i - 1])) for r in rows[:2000]])
             ws.column_dimensions[get_column_letter(i)].width = min(max(longest + 2, 6), 40)
-        ws.freeze_panes = "A2"
-        ws.print_title_rows = "1:1"
-        ws.page_setup.orientation = "landscape" if landscape else "portrait"
-        ws.page_setup.paperSize = "9"  # A4
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.oddHeader.left.text = _header_text(assoc["name"])
-        ws.oddHeader.center.text = _header_text(f"安否確認の結果　{check.title}")
-        ws.oddHeader.right.text = _header_text(f"作成日 {made}")
-        ws.oddFooter.center.text = "&P / &N"
-        ws.oddFooter.left.text = _header_text("目的: 安否確認と救助・支援　第三者に渡さないでください")
+        page_setup(ws, assoc["name"], made, landscape=landscape, title=f"安否確認の結果　{check.title}", header_row=1,
+                   footer="目的: 安否確認と救助・支援　第三者に渡さないでください")
 
     header_font = Font(bold=True)
     header_fill = PatternFill("solid", fgColor="DDEBF7")
@@ -118,14 +110,7 @@ def write_safety_results_xlsx(reg: Register, target: Path, *, check_id: int, rec
     for r in rows:
         detail.append([text(detail, v) for v in r])
 
-    target = Path(target)
-    tmp = target.with_name(target.name + ".part")
-    try:
-        wb.save(tmp)
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RegisterError(f"Excelファイルを保存できませんでした（{exc.strerror or exc}）: {target}") from None
+    target = save_workbook(wb, target)
     if record:
         record_output(reg, f"安否確認の結果（Excel）「{check.title}」{target.name}", "BOSAI_SHARE", whole.persons)
     return target

@@ -194,3 +194,12 @@ def test_our_export_imports_as_new_into_another_register(demo_register, tmp_path
         assert {h.kind for h in plan.households} == {"new"}  # the IDs belong to another register: ignored
     finally:
         other.close(backup=False)
+
+
+def test_a_register_workbook_that_cannot_be_saved_leaves_no_half_file(demo_register, tmp_path):
+    from kyodo_desktop.export.register_xlsx import write_register_xlsx
+    from kyodo_desktop.models.errors import RegisterError
+
+    with pytest.raises(RegisterError, match="Excelファイルを保存できませんでした"):
+        write_register_xlsx(demo_register, tmp_path / "no-such-folder" / "名簿.xlsx")
+    assert not (tmp_path / "no-such-folder").exists()

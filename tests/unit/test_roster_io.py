@@ -199,7 +199,7 @@ def test_a_bad_folder_a_full_disk_and_a_cancel_leave_no_file(town, tmp_path, mon
     audit = town.conn.execute("SELECT count(*) FROM audit_log").fetchone()[0]
     with pytest.raises(RegisterError, match="PDFを保存できませんでした"):
         write_roster(town, tmp_path / "no-such-folder" / "a.pdf", roster_id=town.roster)
-    with pytest.raises(RegisterError, match="Excelのファイルを保存できませんでした"):
+    with pytest.raises(RegisterError, match="Excelファイルを保存できませんでした"):
         write_roster_xlsx(town, tmp_path / "no-such-folder" / "a.xlsx", roster_id=town.roster)
     out = tmp_path / "out"
     out.mkdir()
