@@ -389,9 +389,9 @@ def figures(reg: Register, fiscal_year: int | None = None) -> Figures:
             longest = max(longest, run)
         tenure.append((role, longest, len(held_by[role])))
 
-    issues = dict.fromkeys(schema.ISSUE_STAGES, 0)
-    for stage, n_ in conn.execute("SELECT stage, count(*) FROM local_issues GROUP BY stage"):
-        issues[stage] = n_
+    from kyodo_desktop.models.partners import issues_by_stage
+
+    issues = issues_by_stage(reg)
 
     years = _years(reg, month, fiscal_year_of(today, month))
     if fy not in years:
