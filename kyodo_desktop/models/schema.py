@@ -1189,6 +1189,28 @@ def m0008_accounts(db: Database) -> None:
                f"BEGIN {kept}; END")
 
 
+@migration
+def m0009_report_forms(db: Database) -> None:
+    """年次報告の様式: a city's or 校下's own Excel form, mapped once by an officer (which field goes
+    in which cell), kept with the empty form itself so that next year's report fills it again."""
+    db.execute(
+        """
+        CREATE TABLE report_forms (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            mapping TEXT NOT NULL,
+            form_filename TEXT NOT NULL DEFAULT '',
+            form_blob BLOB,
+            notes TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL DEFAULT '',
+            retired_on TEXT
+        )
+        """
+    )
+
+
 def known_migration_names() -> list[str]:
     return [fn.__name__ for fn in _STEPS]
 
