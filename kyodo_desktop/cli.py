@@ -1263,6 +1263,11 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--counted", action="append", help="口座=実際の残高（例: 現金=12000。くり返し指定）")
     p.set_defaults(func=cmd_books)
 
+    from kyodo_desktop import cli_consolidate, cli_reports, cli_subsidies
+
+    for module in (cli_reports, cli_subsidies, cli_consolidate):
+        module.add_parsers(sub, login)
+
     p = sub.add_parser("info", parents=[login], help="世帯数・人数などを表示する")
     p.add_argument("register")
     p.add_argument("--json", action="store_true")

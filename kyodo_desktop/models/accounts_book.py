@@ -68,8 +68,8 @@ from kyodo_desktop.models.validation import ValidationError, clean_text
 READ = "register.read"
 #: dues collection: the 班長 of a 班 (block-scoped) for the households of their 班
 DUES_WRITE = "register.write"
-#: the association's books: cash book, budgets, subjects, accounts, closing
-BOOK_WRITE = "association.write"
+#: the association's books: cash book, budgets, subjects, accounts, closing (管理者 and 役員: the 会計 is an officer)
+BOOK_WRITE = "books.write"
 
 MAX_AMOUNT = 100_000_000  # ¥100 million for one entry or payment: anything above is a typing mistake
 MAX_INSTALMENTS = 12

@@ -236,6 +236,7 @@ PERMISSIONS = {
     "sensitive.write": "要配慮個人情報を変更する",
     "output": "名簿・帳票を出力・印刷する",
     "activity.write": "行事・参加・担い手・協力団体・地域課題を記録する",
+    "books.write": "会計（出納簿・予算・決算・年度の締め）・年次報告の様式・補助金を記録する",
     "accounts.manage": "役員アカウントと役割を管理する",
     "audit.read": "操作の記録（管理台帳）を見る",
     "retention.purge": "転出・退会した人の記録を消去する",
@@ -244,8 +245,8 @@ PERMISSIONS = {
 #: Default roles: name → (scope, permissions, description). ``block`` scope = only the account's own 班.
 DEFAULT_ROLES = {
     "管理者": ("all", tuple(PERMISSIONS), "会長など。アカウント管理を含むすべての操作"),
-    "役員": ("all", ("register.read", "register.write", "output", "activity.write"),
-             "名簿・行事・当番表・報告。アカウント管理と要配慮個人情報は除く"),
+    "役員": ("all", ("register.read", "register.write", "output", "activity.write", "books.write"),
+             "名簿・行事・当番表・会計・報告。アカウント管理と要配慮個人情報は除く"),
     "班長": ("block", ("register.read", "register.write", "output"), "自分の班だけを見て、変更し、印刷する"),
     "閲覧": ("all", ("register.read",), "見るだけ（変更・出力はできない）"),
 }
@@ -1192,7 +1193,8 @@ def m0008_accounts(db: Database) -> None:
 @migration
 def m0009_report_forms(db: Database) -> None:
     """年次報告の様式: a city's or 校下's own Excel form, mapped once by an officer (which field goes
-    in which cell), kept with the empty form itself so that next year's report fills it again."""
+    in which cell), kept with the empty form itself so that next year's report fills it again; and
+    the permission ``books.write`` for the 会計 (an officer, not necessarily the 管理者)."""
     db.execute(
         """
         CREATE TABLE report_forms (
@@ -1209,6 +1211,12 @@ def m0009_report_forms(db: Database) -> None:
         )
         """
     )
+    # the 会計 is usually an officer, not the 管理者: books get their own permission
+    for name in ("管理者", "役員"):
+        row = db.execute("SELECT permissions FROM roles WHERE name = ? AND builtin = 1", [name]).fetchone()
+        if row is not None and "books.write" not in row[0].split():
+            db.execute("UPDATE roles SET permissions = ? WHERE name = ? AND builtin = 1",
+                       [(row[0] + " books.write").strip(), name])
 
 
 def known_migration_names() -> list[str]:
