@@ -225,3 +225,19 @@ def coerce(key: str, value: Any) -> Any:
         return parse_date(str(value).strip())
     except (WarekiError, ValueError) as exc:
         raise ValidationError("", f"「{f.label}」が日付ではありません: {value}", field=key) from exc
+
+
+@dataclass
+class ReportData:
+    """One association's yearly report as plain data: what is written into a workbook through a
+    mapping and what is read back from one. ``values`` holds the scalar fields by key (``int`` for
+    counts and yen, ``int`` for the fiscal year, ``datetime.date`` for dates, ``str`` for text;
+    ``None`` when unknown); ``tables`` holds each table's rows as dicts keyed by the column keys
+    of :data:`TABLES`."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+    def missing(self) -> list[ReportField]:
+        """Required fields without a value."""
+        return [f for f in FIELDS if f.required and self.values.get(f.key) is None]
