@@ -85,8 +85,9 @@ def app_window(register: str, backup_dir: str) -> dict:
 
     from PySide6.QtWidgets import QApplication
 
-    from kyodo_desktop.app import apply_text_scale, install_translations
+    from kyodo_desktop.app import install_translations
     from kyodo_desktop.models.register import Register
+    from kyodo_desktop.ui.display import apply_display
     from kyodo_desktop.ui.main_window import MainWindow
     from kyodo_desktop.ui.worker import DbWorker
 
@@ -98,7 +99,7 @@ def app_window(register: str, backup_dir: str) -> dict:
             raise
         shim()
         install_translations(app)
-    apply_text_scale(app, 100)
+    apply_display(app, 100)
     worker = DbWorker()
     try:
         creds = credentials()

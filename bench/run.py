@@ -255,9 +255,9 @@ class Ctx:
         if self._app is None:
             self._app = QApplication.instance() or QApplication(sys.argv[:1])
             try:
-                from kyodo_desktop.app import apply_text_scale
+                from kyodo_desktop.ui.display import apply_display
 
-                apply_text_scale(self._app, 100)
+                apply_display(self._app, 100)
             except Exception:  # noqa: BLE001 - the default font will do
                 pass
         return self._app

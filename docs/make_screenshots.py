@@ -1,6 +1,6 @@
 """Regenerate docs/screenshots/ from the real program (offscreen, with a demo register).
 
-    uv run python docs/make_screenshots.py [--scale 100|150|200]
+    uv run python docs/make_screenshots.py [--scale 100|150|200] [--theme 高コントラスト]
 
 Needs a Japanese font (fonts-noto-cjk or fonts-ipaexfont on Linux).
 """
@@ -69,19 +69,21 @@ def _documents(worker, tmp: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=int, default=100)
+    parser.add_argument("--theme", default="標準", choices=["標準", "高コントラスト"])
     args = parser.parse_args()
-    suffix = "" if args.scale == 100 else f"-{args.scale}"
+    suffix = ("" if args.scale == 100 else f"-{args.scale}") + ("" if args.theme == "標準" else "-contrast")
 
     from PySide6.QtWidgets import QApplication
 
     from kyodo_desktop import paths
-    from kyodo_desktop.app import apply_text_scale, install_translations
+    from kyodo_desktop.app import install_translations
     from kyodo_desktop.models import households as hh
     from kyodo_desktop.models import privacy
     from kyodo_desktop.models.accounts import DEMO_ACCOUNTS, DEMO_ADMIN, add_demo_accounts
     from kyodo_desktop.models.crypto import KeyFile, key_file_path
     from kyodo_desktop.models.demo import populate_demo
     from kyodo_desktop.models.register import Register
+    from kyodo_desktop.ui.display import apply_display
     from kyodo_desktop.ui.household_editor import HouseholdEditor
     from kyodo_desktop.ui.login import LockPage, LoginDialog
     from kyodo_desktop.ui.main_window import MainWindow
@@ -94,7 +96,7 @@ def main() -> int:
         paths.set_base_dir(tmp)
         app = QApplication.instance() or QApplication(sys.argv[:1])
         install_translations(app)
-        apply_text_scale(app, args.scale)
+        apply_display(app, args.scale, args.theme)
         path = Path(tmp) / "デモ町会.kyodo"
 
         def create() -> Register:

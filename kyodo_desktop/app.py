@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from kyodo_desktop.ui.settings import Settings
     from kyodo_desktop.ui.worker import DbWorker
 
-BASE_POINT_SIZE = 12
 DEMO_HOUSEHOLDS = 300
 
 
@@ -65,15 +64,6 @@ def install_translations(app: QApplication) -> list[QTranslator]:
             translators.append(t)
     QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
     return translators
-
-
-def apply_text_scale(app: QApplication, scale: int) -> None:
-    from PySide6.QtGui import QFont
-
-    font = QFont(app.font())
-    font.setFamilies(["Yu Gothic UI", "Meiryo UI", "Noto Sans CJK JP", "IPAexGothic", font.family()])
-    font.setPointSizeF(BASE_POINT_SIZE * scale / 100)
-    app.setFont(font)
 
 
 def env_credentials() -> Credentials | None:
@@ -388,6 +378,8 @@ class Controller:
         self.window = MainWindow(
             self.worker, switch_register=self.switch,
             remember_font=lambda path: self.settings.set("print/font", path),
+            display=(self.settings.get("ui/text_scale"), self.settings.get("ui/theme")),
+            change_display=self.change_display,
             show_recovery=lambda code: self._show_recovery_code(code, reg.path, association=reg.path.stem),
         )
         geometry = self.settings.get("ui/geometry")
@@ -399,6 +391,19 @@ class Controller:
         if old is not None:
             old.close()
             old.deleteLater()
+
+    def change_display(self, scale: int, theme: str) -> None:
+        """A new text size or theme: remembered, applied, and the window built again so that every
+        page takes it (pages size some of their text from the font when they are built)."""
+        from kyodo_desktop.ui.display import apply_display
+
+        self.settings.set("ui/text_scale", int(scale))
+        self.settings.set("ui/theme", str(theme))
+        apply_display(self.app, scale, theme)
+        if self.window is not None and self.worker.register is not None:
+            self.save_state()
+            self._show_window()
+            self.window.show_settings_tab("display")
 
     def save_state(self) -> None:
         if self.window is not None:
@@ -444,7 +449,9 @@ def run(argv: list[str] | None = None) -> int:
         app.setOrganizationName("KyodoDesktop")
         install_translations(app)
         settings = Settings(paths.settings_file())
-        apply_text_scale(app, settings.get("ui/text_scale"))
+        from kyodo_desktop.ui.display import apply_display
+
+        apply_display(app, settings.get("ui/text_scale"), settings.get("ui/theme"))
         set_user_font(settings.get("print/font") or None)  # (only a path: fonts load when something is printed)
         worker = DbWorker(pool)
         controller = Controller(app, settings, worker, early)
@@ -454,6 +461,9 @@ def run(argv: list[str] | None = None) -> int:
         _settle_heap()
         if not started:
             return 0
+        if not settings.get("ui/welcome_done") and controller.window is not None:
+            settings.set("ui/welcome_done", True)  # once per PC: later from ヘルプ → 使い方の案内
+            controller.window.show_tour()
         code = app.exec()
         controller.save_state()
         return code

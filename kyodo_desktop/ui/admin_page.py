@@ -506,7 +506,11 @@ class RetentionTab(QWidget):
 
 
 class AdminPage(QWidget):
-    def __init__(self, worker: DbWorker, *, data_dir: Callable[[], Path], show_recovery: Callable[[str], None]) -> None:
+    def __init__(self, worker: DbWorker, *, data_dir: Callable[[], Path], show_recovery: Callable[[str], None],
+                 display: tuple[int, str] = (100, "標準"),
+                 change_display: Callable[[int, str], None] | None = None) -> None:
+        from kyodo_desktop.ui.display import DisplayTab
+
         super().__init__()
         self.worker = worker
         layout = QVBoxLayout(self)
@@ -517,6 +521,9 @@ class AdminPage(QWidget):
         session = worker.register.session  # (a plain attribute: no call that would queue behind the prefetches)
         self.own = OwnAccountTab(worker, data_dir)
         self.tabs.addTab(self.own, self.tr("自分のアカウント"))
+        # every role, 閲覧 included: the size of the text is not a permission
+        self.display = DisplayTab(*display, change_display or (lambda _scale, _theme: None))
+        self.tabs.addTab(self.display, self.tr("表示（文字の大きさ・配色）"))
         self.accounts = self.audit = self.retention = None
         if session.can("accounts.manage"):
             self.accounts = AccountsTab(worker, show_recovery)
@@ -528,6 +535,12 @@ class AdminPage(QWidget):
             self.retention = RetentionTab(worker)
             self.tabs.addTab(self.retention, self.tr("記録の整理"))
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
+
+    def show_tab(self, name: str) -> None:
+        tab = {"display": self.display, "own": self.own, "accounts": self.accounts, "audit": self.audit,
+               "retention": self.retention}.get(name)
+        if tab is not None:
+            self.tabs.setCurrentWidget(tab)
 
     def refresh(self) -> None:
         tab = self.tabs.currentWidget()

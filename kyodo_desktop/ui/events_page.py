@@ -83,7 +83,7 @@ from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.household_editor import FieldRow
 from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit, wareki_text
-from kyodo_desktop.ui.widgets import heading, scrolling
+from kyodo_desktop.ui.widgets import button_row, heading, scrolling
 from kyodo_desktop.ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -392,15 +392,14 @@ class EventsTab(QWidget):
         self.count_label = QLabel()
         self.count_label.setAccessibleName("件数")
         row.addWidget(self.count_label)
-        row.addStretch(1)
         self.new_btn = _button("新しい行事…", "新しい行事を登録します（Ctrl+N）")
         self.open_btn = _button("開く…", "選んだ行事の内容と参加者を見る・変える（ダブルクリックでも開きます）")
         self.copy_btn = _button("来年度に写す", "選んだ行事を1年後の同じ日に「予定」として写します（参加者は写しません）")
         self.delete_btn = _button("削除", "間違えて登録した行事を削除します（参加の記録がある行事は削除できません）")
         self.print_btn = _button("受付名簿・出欠表…", "選んだ行事の受付名簿や、班ごとの出欠表を印刷します")
         self.rsvp_btn = _button("出欠を取り込む…", "班長が記入した出欠表（Excel・CSV）を読み込んで、出欠を記録します")
-        for b in (self.new_btn, self.open_btn, self.print_btn, self.rsvp_btn, self.copy_btn, self.delete_btn):
-            row.addWidget(b)
+        row.addWidget(button_row(self.new_btn, self.open_btn, self.print_btn, self.rsvp_btn, self.copy_btn,
+                                 self.delete_btn), 1)
         layout.addLayout(row)
         self.message = QLabel()
         self.message.setWordWrap(True)

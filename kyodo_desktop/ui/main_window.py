@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -26,6 +27,7 @@ from kyodo_desktop.models import households as hh
 from kyodo_desktop.models.register import RegisterError, list_backups
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.pages import HomePage, PlaceholderPage, RegisterPage
+from kyodo_desktop.ui.widgets import scrolling
 from kyodo_desktop.ui.worker import DbWorker
 
 NAV = (
@@ -48,9 +50,13 @@ PLANNED = {
 class MainWindow(QMainWindow):
     def __init__(self, worker: DbWorker, *, switch_register: Callable[[str], None] | None = None,
                  show_recovery: Callable[[str], None] | None = None,
-                 remember_font: Callable[[str], None] | None = None) -> None:
+                 remember_font: Callable[[str], None] | None = None,
+                 display: tuple[int, str] = (100, "標準"),
+                 change_display: Callable[[int, str], None] | None = None) -> None:
         super().__init__()
         self.worker = worker
+        self.display = display
+        self.change_display = change_display or (lambda _scale, _theme: None)
         self.remember_font = remember_font or (lambda _path: None)
         self.switch_register = switch_register or (lambda _what: None)
         self.show_recovery = show_recovery or (lambda _code: None)
@@ -69,6 +75,7 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(4)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
+        self.holders: dict[str, QScrollArea] = {}
         self.update_title()  # before the pages queue their prefetches on the database thread
         self.home = HomePage(worker, open_safety_check=self.open_safety_check)
         self.register_page = RegisterPage(worker, self.open_household)
@@ -78,7 +85,10 @@ class MainWindow(QMainWindow):
             # window is put together); the other pages when they are first opened
             page: QWidget = self.home if key == "home" else self.register_page if key == "register" else QWidget()
             self.pages[key] = page
-            self.stack.addWidget(page)
+            # each page scrolls when it does not fit (200 % text on a small screen) instead of
+            # squeezing its rows and buttons until their text is cut off
+            holder = self.holders[key] = scrolling(page)
+            self.stack.addWidget(holder)
             item = QListWidgetItem(label)
             item.setSizeHint(QSize(0, self.fontMetrics().height() * 2 + 8))
             self.nav.addItem(item)
@@ -125,11 +135,36 @@ class MainWindow(QMainWindow):
         action("バックアップから復元…", self.restore_backup)
         menu.addSeparator()
         action("終了", self.close, QKeySequence.StandardKey.Quit)
+        help_menu = self.menuBar().addMenu("ヘルプ(&H)")
+        act = QAction("この画面の説明", self)
+        act.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+        act.triggered.connect(self.show_help)
+        help_menu.addAction(act)
+        act = QAction("使い方の案内…", self)
+        act.triggered.connect(self.show_tour)
+        help_menu.addAction(act)
         for n, (_key, label) in enumerate(NAV):
             act = QAction(label, self)
             act.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             act.triggered.connect(lambda _=False, n=n: self.nav.setCurrentRow(n))
             self.addAction(act)
+
+    def current_page_key(self) -> str:
+        row = self.nav.currentRow()
+        return NAV[row][0] if 0 <= row < len(NAV) else "home"
+
+    def show_help(self) -> None:
+        """F1: the help page of the screen in front (non-modal, so it can stay open beside it)."""
+        from kyodo_desktop.ui.help import HelpDialog
+
+        self.help_dialog = HelpDialog(self.current_page_key(), self)
+        self.help_dialog.show()
+
+    def show_tour(self) -> None:
+        from kyodo_desktop.ui.help import TourDialog
+
+        self.tour_dialog = TourDialog(self)
+        self.tour_dialog.open()
 
     def update_title(self) -> None:
         reg = self.worker.register
@@ -162,7 +197,8 @@ class MainWindow(QMainWindow):
             from kyodo_desktop import paths
             from kyodo_desktop.ui.admin_page import AdminPage
 
-            return AdminPage(worker, data_dir=paths.data_dir, show_recovery=self.show_recovery)
+            return AdminPage(worker, data_dir=paths.data_dir, show_recovery=self.show_recovery,
+                             display=self.display, change_display=self.change_display)
         return PlaceholderPage(dict(NAV)[key], PLANNED[key])
 
     def page(self, key: str) -> QWidget:
@@ -170,9 +206,8 @@ class MainWindow(QMainWindow):
         if key not in self._built:
             placeholder = self.pages[key]
             built = self._build_page(key)
-            index = self.stack.indexOf(placeholder)
-            self.stack.insertWidget(index, built)
-            self.stack.removeWidget(placeholder)
+            self.holders[key].takeWidget()
+            self.holders[key].setWidget(built)
             placeholder.deleteLater()
             self.pages[key] = built
             self._built.add(key)
@@ -198,10 +233,15 @@ class MainWindow(QMainWindow):
     def admin_page(self) -> Any:
         return self.page("settings")
 
+    def show_settings_tab(self, tab: str) -> None:
+        """Go to the 設定 page and one of its tabs (e.g. "display")."""
+        self.show_page("settings")
+        self.admin_page.show_tab(tab)
+
     def _show_page(self, row: int) -> None:
         key = NAV[row][0]
         page = self.page(key)
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentWidget(self.holders[key])
         refresh = getattr(page, "refresh", None)
         if refresh is not None:
             try:
@@ -349,7 +389,7 @@ class MainWindow(QMainWindow):
             dialogs.show_info(self, "印刷", "名簿や書類を出力できる役割の人だけが印刷できます。")
             return
         PrintPreview(self.worker, self, kind=kind, remember_font=self.remember_font).exec()
-        if "circulars" in self._built and self.stack.currentWidget() is self.pages["circulars"]:
+        if "circulars" in self._built and self.stack.currentWidget() is self.holders["circulars"]:
             self.pages["circulars"].refresh()
 
     def make_hancho_sheet(self) -> None:

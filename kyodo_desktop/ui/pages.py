@@ -32,7 +32,7 @@ from kyodo_desktop.models.search import ORDER_CIRCULATION, ORDER_GOJUON, Househo
 from kyodo_desktop.models.stats import counts
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.table_models import HouseholdTableModel
-from kyodo_desktop.ui.widgets import heading
+from kyodo_desktop.ui.widgets import button_row, heading, labelled
 
 if TYPE_CHECKING:
     from kyodo_desktop.ui.worker import DbWorker
@@ -201,22 +201,20 @@ class RegisterPage(QWidget):
         self.search.setToolTip(self.tr("ひらがな・カタカナ、全角・半角、髙・高などの違いは気にせず検索できます"))
         self.search.setMinimumWidth(320)
         bar.addWidget(QLabel(self.tr("検索:")))
-        bar.addWidget(self.search, 2)
-        bar.addWidget(QLabel(self.tr("班:")))
+        bar.addWidget(self.search, 1)
         self.block_filter = QComboBox()
         self.block_filter.setAccessibleName(self.tr("班で絞り込み"))
-        bar.addWidget(self.block_filter)
-        bar.addWidget(QLabel(self.tr("状態:")))
         self.status_filter = QComboBox()
         self.status_filter.addItems(list(STATUS_FILTERS))
         self.status_filter.setAccessibleName(self.tr("状態で絞り込み"))
-        bar.addWidget(self.status_filter)
-        bar.addWidget(QLabel(self.tr("並び順:")))
         self.order = QComboBox()
         self.order.addItem(self.tr("回覧順"), ORDER_CIRCULATION)
         self.order.addItem(self.tr("五十音順"), ORDER_GOJUON)
         self.order.setAccessibleName(self.tr("並び順"))
-        bar.addWidget(self.order)
+        # the filters wrap under each other with large text, each label staying with its box
+        bar.addWidget(button_row(labelled(self.tr("班:"), self.block_filter),
+                                 labelled(self.tr("状態:"), self.status_filter),
+                                 labelled(self.tr("並び順:"), self.order)))
         layout.addLayout(bar)
 
         self.model = HouseholdTableModel(self)
@@ -243,7 +241,6 @@ class RegisterPage(QWidget):
         buttons = QHBoxLayout()
         self.count_label = QLabel()
         buttons.addWidget(self.count_label)
-        buttons.addStretch(1)
         self.add_btn = QPushButton(self.tr("世帯を追加"))
         self.edit_btn = QPushButton(self.tr("開く・編集"))
         self.up_btn = QPushButton(self.tr("回覧順を上へ"))
@@ -251,7 +248,7 @@ class RegisterPage(QWidget):
         self.block_btn = QPushButton(self.tr("班を追加"))
         for b in (self.add_btn, self.edit_btn, self.up_btn, self.down_btn, self.block_btn):
             b.setMinimumHeight(36)
-            buttons.addWidget(b)
+        buttons.addWidget(button_row(self.add_btn, self.edit_btn, self.up_btn, self.down_btn, self.block_btn), 1)
         layout.addLayout(buttons)
 
         self.search.textChanged.connect(self.apply_filter)
