@@ -237,7 +237,37 @@ class ReportData:
 
     values: dict[str, Any] = field(default_factory=dict)
     tables: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    #: remarks for the officer and the reader (「この年度の行事の記録がありません」 …): shown in the PDF
+    #: and the default workbook, never in a mapped cell
+    notes: list[str] = field(default_factory=list)
 
     def missing(self) -> list[ReportField]:
         """Required fields without a value."""
         return [f for f in FIELDS if f.required and self.values.get(f.key) is None]
+
+
+# -- helpers added for the yearly report's writer and the mapping dialog --------------------------------
+
+
+def column_letters(index: int) -> str:
+    """1 → ``"A"``, 27 → ``"AA"`` (the inverse of :func:`column_index`)."""
+    if not 1 <= index <= 16384:
+        raise ValidationError("", f"列の番号が範囲外です（{index}）", field="column")
+    out = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+def join_cell(sheet: str, letters: str, row: int) -> str:
+    """(``"収支 決算"``, ``"B"``, 2) → ``"'収支 決算'!B2"``: the form :func:`split_cell` reads back."""
+    plain = re.fullmatch(r"[^\s'!:\[\]*?/\\,()-]+", sheet) is not None
+    quoted = sheet if plain else "'" + sheet.replace("'", "''") + "'"
+    return f"{quoted}!{letters.upper()}{row}"
+
+
+#: the 役員 list of the report (not a mapped table: city forms have no common place for it; the
+#: default workbook and the PDF show it on the 概要 page)
+OFFICER_COLUMNS: tuple[tuple[str, str], ...] = (("role", "役職"), ("name", "氏名"), ("kana", "フリガナ"),
+                                                 ("phone", "電話"))
