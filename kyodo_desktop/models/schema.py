@@ -1219,6 +1219,198 @@ def m0009_report_forms(db: Database) -> None:
                        [(row[0] + " books.write").strip(), name])
 
 
+#: 補助金 (subsidy cases): the usual steps of a case; a program keeps its own list (data)
+SUBSIDY_STEPS = ("事前相談", "申請", "交付決定", "完了", "実績報告", "入金")
+SUBSIDY_STEP_KINDS = ("advance", "skip", "correction")  # in order / with steps skipped (reason) / back (reason)
+ROUNDING_MODES = ("切り捨て", "四捨五入")
+#: the Kanazawa programs (DOMAIN.md §1.2-C, as of 令和6年4月1日): the rules are data, editable
+KANAZAWA_SUBSIDY_PROGRAMS: tuple[dict, ...] = (
+    {"code": "kanazawa.gomi_station", "name": "ごみステーション器材補助", "funder": "金沢市 ごみ減量推進課",
+     "rate_num": 3, "rate_den": 4, "cap": 150000, "rounding_unit": 1000,
+     "steps": ("事前相談", "事前協議", "申請", "交付決定", "完了", "実績報告", "入金"),
+     "attachments": ("事前協議書", "位置図", "着手前写真", "見積書", "土地使用の承諾書（常設の場合）", "補助金交付申請書",
+                     "領収書写し", "請求書", "着手後写真", "通帳コピー"),
+     "notes": "金属製ボックス・折りたたみ式ステーション・古紙保管庫の購入と設置。1ステーションにつき1件、年1回。"
+              "上限はステーションごと。購入の前に事前協議が必要。"},
+    {"code": "kanazawa.community_activity", "name": "地域コミュニティ活性化事業（コミュニティ活動事業）",
+     "funder": "金沢市 市民協働推進課", "rate_num": 3, "rate_den": 4, "cap": 300000, "report_within_days": 14,
+     "reuse_years": 5,
+     "attachments": ("交付申請書", "事業計画書", "収支予算書", "完了届", "実績報告書", "事業報告書", "収支決算書", "写真",
+                     "領収書の写し", "ほかの収入がわかる書類"),
+     "notes": "校下町会連合会の推薦を受けた町会の加入促進・住民交流。同じ種類の補助は5年間受けられない。公募で選ばれる。"},
+    {"code": "kanazawa.street_light", "name": "公衆街路灯 電気料及び修繕費補助", "funder": "金沢市",
+     "rate_num": 8, "rate_den": 10,
+     "attachments": ("電気料の領収書・請求書", "修繕費の領収書", "街路灯の一覧（電柱番号・種類・ワット数）"),
+     "notes": "前年度に支払った電気料・修繕費が対象。補助は8/10以内で上限あり（上限額は市の通知で確かめて入力）。"
+              "定額灯は前年度6月分×12か月。"},
+    {"code": "kanazawa.fire_extinguisher", "name": "木造建築物密集地域 消火器購入費補助", "funder": "金沢市",
+     "rate_num": 2, "rate_den": 3, "unit_cap": 20000, "unit_label": "本", "households_per_unit": 10,
+     "attachments": ("交付申請書", "見積書", "領収書写し", "設置場所の一覧", "消火訓練の記録"),
+     "notes": "指定地域のみ。会員おおむね10世帯に1本。町会は消火訓練を行い、消火器を維持管理する。"},
+    {"code": "kanazawa.snow_removal", "name": "地域除排雪活動費補助", "funder": "金沢市 道路管理課",
+     "rate_num": 3, "rate_den": 4, "cap": 500000, "apply_within_days": 15,
+     "steps": ("申請", "交付決定", "完了", "実績報告", "入金"),
+     "attachments": ("交付申請書", "作業の契約書", "作業前後の写真", "請求書・領収書写し"),
+     "notes": "雪害対策本部の設置中に限る。業者に頼んだ機械除雪の3/4、1回につき上限50万円。作業から15日以内に申請。"},
+)
+
+
+@migration
+def m0010_subsidies(db: Database) -> None:
+    """補助金: programs whose rules are data (rate as a fraction, cap per case and per unit,
+    rounding, the steps of a case, deadlines, the attachments checklist, the years before the
+    same program may be used again), seeded with the Kanazawa programs; cases with their dated
+    steps (never changed or deleted: going back is a correction row), their checklist and the
+    events they paid for. Cash-book entries name a case by ``ledger_entries.subsidy_ref`` = its
+    ``uid``. A case of a closed 年度 is locked by triggers, except that its money may still arrive."""
+    import json
+
+    def q(values: tuple[str, ...]) -> str:
+        return ", ".join(repr(v) for v in values)
+
+    db.execute(
+        f"""
+        CREATE TABLE subsidy_programs (
+            id INTEGER PRIMARY KEY,
+            code TEXT UNIQUE,
+            name TEXT NOT NULL,
+            funder TEXT NOT NULL DEFAULT '',
+            rate_num INTEGER NOT NULL CHECK (rate_num >= 1),
+            rate_den INTEGER NOT NULL CHECK (rate_den >= 1 AND rate_num <= rate_den),
+            cap INTEGER CHECK (cap IS NULL OR cap >= 0),
+            unit_cap INTEGER CHECK (unit_cap IS NULL OR unit_cap >= 0),
+            unit_label TEXT NOT NULL DEFAULT '',
+            households_per_unit INTEGER CHECK (households_per_unit IS NULL OR households_per_unit >= 1),
+            rounding_unit INTEGER NOT NULL DEFAULT 1 CHECK (rounding_unit >= 1),
+            rounding_mode TEXT NOT NULL DEFAULT '切り捨て' CHECK (rounding_mode IN ({q(ROUNDING_MODES)})),
+            steps TEXT NOT NULL CHECK (json_valid(steps) AND json_type(steps) = 'array'),
+            apply_within_days INTEGER CHECK (apply_within_days IS NULL OR apply_within_days >= 1),
+            report_within_days INTEGER CHECK (report_within_days IS NULL OR report_within_days >= 1),
+            report_by_year_end INTEGER NOT NULL DEFAULT 1 CHECK (report_by_year_end IN (0, 1)),
+            attachments TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(attachments) AND json_type(attachments) = 'array'),
+            reuse_years INTEGER CHECK (reuse_years IS NULL OR reuse_years >= 1),
+            notes TEXT NOT NULL DEFAULT '',
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            retired_on TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE UNIQUE INDEX subsidy_programs_name ON subsidy_programs(name) WHERE retired_on IS NULL")
+    stamp = "2024-04-01T00:00:00"  # the date the seeded rules are known to hold
+    for n, p in enumerate(KANAZAWA_SUBSIDY_PROGRAMS):
+        db.execute(
+            "INSERT INTO subsidy_programs (code, name, funder, rate_num, rate_den, cap, unit_cap, unit_label, "
+            "households_per_unit, rounding_unit, steps, apply_within_days, report_within_days, attachments, "
+            "reuse_years, notes, sort_order, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [p["code"], p["name"], p["funder"], p["rate_num"], p["rate_den"], p.get("cap"), p.get("unit_cap"),
+             p.get("unit_label", ""), p.get("households_per_unit"), p.get("rounding_unit", 1),
+             json.dumps(list(p.get("steps", SUBSIDY_STEPS)), ensure_ascii=False), p.get("apply_within_days"),
+             p.get("report_within_days"), json.dumps(list(p["attachments"]), ensure_ascii=False), p.get("reuse_years"),
+             p["notes"], n, stamp, stamp])
+    db.execute(
+        """
+        CREATE TABLE subsidy_cases (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            program_id INTEGER NOT NULL REFERENCES subsidy_programs(id),
+            fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN 1900 AND 2200),
+            title TEXT NOT NULL,
+            status TEXT NOT NULL DEFAULT '',
+            planned_cost INTEGER CHECK (planned_cost IS NULL OR planned_cost BETWEEN 0 AND 1000000000),
+            actual_cost INTEGER CHECK (actual_cost IS NULL OR actual_cost BETWEEN 0 AND 1000000000),
+            units INTEGER CHECK (units IS NULL OR units BETWEEN 1 AND 100000),
+            granted INTEGER CHECK (granted IS NULL OR granted BETWEEN 0 AND 1000000000),
+            received INTEGER NOT NULL DEFAULT 0 CHECK (received BETWEEN 0 AND 1000000000),
+            decision_no TEXT NOT NULL DEFAULT '',
+            work_on TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            cancelled_on TEXT,
+            cancel_reason TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL DEFAULT '',
+            CHECK ((cancelled_on IS NULL) = (cancel_reason = ''))
+        )
+        """
+    )
+    db.execute("CREATE INDEX subsidy_cases_year ON subsidy_cases(fiscal_year, program_id)")
+    db.execute(
+        f"""
+        CREATE TABLE subsidy_steps (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES subsidy_cases(id),
+            step TEXT NOT NULL,
+            on_date TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'advance' CHECK (kind IN ({q(SUBSIDY_STEP_KINDS)})),
+            skipped TEXT NOT NULL DEFAULT '[]',
+            due_on TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            ledger_entry_id INTEGER REFERENCES ledger_entries(id),
+            entered_at TEXT NOT NULL,
+            entered_by TEXT NOT NULL DEFAULT '',
+            CHECK (kind = 'advance' OR note <> '')
+        )
+        """
+    )
+    db.execute("CREATE INDEX subsidy_steps_case ON subsidy_steps(case_id, id)")
+    db.execute(
+        """
+        CREATE TABLE subsidy_attachments (
+            id INTEGER PRIMARY KEY,
+            case_id INTEGER NOT NULL REFERENCES subsidy_cases(id),
+            item TEXT NOT NULL,
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            done_on TEXT,
+            note TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            updated_by TEXT NOT NULL DEFAULT '',
+            UNIQUE (case_id, item)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE subsidy_events (
+            case_id INTEGER NOT NULL REFERENCES subsidy_cases(id),
+            event_id INTEGER NOT NULL REFERENCES events(id),
+            linked_at TEXT NOT NULL,
+            linked_by TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (case_id, event_id)
+        )
+        """
+    )
+    db.execute("CREATE INDEX subsidy_events_event ON subsidy_events(event_id)")
+    # -- the lock: a case of a closed 年度 cannot change, except the money arriving (入金) later
+    closed = "(SELECT state FROM fiscal_years WHERE fiscal_year = {year}) = 'closed'"
+    locked = "SELECT RAISE(ABORT, '締め済みの年度の補助金は変更できません')"
+    case_year = "(SELECT fiscal_year FROM subsidy_cases WHERE id = {row}.case_id)"
+    db.execute(f"CREATE TRIGGER subsidy_cases_closed_insert BEFORE INSERT ON subsidy_cases "
+               f"WHEN {closed.format(year='NEW.fiscal_year')} BEGIN {locked}; END")
+    db.execute("CREATE TRIGGER subsidy_cases_closed_update BEFORE UPDATE OF program_id, fiscal_year, title, planned_cost, "
+               "actual_cost, units, granted, decision_no, work_on, notes, cancelled_on, cancel_reason ON subsidy_cases "
+               f"WHEN {closed.format(year='OLD.fiscal_year')} OR {closed.format(year='NEW.fiscal_year')} "
+               f"BEGIN {locked}; END")
+    db.execute(f"CREATE TRIGGER subsidy_steps_closed_insert BEFORE INSERT ON subsidy_steps "
+               f"WHEN NEW.step <> '入金' AND {closed.format(year=case_year.format(row='NEW'))} BEGIN {locked}; END")
+    for table in ("subsidy_attachments", "subsidy_events"):
+        db.execute(f"CREATE TRIGGER {table}_closed_insert BEFORE INSERT ON {table} "
+                   f"WHEN {closed.format(year=case_year.format(row='NEW'))} BEGIN {locked}; END")
+        db.execute(f"CREATE TRIGGER {table}_closed_delete BEFORE DELETE ON {table} "
+                   f"WHEN {closed.format(year=case_year.format(row='OLD'))} BEGIN {locked}; END")
+    db.execute("CREATE TRIGGER subsidy_attachments_closed_update BEFORE UPDATE ON subsidy_attachments "
+               f"WHEN {closed.format(year=case_year.format(row='OLD'))} BEGIN {locked}; END")
+    kept = "SELECT RAISE(ABORT, '補助金の経過の記録は削除も書き換えもできません（訂正は新しい記録で）')"
+    # a 入金 step is linked to its cash-book line once that is written (same transaction); nothing else changes
+    db.execute("CREATE TRIGGER subsidy_steps_no_update BEFORE UPDATE OF id, case_id, step, on_date, kind, skipped, "
+               f"due_on, note, entered_at, entered_by ON subsidy_steps BEGIN {kept}; END")
+    db.execute(f"CREATE TRIGGER subsidy_steps_no_delete BEFORE DELETE ON subsidy_steps BEGIN {kept}; END")
+    db.execute("CREATE TRIGGER subsidy_cases_no_delete BEFORE DELETE ON subsidy_cases "
+               "BEGIN SELECT RAISE(ABORT, '補助金の記録は削除できません（取り下げとして残します）'); END")
+
+
 def known_migration_names() -> list[str]:
     return [fn.__name__ for fn in _STEPS]
 
