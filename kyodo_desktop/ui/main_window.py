@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.models import households as hh
 from kyodo_desktop.models.register import RegisterError, list_backups
 from kyodo_desktop.ui import dialogs
-from kyodo_desktop.ui.pages import HomePage, PlaceholderPage, RegisterPage
+from kyodo_desktop.ui.pages import HomePage, RegisterPage
 from kyodo_desktop.ui.widgets import scrolling
 from kyodo_desktop.ui.worker import DbWorker
 
@@ -40,11 +40,6 @@ NAV = (
     ("accounts", "会計・報告"),
     ("settings", "設定"),
 )
-PLANNED = {
-    "circulars": "回覧板の表紙と押印欄、名簿や当番表の印刷",
-    "accounts": "会費、金銭出納簿、年次報告（Excel・PDF）",
-    "settings": "文字の大きさ、配色、町会の情報",
-}
 
 
 class MainWindow(QMainWindow):
@@ -131,6 +126,10 @@ class MainWindow(QMainWindow):
         action("班長用シートを作る…", self.make_hancho_sheet)
         action("班長用シートを取り込む…", self.take_hancho_sheet)
         menu.addSeparator()
+        handover = action("年度替わり・引継ぎ…", self.open_handover)
+        handover.setEnabled(self.session.can("association.write") and not self.worker.register.read_only)
+        handover.setToolTip("新しい年度の役員・班長・会計をまとめて切り替え、引継ぎの書類を作ります（管理者）")
+        menu.addSeparator()
         action("バックアップを作成", self.make_backup)
         action("バックアップから復元…", self.restore_backup)
         menu.addSeparator()
@@ -148,6 +147,26 @@ class MainWindow(QMainWindow):
             act.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             act.triggered.connect(lambda _=False, n=n: self.nav.setCurrentRow(n))
             self.addAction(act)
+
+    def open_handover(self) -> None:
+        from kyodo_desktop.ui.handover_wizard import HandoverWizard
+
+        try:
+            self.handover_wizard = HandoverWizard(self.worker, self)
+        except (RegisterError, ValueError) as exc:
+            dialogs.show_error(self, "年度替わり・引継ぎ", str(exc))
+            return
+        self.handover_wizard.finished.connect(lambda _r: self._after_handover())
+        self.handover_wizard.open()
+
+    def _after_handover(self) -> None:
+        if getattr(self, "handover_wizard", None) is not None and self.handover_wizard.applied:
+            self.home.refresh()
+            self.register_page.refresh()
+
+    def current_page(self) -> QWidget:
+        """The page in front (the stack holds each page in its scroll area)."""
+        return self.pages[self.current_page_key()]
 
     def current_page_key(self) -> str:
         row = self.nav.currentRow()
@@ -193,13 +212,17 @@ class MainWindow(QMainWindow):
             from kyodo_desktop.ui.circulars_page import CircularsPage
 
             return CircularsPage(worker, lambda: self.print_documents("circular"))
+        if key == "accounts":
+            from kyodo_desktop.ui.books_page import BooksPage
+
+            return BooksPage(worker)
         if key == "settings":
             from kyodo_desktop import paths
             from kyodo_desktop.ui.admin_page import AdminPage
 
             return AdminPage(worker, data_dir=paths.data_dir, show_recovery=self.show_recovery,
                              display=self.display, change_display=self.change_display)
-        return PlaceholderPage(dict(NAV)[key], PLANNED[key])
+        raise KeyError(key)
 
     def page(self, key: str) -> QWidget:
         """The page for ``key``, built the first time it is needed."""
@@ -228,6 +251,10 @@ class MainWindow(QMainWindow):
     @property
     def circulars_page(self) -> Any:
         return self.page("circulars")
+
+    @property
+    def books_page(self) -> Any:
+        return self.page("accounts")
 
     @property
     def admin_page(self) -> Any:

@@ -38,21 +38,6 @@ if TYPE_CHECKING:
     from kyodo_desktop.ui.worker import DbWorker
 
 
-class PlaceholderPage(QWidget):
-    """A page whose feature is not built yet says so plainly."""
-
-    def __init__(self, title: str, what: str) -> None:
-        super().__init__()
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading(title))
-        text = QLabel(
-            self.tr("この画面はまだ準備中です。次の版で使えるようになります。\n\n予定している内容: {what}").format(what=what)
-        )
-        text.setWordWrap(True)
-        layout.addWidget(text)
-        layout.addStretch(1)
-
-
 class HomePage(QWidget):
     """The association's numbers today, per 班, and the latest changes. ``open_safety_check``
     (optional) is what the 「安否確認」 button does: one click to the safety-check screen."""

@@ -53,6 +53,9 @@ KINDS = (("circular", "回覧板（表紙と押印欄）"), ("register", "名簿
 ROSTER_KINDS = (("roster", "当番表"), ("duty-slips", "当番札"))
 #: the period of a 当番表 or 当番札
 ROSTER_PERIODS = (("3months", "これから3か月"), ("fiscal", "今年度"), ("custom", "指定…"))
+#: the documents of the books (会計・報告), of one 年度
+BOOK_KINDS = (("collection-book", "会費集金簿（班ごと）"), ("settlement", "収支決算書・会計監査報告書"),
+              ("budget", "収支予算書"), ("receipts", "会費の領収書"))
 
 
 def render_page(path: Path, index: int, scale: float) -> QImage:
@@ -114,8 +117,12 @@ def page_count(path: Path) -> int:
 class PrintPreview(QDialog):
     def __init__(self, worker: DbWorker, parent: QWidget | None = None, *, kind: str = "circular",
                  remember_font: Callable[[str], None] | None = None, event_id: int | None = None,
-                 roster_id: int | None = None) -> None:
+                 roster_id: int | None = None, fiscal_year: int | None = None, block_id: int | None = None,
+                 household_ids: list[int] | None = None) -> None:
+        """``fiscal_year``, ``block_id``, ``household_ids``: what a book document starts with (the
+        会計・報告 page passes its 年度, the 班 shown and the household chosen for a 領収書)."""
         super().__init__(parent)
+        self._household_ids = household_ids
         self.worker = worker
         self.remember_font = remember_font or (lambda _path: None)
         self._auto = QTimer(self)  # option changes refresh the preview once the clicking stops
@@ -131,7 +138,7 @@ class PrintPreview(QDialog):
         row = QHBoxLayout(self)
         side = QVBoxLayout()
         self.kind = QComboBox()
-        for key, label in KINDS + ROSTER_KINDS:
+        for key, label in KINDS + BOOK_KINDS + ROSTER_KINDS:
             self.kind.addItem(label, key)
         self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
         self.kind.setAccessibleName("書類")
@@ -141,6 +148,8 @@ class PrintPreview(QDialog):
         self.block.addItem(self.tr("すべての班"), None)
         for b in worker.call(list_blocks):
             self.block.addItem(b.name, b.id)
+        if block_id is not None:
+            self.block.setCurrentIndex(max(self.block.findData(block_id), 0))
         side.addWidget(QLabel(self.tr("班")))
         side.addWidget(self.block)
         self.options = QStackedWidget()
@@ -154,6 +163,9 @@ class PrintPreview(QDialog):
         event_options = self._event_options(event_id)
         self.options.addWidget(event_options)  # 受付名簿
         self.options.addWidget(QWidget())  # 出欠表: the same event choice (shown by _kind_changed)
+        self.options.addWidget(self._book_options(fiscal_year))  # 集金簿
+        for _key in BOOK_KINDS[1:]:
+            self.options.addWidget(QWidget())  # 決算書, 予算書, 領収書: the same 年度 (shown by _kind_changed)
         self.options.addWidget(self._roster_options(roster_id))  # 当番表
         self.options.addWidget(QWidget())  # 当番札: the same roster and period (shown by _kind_changed)
         side.addWidget(self.options)
@@ -223,6 +235,7 @@ class PrintPreview(QDialog):
             combo.currentIndexChanged.connect(lambda _i: self._auto.start())
         self.event.currentIndexChanged.connect(lambda _i: self._auto.start())
         self.roster.currentIndexChanged.connect(lambda _i: self._auto.start())
+        self.book_year.currentIndexChanged.connect(lambda _i: self._auto.start())
         self.period.currentIndexChanged.connect(self._period_changed)
         for edit in (self.period_from, self.period_to):
             edit.editingFinished.connect(self._auto.start)
@@ -442,6 +455,24 @@ class PrintPreview(QDialog):
         self._period_changed(notify=False)
         return w
 
+    def _book_options(self, fiscal_year: int | None) -> QWidget:
+        """The 年度 of a book document: the years whose books are kept, newest first."""
+        from kyodo_desktop.models import accounts_book as ab
+
+        w = QWidget()
+        form = QFormLayout(w)
+        self.book_year = QComboBox()
+        self.book_year.setAccessibleName("会計の年度")
+        for y in reversed(self.worker.call(ab.list_years)):
+            self.book_year.addItem(f"{y.label}（{y.state_label}）", y.fiscal_year)
+        if fiscal_year is not None:
+            self.book_year.setCurrentIndex(max(self.book_year.findData(fiscal_year), 0))
+        form.addRow(self.tr("年度"), self.book_year)
+        hint = QLabel(self.tr("集金簿と領収書は「班」で選んだ班の分です。決算書は締める前なら見込みの数字です。"))
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        return w
+
     def _period_changed(self, _index: int = 0, *, notify: bool = True) -> None:
         custom = self.period.currentData() == "custom"
         self.period_from.setEnabled(custom)
@@ -469,7 +500,8 @@ class PrintPreview(QDialog):
         return today, later - timedelta(days=1)
 
     def _kind_changed(self) -> None:
-        shared = {"rsvp": "sign-in", "duty-slips": "roster"}  # these share the options of another document
+        shared = {"rsvp": "sign-in", "duty-slips": "roster", "settlement": "collection-book", "budget": "collection-book",
+                  "receipts": "collection-book"}  # these share the options of another document
         key = self.kind.currentData()
         self.sign_in_rows.setEnabled(key != "rsvp")
         self.options.setCurrentIndex(self.kind.findData(shared.get(key, key)))
@@ -518,11 +550,28 @@ class PrintPreview(QDialog):
                                  end=last, block_ids=blocks, record=record)
             return self._run(roster_docs.write_duty_slips, target, roster_id=self.roster.currentData(), start=first,
                              end=last, record=record)
+        if kind in dict(BOOK_KINDS):
+            return self._make_book(kind, target, blocks, record=record)
         if kind == "activity-summary":
             from kyodo_desktop.export.activity_summary import write_activity_summary
 
             return self._run(write_activity_summary, target, fiscal_year=self.summary_year.currentData(), record=record)
         return self._run(docs.write_household_sheets, target, block_ids=blocks, record=record)
+
+    def _make_book(self, kind: str, target: Path, blocks: list[int] | None, *, record: bool) -> docs.PrintResult:
+        from kyodo_desktop.export import accounts_docs
+
+        fy = self.book_year.currentData()
+        if fy is None:
+            raise RegisterError("帳簿をつけている年度がありません。先に「会計・報告」で「年度を開く」を行ってください。")
+        if kind == "collection-book":
+            return self._run(accounts_docs.write_collection_book, target, fiscal_year=fy, block_ids=blocks, record=record)
+        if kind == "settlement":
+            return self._run(accounts_docs.write_settlement, target, fiscal_year=fy, record=record)
+        if kind == "budget":
+            return self._run(accounts_docs.write_budget, target, fiscal_year=fy, record=record)
+        return self._run(accounts_docs.write_receipts, target, fiscal_year=fy, household_ids=self._household_ids,
+                         block_id=blocks[0] if blocks else None, record=record)
 
     def _run(self, fn: Callable[..., docs.PrintResult], *args: Any, **kwargs: Any) -> docs.PrintResult:
         """On the database thread; the window keeps painting, and a long document shows its
@@ -577,6 +626,8 @@ class PrintPreview(QDialog):
         what = self.kind.currentText()
         if kind in ("roster", "duty-slips"):
             what += f"「{self.roster.currentText()}」"
+        if kind in dict(BOOK_KINDS):
+            what += f" {self.book_year.currentText()}"
         self.worker.call(record_output, f"{what}（{how}）", purpose, self.result.households, action="print")
         if self.kind.currentData() == "circular":  # kept, so its return can be followed up on the 回覧 page
             from kyodo_desktop.models.circulars import save_circular

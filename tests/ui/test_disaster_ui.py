@@ -246,10 +246,9 @@ def test_a_key_press_stays_within_a_frame_with_twelve_thousand_people(qtbot, tmp
 
 
 def test_the_home_button_opens_the_safety_check(qtbot, worker, monkeypatch):
-    from kyodo_desktop.ui.main_window import PLANNED, MainWindow
+    from kyodo_desktop.ui.main_window import MainWindow
     from kyodo_desktop.ui.pages import HomePage
 
-    assert "disaster" not in PLANNED
     plain = HomePage(worker)  # still made without the button's action
     qtbot.addWidget(plain)
     assert plain.safety_button.isHidden()
@@ -261,7 +260,7 @@ def test_the_home_button_opens_the_safety_check(qtbot, worker, monkeypatch):
     assert button.isVisible() and button.text() == "安否確認"
     button.click()  # no check running: the dialog to start one
     page = window.disaster_page
-    assert window.stack.currentWidget() is page and page.tabs.currentWidget() is page.safety
+    assert window.current_page() is page and page.tabs.currentWidget() is page.safety
     dlg = page.safety.start_dialog
     assert dlg is not None and dlg.isVisible()
     dlg.reject()
@@ -275,7 +274,7 @@ def test_the_home_button_opens_the_safety_check(qtbot, worker, monkeypatch):
     worker.call(sf.record, newer, first.person_id, "無事")
     window.show_page("home")
     button.click()
-    assert window.stack.currentWidget() is page
+    assert window.current_page() is page
     screen = page.safety.screen
     assert page.safety.stack.currentWidget() is screen
     assert screen.check.id == newer != older and screen.kind_badge.text().strip() == "災害"
