@@ -75,12 +75,53 @@ def _books(ctx: Ctx) -> list[dict[str, Any]]:
     return [{"fiscal_year": ctx.fy}]
 
 
+def _receipts(ctx: Ctx) -> list[dict[str, Any]]:
+    """Dues paid by every household of the year (so people on the list get receipts too)."""
+    from kyodo_desktop.models import accounts_book as ab
+
+    _books(ctx)
+    if not ab.list_payments(ctx.reg, ctx.fy):
+        start, _end = ab.year_range(ctx.reg, ctx.fy)
+        for line in ab.dues_for_year(ctx.reg, ctx.fy):
+            if line.outstanding:
+                ab.record_payment(ctx.reg, ab.PaymentData(line.household_id, ctx.fy, line.outstanding,
+                                                          start.replace(month=5, day=10)))
+    return [{"fiscal_year": ctx.fy}, {"fiscal_year": ctx.fy, "with_stub": False}]
+
+
+def _subsidy(ctx: Ctx) -> list[dict[str, Any]]:
+    from kyodo_desktop.models import subsidies as sb
+
+    _books(ctx)
+    cid, _w = sb.add_case(ctx.reg, sb.CaseData("地域コミュニティ活性化事業（コミュニティ活動事業）", ctx.fy, "交流事業",
+                                               planned_cost=100000))
+    sb.link_event(ctx.reg, cid, ctx.event_id)
+    return [{"case_id": cid}]
+
+
+def _handover(ctx: Ctx) -> list[dict[str, Any]]:
+    """The checklist after a real hand-over to next year (new officers and 班長 on it)."""
+    from kyodo_desktop.models import handover as ho
+
+    _books(ctx)
+    if not ctx.reg.rows("SELECT 1 FROM officers WHERE fiscal_year = ?", [ctx.fy + 1]):
+        plan = ho.propose(ctx.reg, ctx.fy + 1)
+        if not ho.check(ctx.reg, plan):
+            ho.apply(ctx.reg, plan)
+    return [{"fiscal_year": ctx.fy + 1, "register_copy": "copy.kyodo", "recovery_sheet": "sheet.pdf"}]
+
+
 #: "module.writer" → (file suffix, the keyword arguments of each run besides ``reg`` and ``target``)
 WRITERS: dict[str, tuple[str, Callable[[Ctx], list[dict[str, Any]]]]] = {
     "accounts_docs.write_budget": (".pdf", _books),
     "accounts_docs.write_collection_book": (".pdf", _books),
     "accounts_docs.write_settlement": (".pdf", _books),
     "accounts_docs.write_settlement_xlsx": (".xlsx", _books),
+    "accounts_docs.write_receipts": (".pdf", _receipts),
+    "handover_docs.write_handover_checklist": (".pdf", _handover),
+    "subsidy_docs.write_subsidy_report": (".pdf", _subsidy),
+    "yearly_report.write_yearly_report": (".xlsx", _books),
+    "yearly_report.write_yearly_report_pdf": (".pdf", _books),
     "activity_summary.write_activity_summary": (".pdf", lambda c: [{"fiscal_year": c.fy}]),
     "activity_summary.write_activity_summary_xlsx": (".xlsx", lambda c: [{"fiscal_year": c.fy}]),
     "audit.write_audit_csv": (".csv", lambda c: [{"entries": _entries(c)}]),
