@@ -2408,6 +2408,14 @@ def main(argv: list[str] | None = None) -> int:
         if ctx.small is not None and ctx.small.exists():
             guarded("17. safety sheets 5k", lambda: fig_safety_sheets(ctx))
         guarded("18. safety key press 12k", lambda: fig_safety_key(ctx))
+        # figures kept in their own files; they use this module's Ctx, ROWS and helpers
+        sys.modules.setdefault("run", sys.modules[__name__])
+        from fig_consolidate import fig_consolidate
+        from fig_report import fig_yearly_report
+
+        if ctx.small is not None and ctx.small.exists():
+            guarded("19. yearly report 5k", lambda: fig_yearly_report(ctx))
+        guarded("20. consolidation", lambda: fig_consolidate(ctx))
         if ctx.large is not None:
             guarded("12. Excel export / import 60k", lambda: fig_import_large(ctx))
     finally:
