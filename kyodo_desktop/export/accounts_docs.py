@@ -1,6 +1,7 @@
-"""会費・収支の帳票 (Qt-free): the 会費集金簿 per 班, the 収支決算書 with the 会計監査報告書, and
-the 収支予算書, as PDF (and the 決算書 as Excel too). Issue 9; the figures come from
-:mod:`kyodo_desktop.models.accounts_book` as plain data, nothing is computed twice here.
+"""会費・収支の帳票 (Qt-free): the 会費集金簿 per 班, the 収支決算書 with the 会計監査報告書, the
+収支予算書, as PDF (and the 決算書 as Excel too), and the 領収書 of dues payments. Issue 9; the
+figures come from :mod:`kyodo_desktop.models.accounts_book` as plain data, nothing is computed
+twice here.
 
 The 集金簿 goes to the 班長 (a 班長's session prints their own 班 only) with each household's dues
 and what is already paid filled in, columns to write the date and stamp the receipt; the
@@ -415,6 +416,216 @@ def write_budget(reg: Register, target: Path, *, fiscal_year: int, record: bool 
     return PrintResult(Path(target), pages, 0, p.chain.warning)
 
 
+# -- 領収書 ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Receipt:
+    """One 領収書: what a household handed over at once (the payment rows sharing a receipt number,
+    e.g. 上期 and 下期 paid together), less any row since cancelled."""
+
+    receipt_no: str
+    household_id: int
+    name: str  # 世帯主
+    block: str
+    paid_on: str
+    received_by: str
+    instalments: tuple[str, ...]
+    amount: int
+    payment_ids: tuple[int, ...]
+
+
+RECEIPTS_PER_PAGE = 3
+
+
+def _treasurer(reg: Register, fy: int) -> str:
+    """The 会計 of year ``fy`` (or, if none is recorded for it, the latest before it)."""
+    row = reg.conn.execute(
+        "SELECT trim(coalesce(p.family_name, '') || '　' || coalesce(p.given_name, ''), '　') FROM officers o "
+        "JOIN persons p ON p.id = o.person_id WHERE o.role = '会計' AND o.fiscal_year <= ? "
+        "ORDER BY o.fiscal_year DESC, o.start_date DESC, o.id DESC LIMIT 1", [fy]).fetchone()
+    return row[0] if row else ""
+
+
+def receipts_for(reg: Register, fiscal_year: int, *, payment_ids: list[int] | None = None,
+                 household_ids: list[int] | None = None, block_id: int | None = None) -> list[Receipt]:
+    """The 領収書 of ``fiscal_year``'s dues payments the session sees (a 班長: their own 班), one per
+    receipt number and household, in 班 and 回覧順 order. A cancelled payment row is left out (a
+    receipt whose rows are all cancelled is not printed at all). Payments recorded before numbers
+    were given out (no number) make one receipt per household, day and receiver, its No. blank."""
+    reg.session.require(ab.READ)
+    if block_id is not None:
+        reg.session.require_block(block_id, "ほかの班の領収書を印刷する")
+    for hid in household_ids or ():
+        row = reg.conn.execute("SELECT block_id FROM households WHERE id = ?", [hid]).fetchone()
+        if row is None:
+            raise RegisterError(f"世帯（番号 {hid}）が台帳にありません。")
+        reg.session.require_block(row[0], "ほかの班の世帯の領収書を印刷する")
+    payments = [x for x in ab.list_payments(reg, fiscal_year, block_id=block_id)
+                if x.reverses_id is None and x.reversed_by is None and x.household_id is not None
+                and (household_ids is None or x.household_id in household_ids)]
+    groups: dict[tuple[int, str, str, str], list[ab.Payment]] = {}
+    for x in payments:
+        key = (x.household_id, x.receipt_no, "", "") if x.receipt_no else (x.household_id, "", x.paid_on, x.received_by)
+        groups.setdefault(key, []).append(x)  # type: ignore[arg-type]
+    if payment_ids is not None:
+        wanted = set(payment_ids)
+        groups = {k: xs for k, xs in groups.items() if wanted & {x.id for x in xs}}
+    if not groups:
+        return []
+    ids = sorted({k[0] for k in groups})
+    homes = {r[0]: r[1:] for r in reg.conn.execute(
+        "SELECT h.id, trim(coalesce(p.family_name, '') || '　' || coalesce(p.given_name, ''), '　'), "
+        "coalesce(b.name, ''), coalesce(b.sort_order, 1e9), h.circulation_order, "
+        "trim(h.address_town || h.address_number || ' ' || h.address_building) "
+        "FROM households h LEFT JOIN persons p ON p.id = h.head_person_id LEFT JOIN blocks b ON b.id = h.block_id "
+        f"WHERE h.id IN ({','.join('?' * len(ids))})", ids)}
+    out = []
+    for (hid, no, _day, _by), xs in groups.items():
+        name, block, order, circulation, address = homes[hid]
+        labels = tuple(dict.fromkeys(x.instalment for x in sorted(xs, key=lambda x: x.instalment_no)))
+        receipt = Receipt(no, hid, name or f"（世帯主未登録）{address}", block, xs[0].paid_on, xs[0].received_by,
+                          labels, sum(x.amount for x in xs), tuple(x.id for x in xs))
+        out.append(((order, block, circulation, hid, receipt.paid_on, no), receipt))
+    return [r for _k, r in sorted(out, key=lambda t: t[0])]
+
+
+def _dashed(c: Any, x1: float, y1: float, x2: float, y2: float) -> None:
+    c.saveState()
+    c.setDash(3, 3)
+    c.setLineWidth(0.4)
+    c.line(x1, y1, x2, y2)
+    c.restoreState()
+
+
+def _put(c: Any, chain: FontChain, x: float, y: float, text: str, size: float, width: float,
+         align: str = "l") -> None:
+    """``text`` in a box ``width`` wide: smaller if it must be, cut with 「…」 past 6 pt, never over
+    the next thing on the receipt."""
+    s = _fit(chain, text, size, width)
+    text = _clip(chain, text, s, width)
+    w = chain.width(text, s)
+    tx = x if align == "l" else x + width - w if align == "r" else x + (width - w) / 2
+    chain.draw(c, tx, y, text, s)
+
+
+def _draw_receipt(c: Any, chain: FontChain, top: float, r: Receipt, *, page_width: float, label: str,
+                  assoc: dict[str, Any], treasurer: str, with_stub: bool) -> None:
+    """One receipt in the band of a third of the page that starts at ``top``: the 控え on the left
+    (kept by the association), a dashed line to cut along, the 領収書 itself on the right."""
+    from reportlab.lib.units import mm
+
+    day = to_wareki(date.fromisoformat(r.paid_on))
+    amount = f"¥{r.amount:,}"
+    what = f"{label} 町会費（{'・'.join(r.instalments)}）"
+    number = f"No. {r.receipt_no}" if r.receipt_no else "No."
+    x0 = 10 * mm
+    if with_stub:
+        sw = 44 * mm
+        _put(c, chain, x0, top - 12 * mm, "領収書（控）", 12, sw, "c")
+        lines = [(number, 9), (day, 9), (f"{r.name}　様", 10), (f"金額　{amount}", 11), (what, 8),
+                 (f"{r.block}　受領者 {r.received_by}".strip(), 8)]
+        y = top - 22 * mm
+        for text, size in lines:
+            _put(c, chain, x0, y, text, size, sw)
+            c.setLineWidth(0.3)
+            c.line(x0, y - 1.8 * mm, x0 + sw, y - 1.8 * mm)
+            y -= 9.5 * mm
+        _dashed(c, x0 + sw + 4 * mm, top - 4 * mm, x0 + sw + 4 * mm, top - 95 * mm)
+        _put(c, chain, x0 + sw + 5 * mm, top - 50 * mm, "切", 7, 4 * mm)
+        x0 = x0 + sw + 10 * mm
+    w = page_width - 10 * mm - x0
+    c.setLineWidth(0.8)
+    c.rect(x0, top - 93 * mm, w, 88 * mm)
+    _put(c, chain, x0, top - 17 * mm, "領　収　書", 20, w, "c")
+    _put(c, chain, x0 + w - 48 * mm, top - 11 * mm, number, 10, 45 * mm, "r")
+    _put(c, chain, x0 + w - 48 * mm, top - 17 * mm, day, 10, 45 * mm, "r")
+    # 様 line
+    name_w = min(95 * mm, w - 12 * mm)
+    _put(c, chain, x0 + 6 * mm, top - 30 * mm, r.name, 15, name_w - 12 * mm)
+    _put(c, chain, x0 + 6 * mm + name_w - 10 * mm, top - 30 * mm, "様", 13, 10 * mm, "r")
+    c.setLineWidth(0.6)
+    c.line(x0 + 6 * mm, top - 32 * mm, x0 + 6 * mm + name_w, top - 32 * mm)
+    # 金 ¥6,000 也
+    box_w = min(100 * mm, w - 12 * mm)
+    c.setFillGray(0.93)
+    c.rect(x0 + 6 * mm, top - 48 * mm, box_w, 12 * mm, fill=1, stroke=1)
+    c.setFillGray(0)
+    _put(c, chain, x0 + 8 * mm, top - 44 * mm, "金", 14, 10 * mm)
+    _put(c, chain, x0 + 18 * mm, top - 44.5 * mm, amount, 18, box_w - 32 * mm, "c")
+    _put(c, chain, x0 + 6 * mm + box_w - 12 * mm, top - 44 * mm, "也", 14, 10 * mm, "c")
+    _put(c, chain, x0 + 6 * mm, top - 56 * mm, f"但し　{what}として", 11, w - 12 * mm)
+    _put(c, chain, x0 + 6 * mm, top - 63 * mm, "上記正に領収いたしました。", 10, w - 12 * mm)
+    # who issues it, and the stamp
+    stamp = 20 * mm
+    info_w = w - stamp - 16 * mm
+    _put(c, chain, x0 + 6 * mm, top - 72 * mm, assoc["name"] or "", 12, info_w)
+    address = " ".join(t for t in (f"〒{assoc['postal_code']}" if assoc.get("postal_code") else "",
+                                   assoc.get("address") or "") if t)
+    _put(c, chain, x0 + 6 * mm, top - 77.5 * mm, address, 9, info_w)
+    _put(c, chain, x0 + 6 * mm, top - 83.5 * mm, f"会計　{treasurer}" if treasurer else "会計　＿＿＿＿＿＿＿＿",
+         10, info_w)
+    if r.received_by:
+        _put(c, chain, x0 + 6 * mm, top - 89 * mm, f"受領者　{r.received_by}", 8.5, info_w)
+    sx, sy = x0 + w - stamp - 6 * mm, top - 90 * mm
+    c.setLineWidth(0.5)
+    c.rect(sx, sy, stamp, stamp)
+    _put(c, chain, sx, sy + stamp - 4 * mm, "領収印", 7, stamp, "c")
+
+
+def write_receipts(reg: Register, target: Path, *, fiscal_year: int, payment_ids: list[int] | None = None,
+                   household_ids: list[int] | None = None, block_id: int | None = None, with_stub: bool = True,
+                   progress: Progress = None, record: bool = True) -> PrintResult:
+    """領収書 for ``fiscal_year``'s dues payments (all that the session sees, or those of the given
+    payments, households or 班), three to an A4 page with dashed lines to cut along: No., the date
+    paid in 和暦, the 世帯主's name with 様, 「金 ¥6,000 也」, 但し 令和8年度 町会費（上期）として, the
+    association's name and address, the 会計 and the 受領者 (the 班長), a box for the 領収印, and (with
+    ``with_stub``) the 控え on the left. One receipt per receipt number: a household's instalments
+    paid together are one receipt; a cancelled payment is not printed. A name the fonts cannot draw
+    is refused (a receipt must carry the payer's name as written), nothing is written."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+    from reportlab.pdfgen.canvas import Canvas
+
+    reg.session.require("output", "領収書を印刷する")
+    year = ab.get_year(reg, fiscal_year)
+    receipts = receipts_for(reg, fiscal_year, payment_ids=payment_ids, household_ids=household_ids,
+                            block_id=block_id)
+    if not receipts:
+        raise RegisterError(f"{year.label}の会費の入金で、領収書を印刷できるものがありません（取り消した入金は印刷しません）。")
+    chain = font_chain("mincho")
+    bad = [(r.name, chain.missing(r.name)) for r in receipts if chain.missing(r.name)]
+    if bad:
+        raise RegisterError("次の名前に印刷できない字があるため、領収書を作っていません: "
+                            + "、".join(f"{name}（{''.join(chars)}）" for name, chars in dict(bad).items())
+                            + "。その字を含むフォントを設定してから印刷してください。")
+    assoc = get_association(reg)
+    treasurer = _treasurer(reg, fiscal_year)
+    target = Path(target)
+    tmp = target.with_name(target.name + ".part")
+    width, height = A4
+    c = Canvas(str(tmp), pagesize=A4, invariant=True)
+    c.setTitle(f"{assoc['name']} 領収書 {year.label}")
+    pages = (len(receipts) + RECEIPTS_PER_PAGE - 1) // RECEIPTS_PER_PAGE
+    band = height / RECEIPTS_PER_PAGE
+    for page in range(pages):
+        chunk = receipts[page * RECEIPTS_PER_PAGE:(page + 1) * RECEIPTS_PER_PAGE]
+        for n, r in enumerate(chunk):
+            top = height - n * band
+            _draw_receipt(c, chain, top, r, page_width=width, label=year.label, assoc=assoc, treasurer=treasurer,
+                          with_stub=with_stub)
+            if n:
+                _dashed(c, 6 * mm, top, width - 6 * mm, top)
+                _put(c, chain, width - 30 * mm, top + 1 * mm, "切り取り線", 6.5, 22 * mm, "r")
+        c.showPage()
+        _tick(progress, page + 1, pages, tmp)
+    _save(c, tmp, target)
+    if record:
+        record_output(reg, f"領収書 {year.label}（{len(receipts)}枚）{target.name}", "OFFICER_INTERNAL",
+                      len({r.household_id for r in receipts}), action="print")
+    return PrintResult(target, pages, len({r.household_id for r in receipts}), chain.warning)
+
+
 # -- the 決算書 in Excel ------------------------------------------------------------------------------------
 
 
@@ -534,4 +745,5 @@ def write_settlement_xlsx(reg: Register, target: Path, *, fiscal_year: int, reco
     return target
 
 
-__all__ = ["money", "write_budget", "write_collection_book", "write_settlement", "write_settlement_xlsx"]
+__all__ = ["Receipt", "money", "receipts_for", "write_budget", "write_collection_book", "write_receipts",
+           "write_settlement", "write_settlement_xlsx"]

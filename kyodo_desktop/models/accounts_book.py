@@ -21,7 +21,9 @@ later never changes a past year; an officer may change one household's dues with
 (:func:`set_household_dues`: 減免, 月割 for a late joiner). Households owe for a year when they were
 members (加入) on its first day or joined during it. Payments (:func:`record_payment`, per 班 in bulk
 with :func:`record_block_payments`) must be more than zero and no more than what is still due;
-a mistaken payment is cancelled by a reversing row (:func:`cancel_payment`), never deleted. The
+a mistaken payment is cancelled by a reversing row (:func:`cancel_payment`), never deleted. Every
+payment has a 領収書番号 (typed, or the next of the year's series: 「R8-00001」 for 令和8年度), shared
+by the rows of what a household handed over at once, so one 領収書 can be printed for it. The
 会計 posts what the 班長 handed in to the cash book as one 会費収入 entry (:func:`post_dues`).
 
 **Cash book (金銭出納簿).** Entries are 収入 / 支出 with a subject (科目: data, with the usual
@@ -61,7 +63,12 @@ from typing import Any
 from kyodo_desktop.models import schema
 from kyodo_desktop.models.errors import RegisterError
 from kyodo_desktop.models.japanese import fiscal_year as fiscal_year_of
-from kyodo_desktop.models.japanese import fiscal_year_label, fiscal_year_range, parse_date
+from kyodo_desktop.models.japanese import (
+    fiscal_year_label,
+    fiscal_year_range,
+    parse_date,
+    wareki_year,
+)
 from kyodo_desktop.models.register import Register
 from kyodo_desktop.models.validation import ValidationError, clean_text
 
@@ -830,20 +837,57 @@ def _clean_payment_fields(reg: Register, paid_on: Any, received_by: str, receipt
     )
 
 
+RECEIPT_DIGITS = 5
+
+
+def receipt_prefix(fy: int) -> str:
+    """「R8-」 for 令和8年度: the era's letter and the year of the 年度 (as :func:`fiscal_year_label`
+    names it), so that a number says which year's dues it is for."""
+    era, n = wareki_year(date(fy, 12, 31))
+    return f"{era.short}{n}-"
+
+
+def _last_receipt_serial(reg: Register, fy: int) -> int:
+    """The highest running number given so far in year ``fy``'s series (0 when none)."""
+    prefix = receipt_prefix(fy)
+    row = reg.conn.execute(
+        "SELECT max(CAST(substr(receipt_no, ?) AS INTEGER)) FROM dues_payments WHERE fiscal_year = ? "
+        "AND receipt_no GLOB ?", [len(prefix) + 1, fy, prefix + "[0-9]*"]).fetchone()
+    return int(row[0] or 0)
+
+
+def _receipt_no(fy: int, serial: int) -> str:
+    return f"{receipt_prefix(fy)}{serial:0{RECEIPT_DIGITS}d}"
+
+
+def _check_receipt_free(reg: Register, receipt_no: str) -> None:
+    """A number typed by hand (from a paper receipt book) may not name another payment's receipt."""
+    if not receipt_no:
+        return
+    row = reg.conn.execute("SELECT household_id, paid_on FROM dues_payments WHERE receipt_no = ? AND reverses_id IS NULL "
+                           "LIMIT 1", [receipt_no]).fetchone()
+    if row is not None:
+        raise ValidationError("領収書番号", f"領収書番号「{receipt_no}」はすでに別の入金（世帯No.{row[0]}、{row[1]}）に"
+                              "使われています。番号を確かめるか、空けておいてください（自動で付けます）。", field="receipt_no")
+
+
 def _insert_payments(reg: Register, fy: int, household_id: int, parts: list[tuple[int, int]], f: _CleanPayment,
-                     labels: dict[int, str]) -> list[int]:
+                     labels: dict[int, str], receipt_no: str) -> list[int]:
+    """The rows of one payment: one per instalment it covers, all under one receipt number (one
+    領収書 for what the household handed over at once)."""
     ids = []
     now = reg.now()
     for no, part in parts:
         pid = int(reg.conn.execute(
             "INSERT INTO dues_payments (fiscal_year, household_id, instalment_no, amount, paid_on, received_by, "
             "receipt_no, method, note, entered_at, entered_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [fy, household_id, no, part, f.paid_on, f.received_by, f.receipt_no, f.method, f.note, now, reg.actor]
+            [fy, household_id, no, part, f.paid_on, f.received_by, receipt_no, f.method, f.note, now, reg.actor]
         ).lastrowid)
         reg._audit_row("insert", "dues_payments", pid,
-                       f"世帯No.{household_id}の{fiscal_year_label(fy)}会費（{labels[no]}）{yen(part)}の入金を記録しました",
+                       f"世帯No.{household_id}の{fiscal_year_label(fy)}会費（{labels[no]}）{yen(part)}の入金を記録しました"
+                       f"（領収書 {receipt_no}）",
                        after={"household_id": household_id, "instalment": labels[no], "amount": part,
-                              "paid_on": f.paid_on, "received_by": f.received_by, "receipt_no": f.receipt_no,
+                              "paid_on": f.paid_on, "received_by": f.received_by, "receipt_no": receipt_no,
                               "method": f.method})
         ids.append(pid)
     return ids
@@ -851,7 +895,8 @@ def _insert_payments(reg: Register, fy: int, household_id: int, parts: list[tupl
 
 def record_payment(reg: Register, data: PaymentData) -> list[int]:
     """Record a household's payment of year ``data.fiscal_year``'s dues (one row per instalment
-    it covers). Refused: zero or negative amounts, more than is still due, a date in the future,
+    it covers, all under one 領収書番号: the one typed from a paper receipt book, else the next of
+    the year's series, 「R8-00001」 …). Refused: a receipt number already used, zero or negative amounts, more than is still due, a date in the future,
     a household that owes nothing for the year, a closed year, another 班's household for a 班長."""
     reg.session.require(DUES_WRITE, "会費の入金を記録する")
     hid = _int_id(data.household_id, "世帯", "household_id")
@@ -868,9 +913,11 @@ def record_payment(reg: Register, data: PaymentData) -> list[int]:
     line = lines[0]
     parts = _split(line, amount, data.instalment_no)
     labels = {i.no: i.label for i in line.instalments}
+    _check_receipt_free(reg, fields_.receipt_no)
     with reg.writing("会費の入金の記録"):
         _assess(reg, fy, [hid])
-        return _insert_payments(reg, fy, hid, parts, fields_, labels)
+        receipt = fields_.receipt_no or _receipt_no(fy, _last_receipt_serial(reg, fy) + 1)
+        return _insert_payments(reg, fy, hid, parts, fields_, labels, receipt)
 
 
 @dataclass(frozen=True)
@@ -886,7 +933,8 @@ def record_block_payments(reg: Register, fy: int, block_id: int, paid_on: str | 
                           received_by: str = "", method: str = "現金", note: str = "") -> BulkPayments:
     """The payments a 班長 collected in their 班, at once: each household in ``amounts`` pays its
     amount, each other one in ``household_ids`` pays all it still owes (of ``instalment_no`` if
-    given); without either, every household of the 班 that still owes. All or nothing: any bad
+    given); without either, every household of the 班 that still owes. Each household gets the
+    next 領収書番号 of the year's series. All or nothing: any bad
     line refuses the whole lot, with every problem listed."""
     reg.session.require(DUES_WRITE, "会費の入金を記録する")
     reg.session.require_block(block_id, "ほかの班の会費を記録する")
@@ -933,8 +981,10 @@ def record_block_payments(reg: Register, fy: int, block_id: int, paid_on: str | 
     ids: list[int] = []
     with reg.writing("班の会費の一括入金"):
         _assess(reg, fy, [hid for hid, _p, _l in plan])
+        serial = _last_receipt_serial(reg, fy)
         for hid, parts, labels in plan:
-            ids += _insert_payments(reg, fy, hid, parts, fields_, labels)
+            serial += 1
+            ids += _insert_payments(reg, fy, hid, parts, fields_, labels, _receipt_no(fy, serial))
     total = sum(part for _h, parts, _l in plan for _n, part in parts)
     return BulkPayments(len(plan), ids, total)
 
@@ -1526,9 +1576,17 @@ class UnpostedDues:
     last_paid_on: str | None
 
 
+#: a payment cancelled before it reached the cash book, and its cancellation: neither is posted
+#: (together they are nothing; alone, a pair could never be posted and would block the closing)
+_CANCELLED_UNPOSTED = (
+    "NOT EXISTS (SELECT 1 FROM dues_payments r WHERE r.reverses_id = p.id AND r.ledger_entry_id IS NULL)",
+    "NOT EXISTS (SELECT 1 FROM dues_payments o WHERE o.id = p.reverses_id AND o.ledger_entry_id IS NULL)",
+)
+
+
 def _unposted_where(reg: Register, start: date, until: date, block_id: int | None,
                     dues_year: int | None) -> tuple[str, list[Any]]:
-    where = ["p.ledger_entry_id IS NULL", "p.paid_on >= ?", "p.paid_on <= ?"]
+    where = ["p.ledger_entry_id IS NULL", "p.paid_on >= ?", "p.paid_on <= ?", *_CANCELLED_UNPOSTED]
     params: list[Any] = [start.isoformat(), until.isoformat()]
     if block_id is not None:
         where.append("h.block_id = ?")
@@ -1556,7 +1614,8 @@ def unposted_dues(reg: Register, until: date | str | None = None, *, block_id: i
 def post_dues(reg: Register, entry_date: str | date, account: int | str = "現金", *, block_id: int | None = None,
               dues_year: int | None = None, memo: str = "") -> int:
     """Put the dues payments received (in this 年度, up to ``entry_date``) and not yet in the cash
-    book into it as one 会費収入 entry, and mark them as posted."""
+    book into it as one 会費収入 entry, and mark them as posted. A payment cancelled before it was
+    posted is left out with its cancellation (together they are nothing)."""
     reg.session.require(BOOK_WRITE, "会費を出納簿に記帳する")
     day = _day(entry_date, "日付", "entry_date")
     fy = year_of(reg, day)
@@ -2093,7 +2152,7 @@ __all__ = [
     "delete_levy_rate", "dues_by_block", "dues_for_year", "get_budget", "get_dues_plan", "get_entry", "get_year",
     "household_dues", "levy", "list_dues_categories", "list_entries", "list_levy_rates", "list_money_accounts",
     "list_payments", "list_subjects", "list_years", "member_households", "open_year", "opening_balances",
-    "post_dues", "record_block_payments", "record_payment", "rename_subject", "retire_dues_category",
+    "post_dues", "receipt_prefix", "record_block_payments", "record_payment", "rename_subject", "retire_dues_category",
     "retire_subject", "reverse_entry", "save_dues_category", "set_budget", "set_dues_plan", "set_household_dues",
     "set_levy_rate", "set_opening_balance", "settlement", "start_month", "subject_by_code", "unposted_dues",
     "year_of", "year_range", "yen",

@@ -35,6 +35,13 @@ check, one thrown away); a 集合場所 for every one to three 班, the school's
 年度's and this 年度's 自主防災 organisation; and the last two 町内防災訓練 of the activity part as
 safety checks with results for about 90 % of the people (most within half an hour).
 
+Then the books (DOMAIN.md §0, §1.2-B; :mod:`kyodo_desktop.models.demo_accounts`, with its own
+``Random``): last 年度 kept and closed with its 繰越金 carried over, this 年度 open up to ``today``;
+dues in 上期・下期 by category assigned to the member households, collected per 班 by its 班長 with
+receipt numbers, a handful in arrears; each hand-over posted to the cash book; a year of 市補助金,
+夏祭り, the 校下 levies, 防犯灯 電気料, 敬老, 防災 and the rest, never below zero; budgets near the
+actuals.
+
 Everything random comes from ``random.Random(seed)`` (uids included; the activity part has its
 own, derived from the seed), and every timestamp is derived from ``today`` (never earlier than
 the association's ``created_at``): the same seed and ``today`` on the same empty register give
@@ -42,7 +49,8 @@ identical rows in every table. Rows are built as tuples and written with ``execu
 transaction: 5,000 households (~11,700 people, ~550 events, ~41,000 participations, ~140 rosters
 with ~7,600 turns, ~2,500 緊急連絡先, ~19,000 results of the two drills) take about 1.3 s on a 2-core
 machine in an encrypted register (0.5 s of it the activity part, 0.4 s the rosters, most of that the
-model giving out the turns, 0.15 s 防災).
+model giving out the turns, 0.15 s 防災), and the books (~17,600 dues payments, ~2,600 cash-book
+entries over two 年度) add about 0.5 s, most of it SQLite writing the payments.
 """
 
 from __future__ import annotations
@@ -64,6 +72,8 @@ import jaconv
 import sqlite_utils
 
 from kyodo_desktop.models import demo_names as names
+from kyodo_desktop.models.demo_accounts import AccountsCounts, make_accounts
+from kyodo_desktop.models.demo_accounts import describe as describe_accounts
 from kyodo_desktop.models.households import person_index_fields
 from kyodo_desktop.models.japanese import fiscal_year, fiscal_year_label, fiscal_year_range
 from kyodo_desktop.models.register import RegisterError, default_purpose
@@ -86,6 +96,8 @@ class DemoSummary:
     contacts: int = 0  # 緊急連絡先
     support: int = 0  # 避難行動要支援者 (the city's list and the 町会's own)
     safety_results: int = 0  # results of the past drills
+    dues_payments: int = 0  # the books: last 年度 (closed) and this 年度
+    ledger_entries: int = 0
 
 
 # -- small helpers over one Random ------------------------------------------------------------
@@ -674,7 +686,7 @@ def _populate_demo(
     cache_size = conn.execute("PRAGMA cache_size").fetchone()[0]
     conn.execute("PRAGMA cache_size = -65536")
     try:
-        made, bousai = _insert(db, actor, stamp, assoc, households, seed, block_rows, hh_rows, hs_rows, p_rows,
+        made, bousai, books = _insert(db, actor, stamp, assoc, households, seed, block_rows, hh_rows, hs_rows, p_rows,
                                ps_rows, activity, who, today=today, start_month=start_month)
     finally:
         conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
@@ -693,6 +705,8 @@ def _populate_demo(
         contacts=bousai.contacts,
         support=bousai.support,
         safety_results=bousai.results,
+        dues_payments=books.payments,
+        ledger_entries=books.entries,
     )
 
 
@@ -701,7 +715,7 @@ def _insert(
     block_rows: list[tuple], hh_rows: list[tuple], hs_rows: list[tuple], p_rows: list[tuple],
     ps_rows: list[tuple], activity: _ActivityRows, who: list[tuple[int, int, int, int, int, str]], *, today: date,
     start_month: int,
-) -> tuple[_RosterCounts, _BousaiCounts]:
+) -> tuple[_RosterCounts, _BousaiCounts, AccountsCounts]:
     """Write every row in one transaction (all or nothing)."""
     conn = db.conn
     n_persons = len(p_rows)
@@ -761,6 +775,8 @@ def _insert(
                 stamp,
             ],
         )
+        books = make_accounts(_DemoBook(conn, today, stamp, actor), seed=seed, start_month=start_month,
+                              district=district or names.DISTRICT)
         after = {"households": households, "persons": n_persons, "blocks": len(block_rows), "seed": seed,
                  "events": len(activity.events), "participations": len(activity.participations),
                  "volunteers": len(activity.volunteers), "partners": len(activity.partners),
@@ -769,7 +785,7 @@ def _insert(
                  "bosai_share": bousai.bosai_share, "emergency_contacts": bousai.contacts,
                  "support_people": bousai.support, "support_helpers": bousai.helpers, "equipment": bousai.equipment,
                  "places": bousai.places, "bousai_members": bousai.members, "safety_checks": bousai.checks,
-                 "safety_results": bousai.results}
+                 "safety_results": bousai.results, **describe_accounts(books, fiscal_year(today, start_month))}
         conn.execute(
             "INSERT INTO audit_log (at, actor, action, table_name, row_id, summary, before, after)"
             " VALUES (?,?,?,?,?,?,?,?)",
@@ -779,7 +795,7 @@ def _insert(
                 None, json.dumps(after, ensure_ascii=False),
             ],
         )
-    return made, bousai
+    return made, bousai, books
 
 
 def _insert_activity(conn, a: _ActivityRows) -> None:

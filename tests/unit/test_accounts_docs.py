@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import tempfile
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -237,3 +239,184 @@ def test_render_a_page(books, tmp_path):
         subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(tmp_path / name)], check=True)
         pngs = sorted(tmp_path.glob(f"{name}*.png"))
         assert pngs and all(p.stat().st_size > 1000 for p in pngs)
+
+
+# -- 領収書 ---------------------------------------------------------------------------------------------
+
+
+def _pdf_pages(path) -> list[str]:
+    """Each page's text, read back with pypdf."""
+    from pypdf import PdfReader
+
+    return [_flat(page.extract_text() or "") for page in PdfReader(str(path)).pages]
+
+
+def test_receipt_numbers_are_given_per_payment_and_shared_by_its_instalments(books):
+    pays = {p.id: p for p in ab.list_payments(books, 2026)}
+    aoki = [p for p in pays.values() if p.household_id == books.ids["青木"]]
+    assert [(p.instalment, p.amount) for p in aoki] == [("上期", 3000), ("下期", 3000)]
+    assert {p.receipt_no for p in aoki} == {"R8-00001"}  # the two rows of one payment: one receipt
+    assert sorted({p.receipt_no for p in pays.values()}) == ["R8-00001", "R8-00002", "R8-00003"]
+    bulk = ab.record_block_payments(books, 2026, books.b2, "2026-06-01", instalment_no=1, received_by="2班 班長")
+    numbers = [ab.list_payments(books, 2026, household_id=h)[-1].receipt_no for h in (books.ids["小野"],)]
+    assert bulk.households == 1 and numbers == ["R8-00004"]
+    # a number typed from a paper receipt book is kept, and may not be used twice
+    ab.record_payment(books, ab.PaymentData(books.ids["江藤"], 2026, 1000, "2026-06-02", receipt_no="手書き-12"))
+    with pytest.raises(ab.ValidationError, match="すでに別の入金"):
+        ab.record_payment(books, ab.PaymentData(books.ids["井上"], 2026, 1000, "2026-06-02", receipt_no="R8-00002"))
+    ab.record_payment(books, ab.PaymentData(books.ids["井上"], 2026, 1000, "2026-06-03"))
+    assert ab.list_payments(books, 2026, household_id=books.ids["井上"])[-1].receipt_no == "R8-00005"
+    assert ab.receipt_prefix(2026) == "R8-" and ab.receipt_prefix(2019) == "R1-" and ab.receipt_prefix(2018) == "H30-"
+
+
+def test_receipts_carry_number_amount_name_and_purpose(books, tmp_path):
+    hh.update_association(books, address="金沢市泉野町1-2-3", postal_code="921-8034")
+    result = docs.write_receipts(books, tmp_path / "領収書.pdf", fiscal_year=2026)
+    pages = _pdf_pages(result.path)
+    assert result.pages == 1 and len(pages) == 1 and result.households == 3
+    text = pages[0]
+    # 青木: 上期・下期 paid together = one receipt of ¥6,000
+    assert "No.R8-00001" in text and "青木　一様".replace("　", "") in text
+    assert "金¥6,000也" in text and "但し令和8年度町会費（上期・下期）として" in text
+    assert "No.R8-00002" in text and "¥3,000" in text and "町会費（上期）として" in text  # 江藤
+    assert "No.R8-00003" in text and "¥5,000" in text  # 小野: part of 上期
+    assert "令和8年5月10日" in text and "令和8年5月20日" in text
+    assert "領収書（控）" in text and text.count("領収印") == 3 and "切り取り線" in text
+    assert "金沢市泉野町1-2-3" in text and "上記正に領収いたしました" in text
+    assert _audits(books, "領収書 令和8年度（3枚）") == 1
+    bare = docs.write_receipts(books, tmp_path / "no-stub.pdf", fiscal_year=2026, with_stub=False, record=False)
+    assert "控" not in _pdf_pages(bare.path)[0] and _audits(books, "領収書 令和8年度") == 1
+
+
+def test_a_cancelled_payment_gets_no_receipt_and_choices_narrow_the_print(books, tmp_path):
+    ab.record_payment(books, ab.PaymentData(books.ids["井上"], 2026, 1500, "2026-06-01", received_by="1班 班長"))
+    wrong = ab.list_payments(books, 2026, household_id=books.ids["井上"])[-1]
+    ab.cancel_payment(books, wrong.id, "二重に記録")
+    text = "".join(_pdf_pages(docs.write_receipts(books, tmp_path / "all.pdf", fiscal_year=2026).path))
+    assert wrong.receipt_no not in text and "井上" not in text and "R8-00001" in text
+    one = docs.write_receipts(books, tmp_path / "one.pdf", fiscal_year=2026, household_ids=[books.ids["江藤"]],
+                              record=False)
+    text = "".join(_pdf_pages(one.path))
+    assert one.pages == 1 and "江藤" in text and "青木" not in text and "小野" not in text
+    by_block = "".join(_pdf_pages(docs.write_receipts(books, tmp_path / "b1.pdf", fiscal_year=2026,
+                                                      block_id=books.b1, record=False).path))
+    assert "青木" in by_block and "江藤" not in by_block
+    aoki = ab.list_payments(books, 2026, household_id=books.ids["青木"])
+    picked = "".join(_pdf_pages(docs.write_receipts(books, tmp_path / "p.pdf", fiscal_year=2026,
+                                                    payment_ids=[aoki[1].id], record=False).path))
+    assert "青木" in picked and "¥6,000" in picked and "小野" not in picked  # the whole receipt of that payment
+    tmp_path = tmp_path / "out"
+    tmp_path.mkdir()
+    with pytest.raises(RegisterError, match="領収書を印刷できるものがありません"):
+        docs.write_receipts(books, tmp_path / "none.pdf", fiscal_year=2026, payment_ids=[wrong.id])
+    assert not list(tmp_path.iterdir())
+
+
+def test_many_receipts_go_three_to_a_page_and_a_rare_kanji_is_printed(books, tmp_path):
+    names = ["髙橋", "𠮷田", "齋藤", "渡邊", "山﨑", "柳田", "大森"]
+    for n, family in enumerate(names):
+        hid = _household(books, books.b1, family)
+        ab.record_payment(books, ab.PaymentData(hid, 2026, 3000 + n, "2026-06-10", received_by="1班 班長"))
+    result = docs.write_receipts(books, tmp_path / "many.pdf", fiscal_year=2026, record=False)
+    pages = _pdf_pages(result.path)
+    assert result.pages == len(pages) == 4  # 3 + 7 = 10 receipts, three to a page
+    assert [p.count("領収印") for p in pages] == [3, 3, 3, 1]
+    text = "".join(pages)
+    for family in names:
+        assert f"{family}一様" in text, family
+    assert "¥3,006" in text and len(set(re.findall(r"R8-\d{5}", text))) == 10
+
+
+def test_a_hancho_prints_receipts_of_their_own_block_only(books, tmp_path):
+    books.session = Session(None, "h", "2班 班長", "班長", frozenset({"register.read", "register.write", "output"}),
+                            frozenset({books.b2}))
+    text = "".join(_pdf_pages(docs.write_receipts(books, tmp_path / "mine.pdf", fiscal_year=2026).path))
+    assert "江藤" in text and "小野" in text and "青木" not in text
+    with pytest.raises(PermissionDenied):
+        docs.write_receipts(books, tmp_path / "other.pdf", fiscal_year=2026, block_id=books.b1)
+    with pytest.raises(PermissionDenied):
+        docs.write_receipts(books, tmp_path / "other.pdf", fiscal_year=2026, household_ids=[books.ids["青木"]])
+    assert not (tmp_path / "other.pdf").exists()
+    books.session = Session(None, "v", "閲覧", "閲覧", frozenset({"register.read"}))
+    with pytest.raises(PermissionDenied):
+        docs.write_receipts(books, tmp_path / "x.pdf", fiscal_year=2026)
+
+
+def test_receipts_report_progress_and_cancel_leaves_no_file(books, tmp_path):
+    from kyodo_desktop.export.documents import PrintCancelled
+
+    for n in range(4):
+        hid = _household(books, books.b2, f"追加{n}")
+        ab.record_payment(books, ab.PaymentData(hid, 2026, 6000, "2026-06-10"))
+    seen: list[tuple[int, int]] = []
+    result = docs.write_receipts(books, tmp_path / "r.pdf", fiscal_year=2026, record=False,
+                                 progress=lambda done, total: seen.append((done, total)) or True)
+    assert result.pages == 3 and seen == [(1, 3), (2, 3), (3, 3)]
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(PrintCancelled):
+        docs.write_receipts(books, out / "x.pdf", fiscal_year=2026, progress=lambda done, total: done < 2)
+    assert not list(out.iterdir()) and _audits(books, "領収書 令和8年度") == 0
+
+
+def test_render_the_receipts(books, tmp_path):
+    """The page renders (pdftoppm); a copy goes to /tmp for a look."""
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("poppler-utils not installed")
+    pdf = tmp_path / "receipts.pdf"
+    docs.write_receipts(books, pdf, fiscal_year=2026, record=False)
+    subprocess.run(["pdftoppm", "-r", "60", "-png", str(pdf), str(tmp_path / "receipts")], check=True)
+    pngs = sorted(tmp_path.glob("receipts*.png"))
+    assert pngs and all(p.stat().st_size > 1000 for p in pngs)
+    shutil.copy(pngs[0], Path(tempfile.gettempdir()) / "kyodo-receipts.png")
+
+
+def test_the_cli_prints_receipts_of_a_block_or_a_household(tmp_path):
+    """``kyodo books print YEAR receipts -o FILE [--block 班名] [--household N]`` on a demo register
+    (whose books have this 年度's payments)."""
+    import os
+    import sys
+
+    from kyodo_desktop.models.accounts import DEMO_ACCOUNTS, DEMO_ADMIN
+    from kyodo_desktop.models.japanese import fiscal_year
+
+    home = tmp_path / "home"
+    env = {**os.environ, "KYODO_HOME": str(home), "PYTHONIOENCODING": "utf-8"}
+
+    def kyodo(*args, user=DEMO_ADMIN, check=True):
+        res = subprocess.run([sys.executable, "-m", "kyodo_desktop.cli", *map(str, args)], capture_output=True,
+                             text=True, encoding="utf-8", timeout=120,
+                             env={**env, "KYODO_USER": user[0], "KYODO_PASSWORD": user[-1]})
+        assert not check or res.returncode == 0, res.stderr
+        return res
+
+    reg = tmp_path / "demo.kyodo"
+    kyodo("demo", reg, "--households", 40, "--seed", 5)
+    fy = fiscal_year(datetime.now().date(), 4)
+    out = tmp_path / "1班.pdf"
+    res = kyodo("books", reg, "print", fy, "receipts", "-o", out, "--block", "1班")
+    assert "領収書:" in res.stdout and out.read_bytes().startswith(b"%PDF")
+    text = "".join(_pdf_pages(out))
+    assert re.search(r"No\.R\d+-\d{5}", text) and "様" in text and "領収印" in text
+    from kyodo_desktop import paths
+    from kyodo_desktop.models.register import Credentials, Register
+
+    paths.set_base_dir(home)
+    r = Register.open(reg, Credentials(*DEMO_ADMIN), backup_on_open=False)
+    try:
+        paid = next(p for p in ab.list_payments(r, fy) if p.reverses_id is None and p.reversed_by is None)
+        name = ab.household_dues(r, fy, paid.household_id).name
+    finally:
+        r.close(backup=False)
+    one = tmp_path / "one.pdf"
+    kyodo("books", reg, "print", fy, "receipts", "-o", one, "--household", paid.household_id)
+    text = "".join(_pdf_pages(one))
+    assert paid.receipt_no in text and _flat(name) + "様" in text
+    one.unlink()
+    res = kyodo("books", reg, "print", fy, "receipts", "-o", one, "--household", 99999, check=False)
+    assert res.returncode != 0 and "99999" in res.stderr and not one.exists()
+    hancho = next(a for a in DEMO_ACCOUNTS if a[1] == "班長")
+    res = kyodo("books", reg, "print", fy, "receipts", "-o", one, "--block", "2班", user=hancho, check=False)
+    assert res.returncode != 0 and not one.exists()  # a 班長 prints their own 班 only
+    res = kyodo("books", reg, "print", fy, "settlement", "-o", one, "--block", "1班", check=False)
+    assert res.returncode != 0 and "領収書" in res.stderr

@@ -395,46 +395,49 @@ def _first_person(reg, home):
         r.close()
 
 
-def test_accounts_book_year_from_the_command_line(tmp_path, home):
-    """kyodo books: open a year, assign dues, a payment (and a refused over-payment), an entry, balance, print."""
-    from datetime import date
-
+def _dues(reg, home, fy) -> list[tuple[int, int]]:
+    """(household id, outstanding) of every household owing dues in ``fy``, read with the model."""
     from kyodo_desktop import paths
     from kyodo_desktop.models import accounts_book as ab
-    from kyodo_desktop.models.japanese import fiscal_year
     from kyodo_desktop.models.register import Credentials, Register
+
+    paths.set_base_dir(home)
+    r = Register.open(reg, Credentials(*DEMO), backup_on_open=False, read_only=True)
+    try:
+        return [(x.household_id, x.outstanding) for x in ab.dues_for_year(r, fy) if x.due]
+    finally:
+        r.close(backup=False)
+
+
+def test_accounts_book_year_from_the_command_line(tmp_path, home):
+    """kyodo books: open next year, assign dues, a payment (and a refused over-payment), an entry, balance, print.
+    (The demo keeps this year's books already: last year closed, this one open with dues assigned.)"""
+    from datetime import date
+
+    from kyodo_desktop.models.japanese import fiscal_year
 
     reg = tmp_path / "demo.kyodo"
     kyodo("demo", reg, "--households", 12, "--seed", 5, home=home)
     login = {"user": DEMO[0], "password": DEMO[1]}
     today = date.today()
     fy = fiscal_year(today, 4)
-    out = kyodo("books", reg, "year-open", fy, home=home, **login)
+    out = kyodo("books", reg, "year-open", fy + 1, home=home, **login)  # this year's plan is copied
     assert "帳簿を開きました" in out.stdout
-    denied = kyodo("books", reg, "dues-assess", fy, home=home, check=False, **login)
-    assert denied.returncode == 1 and "会費の額" in denied.stderr  # no plan yet: the model says so
-    paths.set_base_dir(home)
-    r = Register.open(reg, Credentials(*DEMO), backup_on_open=False)  # a one-instalment plan, ¥3,000 a year
-    try:
-        ab.set_dues_plan(r, fy, [("年額", ab.year_range(r, fy)[0])],
-                         {c.name: 3000 for c in ab.list_dues_categories(r)})
-    finally:
-        r.close(backup=False)
-    out = kyodo("books", reg, "dues-assess", fy, home=home, **login)
+    out = kyodo("books", reg, "dues-assess", fy + 1, home=home, **login)
     assert "世帯に割り当てました" in out.stdout
-    owing = json.loads(kyodo("books", reg, "arrears", fy, "--json", home=home, **login).stdout)
-    assert owing and all(x["outstanding"] == 3000 for x in owing)
-    hid = owing[0]["household_id"]
-    out = kyodo("books", reg, "pay", fy, "--household", hid, "--amount", 1000, home=home, **login)
-    assert "未納額 2,000円" in out.stdout
-    over = kyodo("books", reg, "pay", fy, "--household", hid, "--amount", 5000, home=home, check=False, **login)
+    owing = json.loads(kyodo("books", reg, "arrears", fy + 1, "--json", home=home, **login).stdout)
+    assert owing == []  # arrears are what is overdue: nothing of next year is due yet
+    hid, due = next((h, d) for h, d in _dues(reg, home, fy + 1) if d >= 2000)
+    out = kyodo("books", reg, "pay", fy + 1, "--household", hid, "--amount", 1000, home=home, **login)
+    assert f"未納額 {due - 1000:,}円" in out.stdout
+    over = kyodo("books", reg, "pay", fy + 1, "--household", hid, "--amount", due, home=home, check=False, **login)
     assert over.returncode == 1 and "超えています" in over.stderr
-    left = json.loads(kyodo("books", reg, "arrears", fy, "--json", home=home, **login).stdout)
-    assert next(x for x in left if x["household_id"] == hid)["outstanding"] == 2000
+    assert dict(_dues(reg, home, fy + 1))[hid] == due - 1000
+    before = json.loads(kyodo("books", reg, "balance", "--json", home=home, **login).stdout)
     kyodo("books", reg, "entry", fy, "--date", today.isoformat(), "--kind", "収入", "--subject", "寄付金",
           "--amount", 5000, "--memo", "夏祭り", home=home, **login)
     bal = json.loads(kyodo("books", reg, "balance", "--json", home=home, **login).stdout)
-    assert bal["accounts"]["現金"] == 5000 and bal["total"] == 5000
+    assert bal["accounts"]["現金"] == before["accounts"]["現金"] + 5000 and bal["total"] == before["total"] + 5000
     pdf = tmp_path / "決算書.pdf"
     kyodo("books", reg, "print", fy, "settlement", "-o", pdf, home=home, **login)
     assert pdf.read_bytes().startswith(b"%PDF")

@@ -27,7 +27,9 @@ TABLES = ("association", "blocks", "households", "household_status", "persons", 
           "city_requests", "area_households", "stations", "station_users", "rosters", "roster_blocks",
           "roster_members", "roster_dates", "roster_turns", "roster_exemptions", "roster_debts", "non_working_days",
           "emergency_contacts", "support_lists", "support_people", "support_helpers", "safety_checks", "safety_results",
-          "equipment", "bousai_places", "bousai_place_blocks", "bousai_members")
+          "equipment", "bousai_places", "bousai_place_blocks", "bousai_members", "fiscal_years", "dues_instalments",
+          "dues_amounts", "dues_assessments", "dues_payments", "ledger_entries", "account_openings", "budgets",
+          "levy_rates")
 
 
 def empty_register(path, **association) -> Database:
@@ -1137,3 +1139,136 @@ def test_the_bousai_part_is_the_same_for_a_seed(tmp_path):
     assert a == b
     assert all(a[t] for t in tables)
     assert all(a[t] != c[t] for t in tables if t != "equipment")
+
+
+# -- the books: last 年度 closed, this 年度 open --------------------------------------------------------
+
+
+def _book(db: Database):
+    """The model's functions over the demo's own connection, as the system (no log-in needed)."""
+    from kyodo_desktop.models.demo import _DemoBook
+
+    return _DemoBook(db.conn, TODAY, f"{TODAY.isoformat()}T09:00:00")
+
+
+def _check_books(reg, *, today: date) -> dict[str, int]:
+    """What must hold of any demo's books, checked with the model's own functions. Returns a few
+    figures for the callers' own bounds."""
+    from kyodo_desktop.models import accounts_book as ab
+    from kyodo_desktop.models.japanese import fiscal_year
+
+    fy = fiscal_year(today, ab.start_month(reg))
+    prev = fy - 1
+    assert [(y.fiscal_year, y.state) for y in ab.list_years(reg)] == [(prev, "closed"), (fy, "open")]
+    last, this = ab.settlement(reg, prev), ab.settlement(reg, fy)
+    for s in (last, this):
+        # the 決算書 balances: 前年度繰越金 + 収入 − 支出 = 次年度繰越金 = what the accounts hold
+        assert s.balanced and s.income_total - s.expense_total == s.carry_out == sum(h.amount for h in s.holdings)
+    assert this.carry_in == last.carry_out == ab.get_year(reg, prev).carry_over > 0
+    counted = {a.account_id: a.book for a in ab.closing_check(reg, prev).accounts}
+    closing = ab.closing_check(reg, prev, counted)  # with the balances the 会計 counted: nothing else wrong
+    assert closing.problems == (f"{ab.get_year(reg, prev).label}はすでに締め済みです。",)
+    assert ab.opening_balances(reg, fy) == {a.account: a.book for a in closing.accounts}
+    # no account below zero on any day, in either year
+    for year in (prev, fy):
+        assert ab._first_below_zero(reg, year) == {}
+        for account in ("現金", "普通預金"):
+            book = ab.cash_book(reg, year, account)
+            assert book.opening >= 0 and all(r.balance >= 0 for r in book.rows)
+    # the open year: nothing wrong but what an open year has (balances not counted yet, a hand-over
+    # not yet in the cash book)
+    expected = re.compile(r"実際の残高（数えた現金・通帳の残高）を入力してください|出納簿に記帳していない入金")
+    open_check = ab.closing_check(reg, fy)
+    assert all(expected.search(p) for p in open_check.problems), open_check.problems
+    # every payment: a unique receipt number of its year's series, never more than was due
+    numbers: dict[str, set[tuple[int, str]]] = defaultdict(set)
+    for year in (prev, fy):
+        for p in ab.list_payments(reg, year):
+            assert re.fullmatch(re.escape(ab.receipt_prefix(year)) + r"\d{5}", p.receipt_no), p.receipt_no
+            if p.reverses_id is None:
+                numbers[p.receipt_no].add((p.household_id, p.paid_on))
+            assert p.paid_on <= today.isoformat() and p.received_by
+        for line in ab.dues_for_year(reg, year):
+            assert all(0 <= i.paid <= i.due for i in line.instalments), line
+    assert numbers and all(len(v) == 1 for v in numbers.values())
+    # last year's dues all in its cash book; the 校下 levies are member households × the rates
+    payments = ab.list_payments(reg, prev)
+    assert all(p.ledger_entry_id is not None for p in payments if not (p.reverses_id or p.reversed_by))
+    dues = next(x for x in last.income if x.code == "dues")
+    assert dues.actual == sum(p.amount for p in payments)
+    levy = next(x for x in last.expense if x.code == "levy")
+    assert levy.actual == ab.levy(reg, prev).total > 0
+    assert any(p.reverses_id for p in payments) and any(e.reverses_id for e in ab.list_entries(reg, prev))
+    # budgets near the actuals, both balanced with the 予備費
+    for line in (*last.income, *last.expense):
+        if line.actual > 0 and line.code not in ("carry_over",):
+            assert abs(line.budget - line.actual) <= 0.1 * line.actual + 1000, line
+    assert ab.budget_statement(reg, prev).balanced and ab.budget_statement(reg, fy).balanced
+    lines = ab.dues_for_year(reg, prev)
+    late = ab.arrears(reg, prev)
+    return {"households": len(lines), "arrears": len(late), "paying": sum(1 for x in lines if x.paid > 0),
+            "arrears_now": len(ab.arrears(reg, fy, as_of=today)), "fy": fy}
+
+
+def test_the_demo_books_are_a_believable_year_the_model_accepts(demo_register, clock):
+    from kyodo_desktop.models import accounts_book as ab
+    from kyodo_desktop.models.register import DB_ERRORS
+
+    reg = demo_register
+    today = clock().date()
+    found = _check_books(reg, today=today)
+    fy = found["fy"]
+    assert 1 <= found["arrears"] <= max(2, found["households"] // 20)  # a handful, not none
+    assert found["paying"] >= 0.9 * found["households"]
+    # the closed year refuses any write, from the model and from below it
+    start, end = ab.year_range(reg, fy - 1)
+    with pytest.raises(ab.YearClosedError):
+        ab.add_entry(reg, ab.EntryData(end, "収入", 100, "現金", "雑収入"))
+    debtor = ab.arrears(reg, fy - 1)[0]
+    with pytest.raises(ab.YearClosedError):
+        ab.record_payment(reg, ab.PaymentData(debtor.household_id, fy - 1, 100, end))
+    with pytest.raises(DB_ERRORS):
+        reg.conn.execute("INSERT INTO ledger_entries (fiscal_year, entry_no, entry_date, kind, subject_id, amount, "
+                         "account_id, entered_at) VALUES (?, 999, ?, '収入', 3, 100, 1, ?)",
+                         [fy - 1, end.isoformat(), reg.now()])
+    # the open year goes on with the model: post what is still unposted, pay, close with the counted balances
+    if ab.unposted_dues(reg, today).payments:
+        ab.post_dues(reg, today)
+    owing = ab.arrears(reg, fy, as_of=today)
+    if owing:
+        ab.record_payment(reg, ab.PaymentData(owing[0].household_id, fy, 1000, today))
+        ab.post_dues(reg, today)
+    after = ab.closing_check(reg, fy)
+    counted = {a.account: a.book for a in after.accounts}
+    assert ab.close_year(reg, fy, counted).fiscal_year == fy + 1
+    assert ab.settlement(reg, fy + 1).carry_in == ab.settlement(reg, fy).carry_out
+
+
+def test_the_demo_books_at_5000_households(big):
+    db, summary, _ = big
+    found = _check_books(_book(db), today=TODAY)
+    print(f"\n5,000 households: {summary.dues_payments} payments, {summary.ledger_entries} cash-book entries, "
+          f"{found['arrears']} households in arrears last 年度, demo {summary.seconds:.2f} s")
+    assert summary.seconds < 10  # the whole demo, books included
+    assert 0 < found["arrears"] <= 0.03 * found["households"]
+    assert found["paying"] >= 0.95 * found["households"]
+    assert 0 < found["arrears_now"] <= 0.05 * found["households"]
+    after = json.loads(db.execute("SELECT after FROM audit_log").fetchone()[0])
+    assert after["dues_payments"] == summary.dues_payments == db["dues_payments"].count
+    assert after["ledger_entries"] == summary.ledger_entries == db["ledger_entries"].count
+
+
+def test_the_demo_receipts_print(demo_register, clock, tmp_path):
+    from pypdf import PdfReader
+
+    from kyodo_desktop.export.accounts_docs import write_receipts
+    from kyodo_desktop.models import accounts_book as ab
+
+    fy = ab.year_of(demo_register, clock().date())
+    first = demo_register.conn.execute("SELECT id FROM blocks ORDER BY sort_order LIMIT 1").fetchone()[0]
+    result = write_receipts(demo_register, tmp_path / "r.pdf", fiscal_year=fy, block_id=first)
+    text = "".join(page.extract_text() for page in PdfReader(str(result.path)).pages)
+    numbers = {p.receipt_no for p in ab.list_payments(demo_register, fy, block_id=first)
+               if p.reverses_id is None and p.reversed_by is None}
+    assert numbers and all(n in text for n in numbers)
+    assert result.pages == -(-len(numbers) // 3)
