@@ -7,6 +7,11 @@ import sys
 
 def main() -> int:
     import gc
+    import multiprocessing
+
+    # the 集計 reads many workbooks in worker processes (spawn): in the frozen program a worker
+    # must run its task here instead of starting a second window
+    multiprocessing.freeze_support()
 
     from kyodo_desktop.app import run
 

@@ -870,6 +870,15 @@ def _books_print(reg: Register, args: argparse.Namespace) -> Path:
     from kyodo_desktop.export import accounts_docs as docs
 
     out = _refuse_existing(args.output)
+    if (args.block or args.household) and args.document != "receipts":
+        raise ValidationError("--block / --household", "班や世帯を選べるのは領収書（receipts）だけです。")
+    if args.document == "receipts":
+        block = _block_id(reg, args.block) if args.block else None
+        result = docs.write_receipts(reg, out, fiscal_year=args.year, block_id=block, household_ids=args.household)
+        if result.warning:
+            print(f"kyodo: 注意: {result.warning}", file=sys.stderr)
+        print(f"領収書: {result.pages}ページ・{result.households}世帯")
+        return result.path
     if args.document == "settlement" and out.suffix.lower() == ".xlsx":
         return docs.write_settlement_xlsx(reg, out, fiscal_year=args.year)
     write = {"collection-book": docs.write_collection_book, "settlement": docs.write_settlement,
@@ -1254,18 +1263,20 @@ def build_parser() -> argparse.ArgumentParser:
     a = actions.add_parser("balance", parents=[login], help="口座ごとの残高")
     a.add_argument("--date", help="この日の終わりの残高（既定: 今日）")
     a.add_argument("--json", action="store_true")
-    a = actions.add_parser("print", parents=[login], help="会費集金簿・収支決算書・収支予算書を書き出す")
+    a = actions.add_parser("print", parents=[login], help="会費集金簿・収支決算書・収支予算書・領収書を書き出す")
     a.add_argument("year", type=int)
-    a.add_argument("document", choices=["collection-book", "settlement", "budget"])
+    a.add_argument("document", choices=["collection-book", "settlement", "budget", "receipts"])
     a.add_argument("-o", "--output", required=True, help="出力先の PDF（収支決算書は .xlsx も可）")
+    a.add_argument("--block", help="領収書: この班の入金だけ（班の名前）")
+    a.add_argument("--household", type=int, action="append", help="領収書: この世帯の入金だけ（世帯の番号。くり返し指定）")
     a = actions.add_parser("close", parents=[login], help="年度を締める（実際の残高を口座ごとに）")
     a.add_argument("year", type=int)
     a.add_argument("--counted", action="append", help="口座=実際の残高（例: 現金=12000。くり返し指定）")
     p.set_defaults(func=cmd_books)
 
-    from kyodo_desktop import cli_consolidate, cli_reports, cli_subsidies
+    from kyodo_desktop import cli_consolidate, cli_handover, cli_reports, cli_subsidies
 
-    for module in (cli_reports, cli_subsidies, cli_consolidate):
+    for module in (cli_reports, cli_subsidies, cli_consolidate, cli_handover):
         module.add_parsers(sub, login)
 
     p = sub.add_parser("info", parents=[login], help="世帯数・人数などを表示する")
@@ -1295,6 +1306,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import multiprocessing
+
+    multiprocessing.freeze_support()  # `kyodo consolidate` uses worker processes (see __main__.py)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")

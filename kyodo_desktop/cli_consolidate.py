@@ -46,26 +46,6 @@ def _check_year(year: int | None) -> None:
         raise RegisterError(f"--year は西暦の年度で指定してください（例: 2025 = 令和7年度）: {year}")
 
 
-def _load_mappings(files: list[str]) -> list:
-    from kyodo_desktop.models.report_fields import default_mapping, mapping_from_json
-    from kyodo_desktop.models.validation import ValidationError
-
-    out = []
-    for name in files:
-        try:
-            text = Path(name).read_bytes()
-        except OSError as exc:
-            raise RegisterError(f"様式の対応表を読めません: {name}（{exc.strerror or exc}）") from None
-        try:
-            mapping = mapping_from_json(text)
-        except ValidationError as exc:
-            raise RegisterError(f"{name}: {exc.message}") from None
-        if not mapping.sheets:
-            raise RegisterError(f"{name}: 様式の対応表にシート名（sheets）がないため、その様式のブックを見分けられません")
-        out.append(mapping)
-    return [*out, default_mapping()]  # the city's forms first: a more specific layout wins
-
-
 def cmd_consolidate(args: argparse.Namespace) -> int:
     from kyodo_desktop.export.consolidate_xlsx import save_summary
     from kyodo_desktop.models.consolidate import SKIPPED, UNREADABLE, consolidate
@@ -80,7 +60,9 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     if args.workers is not None and not 1 <= args.workers <= 61:
         raise RegisterError("--workers は 1〜61 で指定してください。")
     _check_year(args.year)
-    mappings = _load_mappings(args.mapping)
+    from kyodo_desktop.models.consolidate import load_mappings
+
+    mappings = load_mappings(args.mapping)
     started = time.perf_counter()
     try:
         result = consolidate(args.inputs, fiscal_year=args.year, mappings=mappings, workers=args.workers,

@@ -9,7 +9,7 @@ not add up, a count typed as words, a missing 会長, a copy sent twice, and one
 Everything is decided by ``seed``.
 
 The workbooks are written by ``export.yearly_report.fill_workbook`` (the default template the
-program itself writes) when it is there, else by :func:`write_report_cells`, which writes only the
+program itself writes) when it is there, else by :func:`save_report_cells`, which writes only the
 mapped cells (what a workbook made by another tool in the same layout looks like). Writing is spread over the cores (a process pool, chunks of files) when there are many.
 """
 
@@ -149,7 +149,7 @@ def association_names(rng: random.Random, n: int) -> list[tuple[str, str]]:
     return out
 
 
-def write_report_cells(data: ReportData, target: Path, mapping: FormMapping | None = None) -> Path:
+def save_report_cells(data: ReportData, target: Path, mapping: FormMapping | None = None) -> Path:
     """Write only the values into the mapped cells (a plain workbook in the mapping's layout, as
     another tool would make it): the fields, each table's rows from its first row on, and a 合計
     row after one blank row under the 班 table."""
@@ -205,12 +205,12 @@ def _writer() -> Callable[..., Path]:
     try:
         from kyodo_desktop.export.yearly_report import fill_workbook  # the program's own template
     except ImportError:
-        return write_report_cells
+        return save_report_cells
     return lambda data, target, mapping=None: fill_workbook(data, target, mapping=mapping)
 
 
 def _write_chunk(items: list[tuple[str, ReportData]], plain: bool) -> int:
-    write = write_report_cells if plain else _writer()
+    write = save_report_cells if plain else _writer()
     for target, data in items:
         write(data, Path(target))
     return len(items)

@@ -658,3 +658,25 @@ def _mark_duplicates(files: list[FileResult]) -> None:
                 others = "、".join(g.name for g in group if g is not f)
                 f.error("", f"同じ町会（{f.value('association_name')}・{f.value('district')}）の報告がほかにもあります: "
                             f"{others}")
+
+
+def load_mappings(files: list[str]) -> list[FormMapping]:
+    """The city forms' mapping files (JSON) to read with, then the default template's; a file that
+    cannot be read, is not a mapping, or names no sheets to recognise its workbooks by is refused."""
+    from kyodo_desktop.models.report_fields import default_mapping, mapping_from_json
+    from kyodo_desktop.models.validation import ValidationError
+
+    out = []
+    for name in files:
+        try:
+            text = Path(name).read_bytes()
+        except OSError as exc:
+            raise RegisterError(f"様式の対応表を読めません: {name}（{exc.strerror or exc}）") from None
+        try:
+            mapping = mapping_from_json(text)
+        except ValidationError as exc:
+            raise RegisterError(f"{name}: {exc.message}") from None
+        if not mapping.sheets:
+            raise RegisterError(f"{name}: 様式の対応表にシート名（sheets）がないため、その様式のブックを見分けられません")
+        out.append(mapping)
+    return [*out, default_mapping()]  # the city's forms first: a more specific layout wins

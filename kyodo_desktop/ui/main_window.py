@@ -129,6 +129,7 @@ class MainWindow(QMainWindow):
         handover = action("年度替わり・引継ぎ…", self.open_handover)
         handover.setEnabled(self.session.can("association.write") and not self.worker.register.read_only)
         handover.setToolTip("新しい年度の役員・班長・会計をまとめて切り替え、引継ぎの書類を作ります（管理者）")
+        action("校下・市の集計（報告書を集める）…", self.open_consolidate)
         menu.addSeparator()
         action("バックアップを作成", self.make_backup)
         action("バックアップから復元…", self.restore_backup)
@@ -147,6 +148,13 @@ class MainWindow(QMainWindow):
             act.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             act.triggered.connect(lambda _=False, n=n: self.nav.setCurrentRow(n))
             self.addAction(act)
+
+    def open_consolidate(self) -> None:
+        """The 校下 / city side: many associations' yearly reports into one summary (no register data)."""
+        from kyodo_desktop.ui.consolidate_dialog import ConsolidateDialog
+
+        self.consolidate_dialog = ConsolidateDialog(self)
+        self.consolidate_dialog.open()
 
     def open_handover(self) -> None:
         from kyodo_desktop.ui.handover_wizard import HandoverWizard
@@ -214,8 +222,11 @@ class MainWindow(QMainWindow):
             return CircularsPage(worker, lambda: self.print_documents("circular"))
         if key == "accounts":
             from kyodo_desktop.ui.books_page import BooksPage
+            from kyodo_desktop.ui.report_tab import ReportTab
 
-            return BooksPage(worker)
+            books = BooksPage(worker)
+            books.add_tab(ReportTab(worker), "年次報告")
+            return books
         if key == "settings":
             from kyodo_desktop import paths
             from kyodo_desktop.ui.admin_page import AdminPage

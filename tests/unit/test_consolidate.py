@@ -40,7 +40,7 @@ from kyodo_desktop.export.demo_reports import (
     DISTRICTS,
     demo_report,
     generate_reports,
-    write_report_cells,
+    save_report_cells,
 )
 from kyodo_desktop.models.errors import RegisterError
 from kyodo_desktop.models.report_fields import ReportData, default_mapping, mapping_from_json
@@ -54,7 +54,7 @@ def _data(seed: int, name: str, district: str, fy: int = FY) -> ReportData:
 
 def _write(path: Path, data: ReportData, mapping=None) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
-    return write_report_cells(data, path, mapping)
+    return save_report_cells(data, path, mapping)
 
 
 def _problems(result, severity=None) -> list[str]:
