@@ -57,10 +57,28 @@ def _documents(worker, tmp: Path) -> None:
     made["safety-sheet"] = lambda t: bousai.write_safety_sheets(worker.register, t, record=False)
     made["safety-tally"] = lambda t: bousai.write_safety_tally(worker.register, t, record=False)
     made["bousai"] = lambda t: bousai.write_bousai_register(worker.register, t, record=False)
+    # 会計・報告: the books' documents, the yearly report (every section) and the hand-over checklist
+    from kyodo_desktop.export import accounts_docs as books
+    from kyodo_desktop.export.handover_docs import write_handover_checklist
+    from kyodo_desktop.export.yearly_report import write_yearly_report_pdf
+
+    fy = fiscal_year(worker.register.today())
+    made["collection-book"] = lambda t: books.write_collection_book(worker.register, t, fiscal_year=fy, record=False)
+    made["receipts"] = lambda t: books.write_receipts(worker.register, t, fiscal_year=fy, record=False)
+    made["settlement"] = lambda t: books.write_settlement(worker.register, t, fiscal_year=fy - 1, record=False)
+    made["budget"] = lambda t: books.write_budget(worker.register, t, fiscal_year=fy, record=False)
+    made["yearly-report"] = lambda t: write_yearly_report_pdf(worker.register, t, fiscal_year=fy - 1, record=False)
+    made["handover-checklist"] = lambda t: write_handover_checklist(worker.register, t, fiscal_year=fy,
+                                                                    register_copy="令和8年度_引継ぎ_デモ町会.kyodo",
+                                                                    record=False)
     for name, make in made.items():
         pdf = tmp / f"{name}.pdf"
         worker.call(lambda _reg, make=make, pdf=pdf: make(pdf))
-        pages = [("", 1)] if name != "register" else [("-cover", 1), ("", 2)]
+        pages = [("", 1)] if name not in ("register", "yearly-report") else [("-cover", 1), ("", 2)]
+        if name == "yearly-report":  # one picture per page: 概要, 班別世帯数, 事業報告, 収支決算, 地域課題
+            from pypdf import PdfReader
+
+            pages = [(f"-{n}", n) for n in range(1, len(PdfReader(pdf).pages) + 1)]
         for tag, page in pages:
             subprocess.run(["pdftoppm", "-r", "70", "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf),
                             str(OUT / f"print-{name}{tag}")], check=True)
@@ -252,6 +270,49 @@ def main() -> int:
                 window.grab().save(str(OUT / f"volunteers-roles{suffix}.png"))
                 tab.show_section(0)
         tabs.setCurrentIndex(0)
+        # 会計・報告: each tab of the page, the 年次報告 tab included
+        window.show_page("accounts")
+        books_page = window.books_page
+        for n in range(books_page.tabs.count()):
+            books_page.tabs.setCurrentIndex(n)
+            app.processEvents()
+            key = {"会費": "books-dues", "出納簿": "books-cashbook", "予算・決算": "books-budget", "設定": "books-settings",
+                   "年次報告": "report", "補助金": "subsidies"}.get(books_page.tabs.tabText(n))
+            if key:
+                window.grab().save(str(OUT / f"{key}{suffix}.png"))
+        books_page.tabs.setCurrentIndex(0)
+        # 設定 → 表示 (text size and colours)
+        window.show_settings_tab("display")
+        app.processEvents()
+        window.grab().save(str(OUT / f"display-settings{suffix}.png"))
+        # 年度替わり・引継ぎ: the proposal's 班長 page and the list of changes (nothing applied)
+        from kyodo_desktop.ui.handover_wizard import HandoverWizard
+
+        handover = HandoverWizard(worker, window)
+        handover.resize(1100, 760)
+        handover.show()
+        for step, name in ((2, "handover-leaders"), (1, "handover-confirm")):
+            for _ in range(step):
+                handover.next.click()
+            app.processEvents()
+            handover.grab().save(str(OUT / f"{name}{suffix}.png"))
+        handover.reject()
+        # 校下・市の集計: forty demo reports (with the usual faults) read and summed
+        from kyodo_desktop.export.demo_reports import generate_reports
+        from kyodo_desktop.ui.consolidate_dialog import ConsolidateDialog
+
+        reports = Path(tmp) / "reports"
+        generate_reports(reports, 40, seed=3, fiscal_year=2025, plain=True)
+        summing = ConsolidateDialog(window)
+        summing.resize(1200, 820)
+        summing.add_paths([reports])
+        summing.set_fiscal_year(2025)
+        summing.show()
+        summing.start()
+        summing.wait()
+        app.processEvents()
+        summing.grab().save(str(OUT / f"consolidate{suffix}.png"))
+        summing.reject()
         # the import guide: an old list as associations keep it
         import openpyxl
 

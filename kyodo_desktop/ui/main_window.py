@@ -223,9 +223,11 @@ class MainWindow(QMainWindow):
         if key == "accounts":
             from kyodo_desktop.ui.books_page import BooksPage
             from kyodo_desktop.ui.report_tab import ReportTab
+            from kyodo_desktop.ui.subsidy_tab import SubsidyTab
 
             books = BooksPage(worker)
             books.add_tab(ReportTab(worker), "年次報告")
+            books.add_tab(SubsidyTab(worker), "補助金")
             return books
         if key == "settings":
             from kyodo_desktop import paths
