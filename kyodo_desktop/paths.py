@@ -1,11 +1,17 @@
 """The only module that decides where files live.
 
-Everything else asks here. Tests (and portable mode) redirect all of it with one call to
-:func:`set_base_dir` or the ``KYODO_HOME`` environment variable.
+Everything else asks here. Tests redirect all of it with one call to :func:`set_base_dir` or the
+``KYODO_HOME`` environment variable. In order of precedence, the data folder (settings, backups, this
+PC's key material, the default folder for registers) is:
 
-- Normal install: platformdirs' user data dir (``%LOCALAPPDATA%\\KyodoDesktop`` on Windows).
-- Portable mode: a file named ``portable`` beside the executable keeps everything beside it
-  (for a USB stick).
+1. ``--data-dir`` (:func:`set_base_dir`), then ``KYODO_HOME``: explicit choices win;
+2. portable mode: a file named ``portable`` or ``portable.txt`` beside the executable keeps everything
+   in ``kyodo-data`` beside it (a USB stick carried between the 町会 hall and home);
+3. normally: platformdirs' user data dir (``%LOCALAPPDATA%\\KyodoDesktop`` on Windows).
+
+A portable folder that cannot be written (a stick with its write-protect switch on) is refused with
+:class:`PortableFolderError` rather than quietly falling back to this PC's profile: the officer would
+otherwise work on registers and backups that are not on the stick, and find them missing at home.
 """
 
 from __future__ import annotations
@@ -13,12 +19,23 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import tempfile
 from pathlib import Path
+
+from kyodo_desktop.models.errors import RegisterError
 
 APP_NAME = "KyodoDesktop"
 REGISTER_SUFFIX = ".kyodo"
+PORTABLE_MARKERS = ("portable", "portable.txt")
+PORTABLE_FOLDER = "kyodo-data"
+PORTABLE_DIR_ENV = "KYODO_PORTABLE_DIR"  # stands in for the executable's folder when not frozen (tests)
 
 _base_override: Path | None = None
+_writable_checked: Path | None = None
+
+
+class PortableFolderError(RegisterError):
+    """Portable mode is on (a marker beside the program) but its data folder cannot be written."""
 
 
 def set_base_dir(path: Path | str | None) -> None:
@@ -27,20 +44,44 @@ def set_base_dir(path: Path | str | None) -> None:
     _base_override = Path(path) if path is not None else None
 
 
-def portable_dir() -> Path | None:
-    """The folder of a portable install (a ``portable`` marker beside the executable)."""
-    exe_dir = Path(sys.executable).resolve().parent
-    if getattr(sys, "frozen", False) and (exe_dir / "portable").exists():
-        return exe_dir / "data"
+def program_dir() -> Path | None:
+    """The folder the marker is looked for in: the executable's folder when frozen (PyInstaller);
+    unfrozen, only a folder named by ``KYODO_PORTABLE_DIR`` (``python`` lives in a venv, and a
+    developer's checkout must never turn portable by accident)."""
+    named = os.environ.get(PORTABLE_DIR_ENV)
+    if named:
+        return Path(named)
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
     return None
 
 
-def base_dir() -> Path:
+def portable_dir() -> Path | None:
+    """The data folder of a portable install (``kyodo-data`` beside the program), or None when no
+    ``portable`` / ``portable.txt`` marker sits beside the program."""
+    folder = program_dir()
+    if folder is None or not any((folder / name).is_file() for name in PORTABLE_MARKERS):
+        return None
+    return folder / PORTABLE_FOLDER
+
+
+def is_portable() -> bool:
+    """True when the data folder in use is the portable one (a marker is present and neither
+    ``--data-dir`` nor ``KYODO_HOME`` chose another): for the window's title and status bar."""
+    return _explicit_base() is None and portable_dir() is not None
+
+
+def _explicit_base() -> Path | None:
     if _base_override is not None:
         return _base_override
     env = os.environ.get("KYODO_HOME")
-    if env:
-        return Path(env)
+    return Path(env) if env else None
+
+
+def base_dir() -> Path:
+    explicit = _explicit_base()
+    if explicit is not None:
+        return explicit
     portable = portable_dir()
     if portable is not None:
         return portable
@@ -49,7 +90,36 @@ def base_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=False))
 
 
+def check_portable() -> Path | None:
+    """In portable mode, make sure its data folder exists and can be written, and return it (None
+    when not portable). Raises :class:`PortableFolderError` with a message for the officer otherwise.
+    The program calls this once at start-up to show the message before anything else; every
+    :func:`data_dir` call checks too (once per folder), so nothing is written elsewhere meanwhile."""
+    global _writable_checked
+    if not is_portable():
+        return None
+    folder = portable_dir()
+    assert folder is not None
+    if _writable_checked == folder:
+        return folder
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder, prefix=".kyodo-write-check-"):
+            pass
+    except OSError as exc:
+        raise PortableFolderError(
+            f"持ち運び用（ポータブル）の設定で起動しましたが、データの保存先 {folder} に書き込めません。"
+            "USBメモリの書き込み禁止のスイッチや、フォルダーの読み取り専用の設定を外してから、"
+            "起動し直してください（このパソコンの中に保存先を切り替えることはしません）。",
+            detail=f"{type(exc).__name__}: {exc}",
+        ) from exc
+    _writable_checked = folder
+    return folder
+
+
 def data_dir() -> Path:
+    if is_portable():
+        return check_portable()  # type: ignore[return-value]  (not None when portable)
     path = base_dir()
     path.mkdir(parents=True, exist_ok=True)
     return path
