@@ -448,6 +448,13 @@ def run(argv: list[str] | None = None) -> int:
         app.setApplicationName("協働デスク")
         app.setOrganizationName("KyodoDesktop")
         install_translations(app)
+        try:  # portable mode on a stick that cannot be written: say so, rather than use the PC's profile
+            paths.check_portable()
+        except paths.PortableFolderError as exc:
+            from kyodo_desktop.ui import dialogs
+
+            dialogs.show_error(None, "協働デスク", str(exc))
+            return 1
         settings = Settings(paths.settings_file())
         from kyodo_desktop.ui.display import apply_display
 

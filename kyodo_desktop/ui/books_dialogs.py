@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.models import accounts_book as ab
 from kyodo_desktop.models import schema
 from kyodo_desktop.models.errors import RegisterError
+from kyodo_desktop.models.japanese import fiscal_year_label
 from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui.volunteers_tab import error_label, fit_to_screen, note, show_problem
 from kyodo_desktop.ui.wareki_edit import WarekiDateEdit
@@ -294,7 +295,12 @@ class EntryDialog(BookDialog):
         events = [("（なし）", None)] + [(f"{e.starts_at[:10]}　{e.title}", e.id)
                                        for e in worker.call(act.list_events, fiscal_year=fy)]
         self.event = self.add("関係する行事", combo(events, name="関係する行事"))
-        self.subsidy = self.add("関係する補助金", line_edit(name="関係する補助金", placeholder="例: 交付決定番号（なくても可）"))
+        # the 実績報告 of a subsidy sums the entries linked to its case (subsidy_ref = the case's uid)
+        from kyodo_desktop.models import subsidies as sb
+
+        cases = [c for year in (fy, fy - 1) for c in worker.call(sb.list_cases, fiscal_year=year, include_cancelled=False)]
+        self.subsidy = self.add("関係する補助金", combo([("（なし）", "")] + [
+            (f"{c.title}（{c.program}・{fiscal_year_label(c.fiscal_year)}）", c.uid) for c in cases], name="関係する補助金"))
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self._kind_changed()
         self.fit(600, 620)
@@ -320,7 +326,8 @@ class EntryDialog(BookDialog):
             entry_date=self.entry_date.value() or "", kind=kind, amount=self.amount.text(),
             account=self.account.currentData() or "", subject=None if kind == "振替" else self.subject.currentData(),
             to_account=self.to_account.currentData() if kind == "振替" else None, memo=self.memo.text(),
-            receipt_no=self.receipt_no.text(), event_id=self.event.currentData(), subsidy_ref=self.subsidy.text())
+            receipt_no=self.receipt_no.text(), event_id=self.event.currentData(),
+            subsidy_ref=self.subsidy.currentData() or "")
 
     def save(self) -> int:
         return self.worker.call(ab.add_entry, self.data())
@@ -368,8 +375,6 @@ class CloseYearDialog(BookDialog):
     check finds, and — said plainly — that the year is locked once closed."""
 
     def __init__(self, worker: DbWorker, year: ab.FiscalYear, parent: QWidget | None = None) -> None:
-        from kyodo_desktop.models.japanese import fiscal_year_label
-
         nxt = fiscal_year_label(year.fiscal_year + 1)
         super().__init__(f"{year.label}を締める", parent, ok_text=f"{year.label}を締める", intro=(
             f"⚠ 締めると{year.label}の帳簿には鍵がかかり、会費の入金も出納簿も予算も、もう変えられなくなります。"

@@ -200,7 +200,10 @@ class MainWindow(QMainWindow):
         ro = "（読み取り専用）" if reg.read_only else ""
         who = f"{reg.session.display_name}（{reg.session.role}）"
         self.setWindowTitle(f"協働デスク — {assoc['name']}{ro} — {who}")
-        self.statusBar().showMessage(f"台帳: {reg.path}{ro}　ログイン中: {who}")
+        from kyodo_desktop import paths
+
+        portable = "　（持ち運びモード: 設定とバックアップはUSBメモリの中）" if paths.is_portable() else ""
+        self.statusBar().showMessage(f"台帳: {reg.path}{ro}　ログイン中: {who}{portable}")
 
     def _build_page(self, key: str) -> QWidget:
         worker = self.worker

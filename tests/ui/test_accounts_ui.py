@@ -72,7 +72,7 @@ def test_settings_page_shows_what_the_role_may_use(qtbot, path):
     try:
         page = win.admin_page
         assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == [
-            "自分のアカウント", "役員アカウント", "操作の記録（管理台帳）", "記録の整理"]
+            "自分のアカウント", "表示（文字の大きさ・配色）", "役員アカウント", "操作の記録（管理台帳）", "記録の整理"]
         page.tabs.setCurrentWidget(page.accounts)
         names = [page.accounts.table.item(r, 0).text() for r in range(page.accounts.table.rowCount())]
         assert ADMIN in names and HANCHO[0] in names
@@ -87,7 +87,7 @@ def test_settings_page_shows_what_the_role_may_use(qtbot, path):
     win, worker = _window(qtbot, path, HANCHO)
     try:
         page = win.admin_page
-        assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["自分のアカウント"]
+        assert [page.tabs.tabText(i) for i in range(page.tabs.count())] == ["自分のアカウント", "表示（文字の大きさ・配色）"]
         assert HANCHO[0] in win.windowTitle()
         win.show_page("register")
         ids = [row.id for row in win.register_page.index.rows]

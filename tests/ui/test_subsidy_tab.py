@@ -397,3 +397,29 @@ def test_amounts_are_read_as_officers_type_them(n):
     for typed in (f"{n:,}", f"{n}円", unicodedata.normalize("NFKC", f"{n}").translate(
             {ord(c): ord(c) + 0xFEE0 for c in "0123456789"})):
         assert st.parse_yen(typed) == n
+
+
+def test_a_cash_book_entry_is_linked_to_a_case_and_counts_in_its_report(qtbot, tab, worker):
+    """The 出納簿's entry dialog offers the year's cases; the entry then belongs to the 実績報告."""
+    from kyodo_desktop.ui.books_dialogs import EntryDialog
+
+    dlg = _new_gomi(tab)
+    dlg.ok_button.click()
+    case = worker.call(sb.list_cases, fiscal_year=FY)[0]
+    entry = EntryDialog(worker, FY, date(2026, 11, 28))
+    qtbot.addWidget(entry)
+    titles = [entry.subsidy.itemText(i) for i in range(entry.subsidy.count())]
+    assert titles[0] == "（なし）" and any(TITLE in t for t in titles)
+    entry.kind.setCurrentIndex(entry.kind.findData("支出"))
+    entry.subject.setCurrentIndex(0)
+    entry.amount.setText("213400")
+    entry.account.setCurrentIndex(entry.account.findData("普通預金") if entry.account.findData("普通預金") >= 0 else 0)
+    entry.memo.setText("ごみステーション 折りたたみ式 購入")
+    entry.subsidy.setCurrentIndex(next(i for i, t in enumerate(titles) if TITLE in t))
+    data = entry.data()
+    assert data.subsidy_ref == case.uid
+    eid = worker.call(ab.add_entry, data)
+    report = worker.call(sb.report_data, case.id)
+    assert [e.amount for e in report.entries] == [213400]
+    assert report.actual_cost == 213400 and report.grant == 150000  # the cap
+    assert worker.call(ab.get_entry, eid).subsidy_ref == case.uid
