@@ -73,8 +73,8 @@ def fig_consolidate(ctx: Any, n: int = N_ASSOCIATIONS) -> None:
     """20. Consolidating 1,346 report workbooks vs python-calamine reading the same cells."""
     R = _run_module()
     from kyodo_desktop.export.consolidate_xlsx import save_summary
-    from kyodo_desktop.models.consolidate import consolidate
     from kyodo_desktop.export.demo_reports import generate_reports
+    from kyodo_desktop.models.consolidate import consolidate
     from kyodo_desktop.models.report_fields import column_index, default_mapping, split_cell
 
     folder = Path(ctx.tmp) / "consolidate-reports"

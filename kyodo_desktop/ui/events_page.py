@@ -83,7 +83,7 @@ from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.household_editor import FieldRow
 from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit, wareki_text
-from kyodo_desktop.ui.widgets import button_row, heading, scrolling
+from kyodo_desktop.ui.widgets import button_row, heading, labelled, scrolling
 from kyodo_desktop.ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -344,12 +344,10 @@ class EventsTab(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("行事の検索")
         self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 12)
-        for text, widget, stretch in (("年度:", self.year, 0), ("種類:", self.category, 0), ("状態:", self.status, 0),
-                                      ("検索:", self.search, 1)):
-            caption = QLabel(text)
-            caption.setBuddy(widget)
-            bar.addWidget(caption)
-            bar.addWidget(widget, stretch)
+        # the three filters wrap under each other with large text (each label kept with its box)
+        bar.addWidget(button_row(labelled("年度:", self.year), labelled("種類:", self.category),
+                                 labelled("状態:", self.status), align_right=False))
+        bar.addWidget(labelled("検索:", self.search), 1)
         layout.addLayout(bar)
 
         self.model = EventTableModel(self)

@@ -66,7 +66,8 @@ class MainWindow(QMainWindow):
         font = self.nav.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.nav.setFont(font)
-        self.nav.setFixedWidth(self.fontMetrics().horizontalAdvance("あ") * 10 + 40)
+        # as wide as the longest label (「防災・連絡網」) and a little more: at 200 % text every pixel counts
+        self.nav.setFixedWidth(int(self.nav.fontMetrics().horizontalAdvance("防災・連絡網") * 1.15) + 32)
         self.nav.setSpacing(4)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}

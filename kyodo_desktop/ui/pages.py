@@ -184,7 +184,7 @@ class RegisterPage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName(self.tr("検索"))
         self.search.setToolTip(self.tr("ひらがな・カタカナ、全角・半角、髙・高などの違いは気にせず検索できます"))
-        self.search.setMinimumWidth(320)
+        self.search.setMinimumWidth(200)  # (the filters beside it wrap under each other first)
         bar.addWidget(QLabel(self.tr("検索:")))
         bar.addWidget(self.search, 1)
         self.block_filter = QComboBox()

@@ -24,6 +24,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kyodo_desktop.export.consolidate_xlsx import SHEETS, save_summary
+from kyodo_desktop.export.demo_reports import (
+    DISTRICTS,
+    demo_report,
+    generate_reports,
+    save_report_cells,
+)
 from kyodo_desktop.models.consolidate import (
     ERROR,
     MIN_PARALLEL,
@@ -35,12 +41,6 @@ from kyodo_desktop.models.consolidate import (
     ConsolidationCancelled,
     consolidate,
     read_report,
-)
-from kyodo_desktop.export.demo_reports import (
-    DISTRICTS,
-    demo_report,
-    generate_reports,
-    save_report_cells,
 )
 from kyodo_desktop.models.errors import RegisterError
 from kyodo_desktop.models.report_fields import ReportData, default_mapping, mapping_from_json
