@@ -24,7 +24,7 @@ def add_parsers(sub: argparse._SubParsersAction, login: argparse.ArgumentParser)
     del login  # these commands open no register
     p = sub.add_parser("consolidate", help="校下・市: 町会の年次報告（Excel）を集めて点検し、集計表を作る")
     p.add_argument("output", metavar="OUT.xlsx", help="集計表の保存先（.xlsx）")
-    p.add_argument("inputs", metavar="INPUT", nargs="+", help="報告のブック、またはそれを入れたフォルダ（中のフォルダも読みます）")
+    p.add_argument("inputs", metavar="INPUT", nargs="+", help="報告のブック、またはそれを入れたフォルダー（中のフォルダーも読みます）")
     p.add_argument("--year", type=int, help="集計する年度（西暦。例: 2025 = 令和7年度）。違う年度の報告はエラーにします")
     p.add_argument("--mapping", action="append", default=[], metavar="MAPPING.json",
                    help="市などの様式の対応表（くり返し指定可。標準様式はいつも読みます）")
@@ -33,7 +33,7 @@ def add_parsers(sub: argparse._SubParsersAction, login: argparse.ArgumentParser)
     p.set_defaults(func=cmd_consolidate)
 
     p = sub.add_parser("consolidate-demo", help="集計を試すための年次報告のブックを作る（架空の町会）")
-    p.add_argument("folder", help="作る先のフォルダ（空か、まだないフォルダ）")
+    p.add_argument("folder", help="作る先のフォルダー（空か、まだないフォルダー）")
     p.add_argument("-n", type=int, default=1346, help="町会の数（既定: 1346）")
     p.add_argument("--year", type=int, default=2025, help="年度（西暦。既定: 2025）")
     p.add_argument("--seed", type=int, default=0)
@@ -56,7 +56,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     if out.exists() and not args.force:
         raise RegisterError(f"{out} はすでにあります。上書きするときは --force を付けてください。")
     if not out.parent.is_dir():
-        raise RegisterError(f"集計表の保存先のフォルダがありません: {out.parent}")
+        raise RegisterError(f"集計表の保存先のフォルダーがありません: {out.parent}")
     if args.workers is not None and not 1 <= args.workers <= 61:
         raise RegisterError("--workers は 1〜61 で指定してください。")
     _check_year(args.year)
@@ -101,7 +101,7 @@ def cmd_consolidate_demo(args: argparse.Namespace) -> int:
         raise RegisterError("-n は 1〜100,000 で指定してください。")
     _check_year(args.year)
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise RegisterError(f"{folder} は空のフォルダではありません。新しいフォルダを指定してください。")
+        raise RegisterError(f"{folder} は空のフォルダーではありません。新しいフォルダーを指定してください。")
     started = time.perf_counter()
     try:
         paths = generate_reports(folder, args.n, seed=args.seed, fiscal_year=args.year, faults=not args.no_faults)

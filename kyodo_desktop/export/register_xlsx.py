@@ -234,7 +234,7 @@ def page_setup(ws: Any, assoc_name: str, made: str, *, landscape: bool = True, t
 
 def _check_folder(target: Path) -> None:
     if not target.parent.is_dir():
-        raise RegisterError(f"Excelファイルを保存できませんでした（保存先のフォルダがありません）: {target}")
+        raise RegisterError(f"Excelファイルを保存できませんでした（保存先のフォルダーがありません）: {target}")
 
 
 def save_workbook(wb: Any, target: Path) -> Path:

@@ -569,13 +569,13 @@ def report_package(reg: Any, folder: Path, *, fiscal_year: int, as_of: date | No
     reg.session.require("output", "年次報告を書き出す")
     folder = Path(folder)
     if not folder.is_dir():
-        raise RegisterError(f"保存先のフォルダがありません: {folder}")
+        raise RegisterError(f"保存先のフォルダーがありません: {folder}")
     data = collect(reg, fiscal_year, as_of=as_of)
     xlsx_name, pdf_name = package_names(data)
     xlsx, pdf = folder / xlsx_name, folder / pdf_name
     for path in (xlsx, pdf):
         if path.exists():
-            raise RegisterError(f"同じ名前のファイルがすでにあります。上書きはしません（名前を変えるか、別のフォルダを選んでください）: {path}")
+            raise RegisterError(f"同じ名前のファイルがすでにあります。上書きはしません（名前を変えるか、別のフォルダーを選んでください）: {path}")
     _xlsx(reg, data, xlsx, form_id)
     try:
         _pdf(reg, data, pdf, progress)

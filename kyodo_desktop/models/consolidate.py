@@ -330,7 +330,7 @@ def read_report(path: Path, mappings: Sequence[FormMapping], *, name: str = "",
     except FileNotFoundError:
         return _unreadable(result, "ファイルが見つかりません（移動か削除されました）")
     except IsADirectoryError:
-        return _unreadable(result, "フォルダです")
+        return _unreadable(result, "フォルダーです")
     except OSError as exc:
         return _unreadable(result, f"ファイルを読めません（{exc.strerror or exc}）")
     result.size = len(data)
@@ -514,7 +514,7 @@ def collect(inputs: Iterable[Path | str], *, exclude: Iterable[Path | str] = ())
                         dirs.remove(d)
                         rel = (here / d).relative_to(top)
                         found.append((rel.parts, _Entry(here / d, f"{top.name}/{rel.as_posix()}/",
-                                                        "隠しフォルダなので中を読みませんでした")))
+                                                        "隠しフォルダーなので中を読みませんでした")))
                 for fn in files:
                     rel = (here / fn).relative_to(top)
                     found.append((rel.parts, _file_entry(here / fn, f"{top.name}/{rel.as_posix()}", excluded)))
@@ -560,12 +560,12 @@ def consolidate(
     maps = tuple(mappings) if mappings else (default_mapping(),)
     entries = collect(paths_or_folders, exclude=exclude)
     if not entries:
-        raise RegisterError("読む報告ファイルがありません（フォルダが空か、ファイルを指定していません）。")
+        raise RegisterError("読む報告ファイルがありません（フォルダーが空か、ファイルを指定していません）。")
     results: list[FileResult | None] = [None] * len(entries)
     todo: list[tuple[int, str, str]] = []
     for i, e in enumerate(entries):
         if e.missing:
-            results[i] = FileResult(e.path, e.name, UNREADABLE, "ファイルもフォルダも見つかりません（名前を確かめてください）")
+            results[i] = FileResult(e.path, e.name, UNREADABLE, "ファイルもフォルダーも見つかりません（名前を確かめてください）")
         elif e.skip:
             results[i] = FileResult(e.path, e.name, SKIPPED, e.skip)
         else:

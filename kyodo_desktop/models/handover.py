@@ -356,9 +356,8 @@ def write_package(reg: Register, folder: Path | str, new_year: int, *, new_recov
             raise RegisterError(f"同じ名前のファイルがすでにあります: {p.name}（別のフォルダーを選んでください）")
     steps = 3 if sheet else 2
     tick = progress or (lambda _d, _t: None)
-    reg.backup("handover", target=copy)
-    tick(1, steps)
     if sheet is not None:
+        # the new code first, so that the copy's key file holds it (and no longer the old one)
         from kyodo_desktop.export.recovery_sheet import write_recovery_sheet
         from kyodo_desktop.models import accounts as acc
 
@@ -366,7 +365,9 @@ def write_package(reg: Register, folder: Path | str, new_year: int, *, new_recov
         assoc = hh.get_association(reg)
         write_recovery_sheet(sheet, association=assoc["name"], code=code, register_file=copy.name,
                              issued=reg.clock())
-        tick(2, steps)
+        tick(1, steps)
+    reg.backup("handover", target=copy)
+    tick(steps - 1, steps)
     write_handover_checklist(reg, checklist, fiscal_year=new_year, register_copy=copy.name,
                              recovery_sheet=sheet.name if sheet else "")
     tick(steps, steps)

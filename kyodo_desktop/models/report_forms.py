@@ -456,7 +456,7 @@ def export_mapping(mapping: FormMapping, target: Path | str) -> Path:
 
     target = Path(target)
     if not target.parent.is_dir():
-        raise RegisterError(f"対応表を保存できませんでした（保存先のフォルダがありません）: {target}")
+        raise RegisterError(f"対応表を保存できませんでした（保存先のフォルダーがありません）: {target}")
     tmp = target.with_name(target.name + ".part")
     try:
         tmp.write_text(mapping.to_json() + "\n", encoding="utf-8")

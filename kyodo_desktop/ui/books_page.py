@@ -696,6 +696,8 @@ class SettingsTab(_Tab):
         self.plan = RowsModel(("会費の種類", "期別ごとの額", "年額"), lambda r: r, self, numeric=(2,))
         self.plan_table = make_table(self.plan, (7, 14, 6), stretch=1, name="この年度の会費の額")
         self.plan_note = note()
+        # room for two lines (上期・下期 with their dates wrap): a grid does not grow a wrapped label's row
+        self.plan_note.setMinimumHeight(self.plan_note.fontMetrics().lineSpacing() * 2 + 4)
         self.plan_btn = button("会費の額を決める…", self.edit_plan)
         grid.addWidget(self._group("この年度の会費の額", self.plan_table, self.plan_btn, extra=self.plan_note), 0, 1)
 

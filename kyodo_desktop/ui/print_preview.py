@@ -56,6 +56,9 @@ ROSTER_PERIODS = (("3months", "これから3か月"), ("fiscal", "今年度"), (
 #: the documents of the books (会計・報告), of one 年度
 BOOK_KINDS = (("collection-book", "会費集金簿（班ごと）"), ("settlement", "収支決算書・会計監査報告書"),
               ("budget", "収支予算書"), ("receipts", "会費の領収書"))
+#: the 防災 documents printed in advance (the 班 choice above is their only option)
+BOUSAI_KINDS = (("phone-tree", "緊急連絡網（班ごと）"), ("safety-check", "安否確認シート（記入用・班ごと）"),
+                ("safety-tally", "安否確認の集計表（記入用）"), ("bousai", "防災台帳（資機材・避難場所・組織）"))
 
 
 def render_page(path: Path, index: int, scale: float) -> QImage:
@@ -138,7 +141,7 @@ class PrintPreview(QDialog):
         row = QHBoxLayout(self)
         side = QVBoxLayout()
         self.kind = QComboBox()
-        for key, label in KINDS + BOOK_KINDS + ROSTER_KINDS:
+        for key, label in KINDS + BOOK_KINDS + BOUSAI_KINDS + ROSTER_KINDS:
             self.kind.addItem(label, key)
         self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
         self.kind.setAccessibleName("書類")
@@ -166,6 +169,8 @@ class PrintPreview(QDialog):
         self.options.addWidget(self._book_options(fiscal_year))  # 集金簿
         for _key in BOOK_KINDS[1:]:
             self.options.addWidget(QWidget())  # 決算書, 予算書, 領収書: the same 年度 (shown by _kind_changed)
+        for _key in BOUSAI_KINDS:
+            self.options.addWidget(QWidget())  # 連絡網 … 防災台帳: only the 班
         self.options.addWidget(self._roster_options(roster_id))  # 当番表
         self.options.addWidget(QWidget())  # 当番札: the same roster and period (shown by _kind_changed)
         side.addWidget(self.options)
@@ -552,6 +557,14 @@ class PrintPreview(QDialog):
                              end=last, record=record)
         if kind in dict(BOOK_KINDS):
             return self._make_book(kind, target, blocks, record=record)
+        if kind in dict(BOUSAI_KINDS):
+            from kyodo_desktop.export import bousai_docs
+
+            if kind == "bousai":
+                return self._run(bousai_docs.write_bousai_register, target, record=record)
+            write = {"phone-tree": bousai_docs.write_phone_tree, "safety-check": bousai_docs.write_safety_sheets,
+                     "safety-tally": bousai_docs.write_safety_tally}[kind]
+            return self._run(write, target, block_ids=blocks, record=record)
         if kind == "activity-summary":
             from kyodo_desktop.export.activity_summary import write_activity_summary
 
@@ -622,7 +635,8 @@ class PrintPreview(QDialog):
         assert self.result is not None
         kind = self.kind.currentData()
         purpose = self.purpose.currentData() if kind == "register" else (
-            "KAIRAN" if kind in ("circular", "roster", "duty-slips") else "OFFICER_INTERNAL")
+            "KAIRAN" if kind in ("circular", "roster", "duty-slips") else
+            "RENRAKUMOU" if kind == "phone-tree" else "OFFICER_INTERNAL")
         what = self.kind.currentText()
         if kind in ("roster", "duty-slips"):
             what += f"「{self.roster.currentText()}」"

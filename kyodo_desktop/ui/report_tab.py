@@ -157,7 +157,7 @@ class ReportTab(QWidget):
         self.message.setWordWrap(True)
         self.message.setAccessibleName("結果")
         layout.addWidget(self.message)
-        self.open_folder_btn = button("保存したフォルダを開く", self.open_folder)
+        self.open_folder_btn = button("保存したフォルダーを開く", self.open_folder)
         self.open_folder_btn.setVisible(False)
         layout.addWidget(button_row(self.open_folder_btn, align_right=False))
 
@@ -293,7 +293,7 @@ class ReportTab(QWidget):
         reg = self.worker.register
         whole = None if reg is None or reg.session.block_ids is None else \
             "年次報告は町会全体の数を載せるため、すべての班を扱える役割の方が作ってください。"
-        self.gate(self.make_btn, OUTPUT, "選んだ年度の年次報告を、Excel と PDF で保存します（フォルダを選びます）",
+        self.gate(self.make_btn, OUTPUT, "選んだ年度の年次報告を、Excel と PDF で保存します（フォルダーを選びます）",
                   need=whole or (None if self.fiscal_year is not None else "年度が決まっていません"))
         self.gate(self.register_form_btn, rf.WRITE, "市や校下から届いた Excel の様式を登録し、項目とセルを対応づけます")
         self.gate(self.retire_btn, rf.WRITE, "選んだ様式を、これからの報告で使わなくします（登録は残ります）",
@@ -313,7 +313,7 @@ class ReportTab(QWidget):
             say(self.message, str(exc), error=True)
             return None
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self, "年次報告の保存先のフォルダ")
+            chosen = QFileDialog.getExistingDirectory(self, "年次報告の保存先のフォルダー")
             if not chosen:
                 return None
             folder = chosen

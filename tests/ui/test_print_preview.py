@@ -214,3 +214,27 @@ def test_roster_documents_preview_with_a_chosen_roster_and_period(qtbot, worker,
     log = last_print()[0]
     assert log["purpose"] == "KAIRAN" and "当番札「テストのごみ当番」" in log["summary"]
     preview.reject()
+
+
+def test_the_bousai_documents_print_from_the_window(qtbot, worker, tmp_path):
+    """連絡網, 安否確認シート, 集計表 and 防災台帳 are in the print window (not only on the command line);
+    the 連絡網 is recorded under its purpose 緊急連絡網."""
+    from pypdf import PdfReader
+
+    from kyodo_desktop.ui.print_preview import BOUSAI_KINDS, PrintPreview
+
+    preview = PrintPreview(worker)
+    qtbot.addWidget(preview)
+    for key, label in BOUSAI_KINDS:
+        preview.kind.setCurrentIndex(preview.kind.findData(key))
+        assert preview.pdf is not None and preview.pages >= 1, (key, preview.status.text())
+        assert preview.kind.currentText() == label
+    preview.kind.setCurrentIndex(preview.kind.findData("phone-tree"))
+    preview.block.setCurrentIndex(1)  # one 班
+    preview.refresh()
+    text = "".join(p.extract_text() for p in PdfReader(preview.pdf).pages)
+    assert preview.block.currentText() in text and "連絡網" in text
+    saved = preview.save_pdf(tmp_path / "連絡網.pdf")
+    assert saved is not None
+    rows = worker.call(lambda reg: reg.rows("SELECT purpose, summary FROM audit_log WHERE action = 'print'"))
+    assert rows[-1]["purpose"] == "RENRAKUMOU" and "緊急連絡網" in rows[-1]["summary"]

@@ -116,7 +116,7 @@ def test_the_preview_shows_collects_numbers_and_the_package_holds_them(qtbot, wo
     assert "上書きはしません" in tab.message.text() and "何も保存していません" in tab.message.text()
     assert {p: p.stat().st_mtime_ns for p in out.iterdir()} == before
     # a folder that is not there: refused, nothing made anywhere
-    assert tab.make_package(tmp_path / "ない") is None and "フォルダがありません" in tab.message.text()
+    assert tab.make_package(tmp_path / "ない") is None and "フォルダーがありません" in tab.message.text()
     if SCREENSHOTS:
         tab.grab().save(str(Path(SCREENSHOTS) / "report-tab.png"))
 

@@ -262,7 +262,7 @@ def test_lock_hidden_output_and_missing_files_are_listed_not_dropped(tmp_path):
                              str(tmp_path / "nothing-here.xlsx")]  # `good` named again: listed once
     assert by_name["in/sub/~$r.xlsx"].status == SKIPPED and "ロックファイル" in by_name["in/sub/~$r.xlsx"].reason
     assert by_name["in/.DS_Store"].status == SKIPPED and "隠しファイル" in by_name["in/.DS_Store"].reason
-    assert by_name["in/.git/"].status == SKIPPED and "隠しフォルダ" in by_name["in/.git/"].reason
+    assert by_name["in/.git/"].status == SKIPPED and "隠しフォルダー" in by_name["in/.git/"].reason
     assert by_name["in/集計.xlsx"].status == SKIPPED and "保存先" in by_name["in/集計.xlsx"].reason
     missing = by_name[str(tmp_path / "nothing-here.xlsx")]
     assert missing.status == UNREADABLE and "見つかりません" in missing.reason
@@ -498,7 +498,7 @@ def test_summary_workbook_reads_back(tmp_path):
 def test_summary_to_a_missing_folder_says_so_and_leaves_nothing(tmp_path):
     _write(tmp_path / "in" / "a.xlsx", _data(900, "北町会", "泉校下"))
     result = consolidate([tmp_path / "in"])
-    with pytest.raises(RegisterError, match="保存先のフォルダがありません"):
+    with pytest.raises(RegisterError, match="保存先のフォルダーがありません"):
         save_summary(result, tmp_path / "nope" / "out.xlsx")
     assert not (tmp_path / "nope").exists()
 
@@ -540,7 +540,7 @@ def test_cli_round_trip(tmp_path):
     assert res.returncode == 0, res.stderr
     assert "27ファイルを作りました" in res.stdout
     res = kyodo("consolidate-demo", demo, "-n", 5, cwd=tmp_path)
-    assert res.returncode == 1 and "空のフォルダではありません" in res.stderr
+    assert res.returncode == 1 and "空のフォルダーではありません" in res.stderr
     out = tmp_path / "集計.xlsx"
     res = kyodo("consolidate", out, demo, "--year", FY, cwd=tmp_path)
     assert res.returncode == 0, res.stderr
@@ -558,7 +558,7 @@ def test_cli_round_trip(tmp_path):
     assert res.returncode == 1 and "様式の対応表が読めません" in res.stderr
     assert out.read_bytes() == before
     res = kyodo("consolidate", tmp_path / "nope" / "o.xlsx", demo, cwd=tmp_path)
-    assert res.returncode == 1 and "フォルダがありません" in res.stderr
+    assert res.returncode == 1 and "フォルダーがありません" in res.stderr
     city = tmp_path / "city.json"
     city.write_text(CITY_FORM, encoding="utf-8")
     _city_book(demo / "city.xlsx", name="大手町会", district="長町校下", year="令和7年度",

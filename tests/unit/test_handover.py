@@ -147,7 +147,19 @@ def test_the_package_holds_an_encrypted_copy_a_new_recovery_sheet_and_the_checkl
     ho.apply(reg, plan)
     folder = tmp_path / "usb"
     folder.mkdir()
+    from kyodo_desktop.models import accounts as acc
+
+    old_code = acc.new_recovery_code(reg)  # the sheet the outgoing officers hold
     package = ho.write_package(reg, folder, NEW, new_recovery_code=True)
+    new_code = reg.recovery_code
+    assert new_code and new_code != old_code
+    # the copy in the package opens with the new sheet's code, not with the old one
+    with pytest.raises(RegisterError):
+        Register.open(package.register_copy, Credentials(recovery_code=old_code), backup_dir=tmp_path / "b3",
+                      read_only=True)
+    by_code = Register.open(package.register_copy, Credentials(recovery_code=new_code), backup_dir=tmp_path / "b3",
+                            read_only=True)
+    by_code.close()
     assert package.register_copy.read_bytes()[:16] != b"SQLite format 3\x00"  # encrypted
     copy = Register.open(package.register_copy, Credentials(ADMIN, PASSWORD), backup_dir=tmp_path / "b2", read_only=True)
     try:

@@ -188,7 +188,7 @@ def test_mapping_json_round_trip_and_broken_files(tmp_path):
     broken.write_text('{"name": "x", "fields": {"町会名": "A1"}}', encoding="utf-8")
     with pytest.raises(ValidationError, match="年次報告にありません"):
         rf.import_mapping(broken)
-    with pytest.raises(Exception, match="フォルダがありません"):
+    with pytest.raises(Exception, match="フォルダーがありません"):
         rf.export_mapping(mapping, tmp_path / "ない" / "x.json")
 
 

@@ -259,7 +259,7 @@ def test_report_package_names_records_and_never_overwrites(town, tmp_path):
     with pytest.raises(RegisterError, match="上書きはしません"):
         yr.report_package(town, tmp_path, fiscal_year=FY)
     assert (xlsx.stat().st_mtime_ns, pdf.stat().st_mtime_ns) == before
-    with pytest.raises(RegisterError, match="フォルダがありません"):
+    with pytest.raises(RegisterError, match="フォルダーがありません"):
         yr.report_package(town, tmp_path / "ない", fiscal_year=FY)
     assert sorted(p.name for p in tmp_path.iterdir() if p.suffix in (".xlsx", ".pdf", ".part")) == sorted([xlsx.name, pdf.name])
 
