@@ -7,11 +7,13 @@ import sys
 
 def main() -> int:
     import gc
-    import multiprocessing
 
-    # the 集計 reads many workbooks in worker processes (spawn): in the frozen program a worker
-    # must run its task here instead of starting a second window
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):
+        # the 集計 reads many workbooks in worker processes (spawn): in the frozen program a worker
+        # must run its task here instead of starting a second window (imported only then: 15 ms)
+        import multiprocessing
+
+        multiprocessing.freeze_support()
 
     from kyodo_desktop.app import run
 

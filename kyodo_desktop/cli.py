@@ -1306,9 +1306,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    import multiprocessing
+    if getattr(sys, "frozen", False):
+        import multiprocessing
 
-    multiprocessing.freeze_support()  # `kyodo consolidate` uses worker processes (see __main__.py)
+        multiprocessing.freeze_support()  # `kyodo consolidate` uses worker processes (see __main__.py)
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")

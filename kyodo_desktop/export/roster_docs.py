@@ -285,7 +285,7 @@ def read_roster(reg: Register, roster_id: int, start: Any = None, end: Any = Non
             where = block_names(chosen or set())
             raise RegisterError(f"{period}の当番表「{data.name}」には、{where}の世帯の当番がありません。")
         raise RegisterError(f"{period}には、当番表「{data.name}」の当番がありません。"
-                            "先に「当番を決める」で当番を決めてください。")
+                            "先に「当番表」の「○月○日まで決める」で当番を決めてください。")
     next_after: list[str] = []
     if later:
         seq = later[0].seq

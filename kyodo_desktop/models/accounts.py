@@ -269,7 +269,7 @@ def find_persons(reg: Register, text: str, limit: int = 30) -> list[tuple[int, s
 
 def link_person(reg: Register, uid: str, person_id: int | None) -> None:
     """Link an account to a person of the register (optional: for hand-over and 担い手 records)."""
-    reg.session.require("accounts.manage", "アカウントと名簿の人を結びつける")
+    reg.session.require("accounts.manage", "アカウントと名簿の人を結び付ける")
     account_id, name, _role, _disabled = _account(reg, uid)
     if person_id is not None and not reg.conn.execute("SELECT 1 FROM persons WHERE id = ?", (person_id,)).fetchone():
         raise RegisterError("その人は名簿にいません。")

@@ -215,7 +215,7 @@ class AccountsTab(QWidget):
         for text, slot in ((self.tr("追加…"), self.add), (self.tr("無効にする"), self.disable),
                            (self.tr("有効に戻す…"), self.enable), (self.tr("パスワードを再設定…"), self.reset),
                            (self.tr("役割を変える…"), self.change_role),
-                           (self.tr("名簿の人と結びつける…"), self.link_person),
+                           (self.tr("名簿の人と結び付ける…"), self.link_person),
                            (self.tr("復旧シートを作り直す…"), self.new_sheet)):
             b = QPushButton(text)
             b.clicked.connect(slot)

@@ -454,7 +454,7 @@ class PrintPreview(QDialog):
         form.addRow(self.tr("期間"), self.period)
         form.addRow(self.tr("から"), self.period_from)
         form.addRow(self.tr("まで"), self.period_to)
-        hint = QLabel(self.tr("当番は「当番表」の「当番を決める」で決めた分だけ印刷できます。"))
+        hint = QLabel(self.tr("当番は「当番表」の「○月○日まで決める」で決めた分だけ印刷できます。"))
         hint.setWordWrap(True)
         form.addRow(hint)
         self._period_changed(notify=False)
@@ -548,7 +548,7 @@ class PrintPreview(QDialog):
                              record=record)
         if kind in ("roster", "duty-slips"):
             if self.roster.currentData() is None:
-                raise RegisterError("印刷する当番表がありません。先に「当番表」で当番表を作り、「当番を決める」で当番を決めてください。")
+                raise RegisterError("印刷する当番表がありません。先に「当番表」で当番表を作り、「○月○日まで決める」で当番を決めてください。")
             first, last = self.roster_period()
             if kind == "roster":
                 return self._run(roster_docs.write_roster, target, roster_id=self.roster.currentData(), start=first,

@@ -200,7 +200,7 @@ def test_roster_documents_preview_with_a_chosen_roster_and_period(qtbot, worker,
     assert preview.period_from.isEnabled()
     preview.period_from.setText("2030-01-01")
     preview.refresh()
-    assert "当番を決める" in preview.status.text() and preview.pdf is None and not preview.save_btn.isEnabled()
+    assert "まで決める" in preview.status.text() and preview.pdf is None and not preview.save_btn.isEnabled()
     preview.period_from.setText("令和8年12月1日")
     preview.period_to.setText("令和8年12月31日")
     preview.refresh()

@@ -182,7 +182,7 @@ def test_no_turns_in_the_period_is_refused_and_says_what_to_do(town, tmp_path):
     fresh = ro.save_roster(town, ro.RosterData(name="防犯パトロール", start_date="2026-12-01", cadence="weekdays",
                                                weekdays=[4], block_ids=[town.blocks["1班"]]))
     for write in (write_roster, write_duty_slips, write_roster_xlsx):
-        with pytest.raises(RegisterError, match="「当番を決める」で当番を決めてください"):
+        with pytest.raises(RegisterError, match="「○月○日まで決める」で当番を決めてください"):
             write(town, tmp_path / "x.out", roster_id=fresh)
     with pytest.raises(RegisterError, match="当番がありません"):
         write_roster(town, tmp_path / "x.out", roster_id=town.roster, start="2030-01-01", end="2030-03-31")
