@@ -325,11 +325,45 @@ class Controller:
         )
         return bool(chosen) and self._open(Path(chosen))
 
+    def take_out_backup(self) -> bool:
+        """「バックアップから台帳を取り出す」: when the register itself is lost (a USB stick gone), one
+        of the backups kept on this PC is copied out as a new register and opened."""
+        from PySide6.QtWidgets import QDialog, QFileDialog
+
+        from kyodo_desktop.models.register import all_backups, take_out_backup
+        from kyodo_desktop.ui import dialogs
+        from kyodo_desktop.ui.main_window import BackupChooser
+
+        found = all_backups(paths.data_dir() / "backups")
+        if not found:
+            dialogs.show_info(self.window, "バックアップから台帳を取り出す",
+                              "このパソコンには、台帳のバックアップがありません。")
+            return False
+        chooser = BackupChooser([f.info for f in found], self.window, registers=[f.register for f in found],
+                                title="バックアップから台帳を取り出す")
+        if chooser.exec() != QDialog.DialogCode.Accepted or chooser.chosen is None:
+            return False
+        chosen = next(f for f in found if f.info is chooser.chosen)
+        suggested = paths.registers_dir() / f"{chosen.register}_{chosen.info.taken_at:%Y%m%d}から.kyodo"
+        target, _ = QFileDialog.getSaveFileName(self.window, "取り出した台帳の保存先", str(suggested),
+                                                "協働デスクの台帳 (*.kyodo)")
+        if not target:
+            return False
+        try:
+            made = take_out_backup(chosen.info.path, Path(target))
+        except RegisterError as exc:
+            dialogs.show_error(self.window, "バックアップから台帳を取り出す", f"{exc}\n何も作っていません。")
+            return False
+        dialogs.show_info(self.window, "バックアップから台帳を取り出す",
+                          f"{made.name} を作りました（鍵ファイルと2つで1組です）。"
+                          "バックアップの時点の内容です。それ以後に入力したことは入れ直してください。")
+        return self._open(made)
+
     def switch(self, what: str) -> bool:
-        from kyodo_desktop.ui.welcome import DEMO, NEW, OPEN
+        from kyodo_desktop.ui.welcome import DEMO, FROM_BACKUP, NEW, OPEN
 
         return {NEW: self.create_new, OPEN: self.open_existing, DEMO: self.open_demo,
-                "switch": self.switch_user}[what]()
+                FROM_BACKUP: self.take_out_backup, "switch": self.switch_user}[what]()
 
     def switch_user(self) -> bool:
         """Log in as someone else on the same register (from the menu or the lock screen)."""

@@ -205,6 +205,66 @@ def list_backups(backup_dir: Path) -> list[BackupInfo]:
     return found
 
 
+@dataclass(frozen=True)
+class FoundBackup:
+    """A backup of some register, found among all the backups kept on this PC."""
+
+    register: str  # the register's file name without .kyodo (as it was when backed up)
+    info: BackupInfo
+
+
+def all_backups(backups_root: Path) -> list[FoundBackup]:
+    """Every backup under ``backups_root`` (one folder per register), newest first: what is left on
+    the PC when the register itself is lost (a USB stick gone, a broken disk)."""
+    found: list[FoundBackup] = []
+    if not backups_root.is_dir():
+        return found
+    for folder in sorted(p for p in backups_root.iterdir() if p.is_dir()):
+        register = folder.name.rsplit("-", 1)[0]
+        found.extend(FoundBackup(register, b) for b in list_backups(folder) if _openable(b.path))
+    found.sort(key=lambda f: (f.info.taken_at, f.info.path.name), reverse=True)
+    return found
+
+
+def _openable(path: Path) -> bool:
+    """A register file with what it needs to open (its key file, when encrypted)."""
+    try:
+        return not _check_header(path) or crypto.key_file_path(path).is_file()
+    except (RegisterError, OSError):
+        return False
+
+
+def take_out_backup(backup: Path, target: Path) -> Path:
+    """Copy a backup and its key file to ``target`` (a new register file) so that it can be opened
+    and used as the register again; the backup itself stays as it was. Refuses to overwrite, and
+    leaves nothing behind when the copy fails half way."""
+    import shutil
+
+    backup, target = Path(backup), Path(target)
+    if target.suffix != ".kyodo":
+        target = target.with_name(target.name + ".kyodo")
+    key_src, key_dst = crypto.key_file_path(backup), crypto.key_file_path(target)
+    if target.exists() or key_dst.exists():
+        raise RegisterError(f"同じ名前の台帳がすでにあります: {target.name}（別の名前にしてください）")
+    encrypted = _check_header(backup)  # a register at all (and its key file beside it when encrypted)
+    if not target.parent.is_dir():
+        raise RegisterError(f"保存先のフォルダーがありません: {target.parent}")
+    made: list[Path] = []
+    try:
+        for src, dst in ((backup, target), *(((key_src, key_dst),) if encrypted else ())):
+            part = dst.with_name(dst.name + ".part")
+            shutil.copyfile(src, part)
+            made.append(part)
+            part.replace(dst)
+            made[-1] = dst
+    except OSError as exc:
+        for p in made:
+            with contextlib.suppress(OSError):
+                p.unlink()
+        raise translate_sqlite_error(exc, target, "バックアップから台帳を取り出す") from exc
+    return target
+
+
 #: backups taken before something that changes much: kept for :data:`KEEP_MONTHS` months whatever
 #: the count (a restore or purge must stay undoable even after many openings)
 KEEP_REASONS = ("migrate", "restore", "encrypt", "purge")

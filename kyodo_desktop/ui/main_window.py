@@ -133,6 +133,7 @@ class MainWindow(QMainWindow):
         action("校下・市の集計（報告書を集める）…", self.open_consolidate)
         menu.addSeparator()
         action("バックアップを作成", self.make_backup)
+        action("バックアップから台帳を取り出す…", lambda: self.switch_register("from-backup"))
         restore = action("バックアップから復元…", self.restore_backup)
         if not self.session.can("backup.restore"):
             restore.setEnabled(False)
@@ -489,6 +490,8 @@ class MainWindow(QMainWindow):
         dialogs.show_info(self, "バックアップ", f"バックアップを作成しました。\n{path}")
 
     def restore_backup(self) -> None:
+        from kyodo_desktop.models.japanese import to_wareki
+
         reg = self.worker.register
         assert reg is not None
         if reg.backup_dir is None:
@@ -504,7 +507,7 @@ class MainWindow(QMainWindow):
         if not dialogs.confirm(
             self,
             "バックアップから復元",
-            f"{chosen.taken_at:%Y年%m月%d日 %H:%M} のバックアップに戻します。\n"
+            f"{to_wareki(chosen.taken_at.date())} {chosen.taken_at:%H:%M} のバックアップに戻します。\n"
             "いまの内容は、戻す前に別のバックアップとして保存されるので、あとで元に戻せます。\n復元しますか？",
             yes="復元する",
             no="やめる",
@@ -560,19 +563,22 @@ class LockWindow(QWidget):
 
 
 class BackupChooser(QDialog):
-    def __init__(self, backups: list[Any], parent: QWidget | None = None) -> None:
+    def __init__(self, backups: list[Any], parent: QWidget | None = None, *, registers: list[str] | None = None,
+                 title: str = "バックアップから復元") -> None:
+        from kyodo_desktop.models.japanese import to_wareki
         from kyodo_desktop.models.register import BACKUP_REASONS
 
         super().__init__(parent)
-        self.setWindowTitle("バックアップから復元")
+        self.setWindowTitle(title)
         self.chosen = None
         self._backups = backups
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("戻したい時点のバックアップを選んでください（新しい順）。"))
         self.list = QListWidget()
-        for b in backups:
+        for n, b in enumerate(backups):
             reason = BACKUP_REASONS.get(b.reason.rstrip("0123456789"), b.reason)
-            self.list.addItem(f"{b.taken_at:%Y年%m月%d日 %H:%M}　{reason}　{b.size / 1024:,.0f} KB")
+            name = f"「{registers[n]}」　" if registers else ""
+            self.list.addItem(f"{name}{to_wareki(b.taken_at.date())} {b.taken_at:%H:%M}　{reason}　{b.size / 1024:,.0f} KB")
         self.list.setCurrentRow(0)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

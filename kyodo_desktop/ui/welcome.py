@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-NEW, OPEN, DEMO = "new", "open", "demo"
+NEW, OPEN, DEMO, FROM_BACKUP = "new", "open", "demo", "from-backup"
 
 
 class WelcomeDialog(QDialog):
@@ -40,6 +40,8 @@ class WelcomeDialog(QDialog):
             (NEW, self.tr("新しい町会を作る"), self.tr("空の台帳を作り、班と世帯を入力していきます。")),
             (OPEN, self.tr("既存の台帳を開く"), self.tr("USBメモリなどにある台帳ファイル（.kyodo）を開きます。")),
             (DEMO, self.tr("デモを見る"), self.tr("架空の町会で、どんなことができるか試せます。")),
+            (FROM_BACKUP, self.tr("バックアップから台帳を取り出す"),
+             self.tr("USBメモリをなくした・台帳ファイルが壊れたときに、このパソコンに残っているバックアップから台帳を作り直します。")),
         ):
             button = QPushButton(text)
             bf = button.font()

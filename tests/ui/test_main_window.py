@@ -197,3 +197,46 @@ def test_controller_shows_a_message_for_a_bad_register(qtbot, tmp_path, monkeypa
         assert errors and "台帳ではな" in errors[0]
     finally:
         worker.shutdown()
+
+
+def test_the_welcome_screen_takes_a_register_out_of_a_backup(qtbot, tmp_path, monkeypatch, demo_register, messages):
+    """「バックアップから台帳を取り出す」: the backups on this PC are offered with their register's name,
+    the chosen one is copied out where the officer says, and that copy is opened (login as usual)."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QPushButton
+
+    from kyodo_desktop.app import Controller
+    from kyodo_desktop.ui import main_window
+    from kyodo_desktop.ui.settings import Settings
+    from kyodo_desktop.ui.welcome import FROM_BACKUP, WelcomeDialog
+
+    welcome = WelcomeDialog()
+    qtbot.addWidget(welcome)
+    texts = [b.text() for b in welcome.findChildren(QPushButton)]
+    assert "バックアップから台帳を取り出す" in texts
+    # a backup where the program keeps them on this PC (one folder per register under the data folder)
+    backup = demo_register.backup("manual", target=paths.backup_dir(demo_register.path) / "デモ-20261128-100000-manual.kyodo")
+    demo_register.close(backup=False)
+    shown = {}
+
+    class Chooser:
+        def __init__(self, backups, parent=None, *, registers=None, title=""):
+            shown["registers"], shown["title"] = registers, title
+            self.chosen = next(b for b in backups if b.path == backup)
+
+        def exec(self):
+            return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(main_window, "BackupChooser", Chooser)
+    target = tmp_path / "取り出し" / "デモ_復元.kyodo"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), "")))
+    opened = []
+    ctl = Controller(None, Settings(paths.settings_file()), DbWorker())
+    monkeypatch.setattr(ctl, "_open", lambda path, *a: opened.append(path) or True)
+    try:
+        assert ctl.switch(FROM_BACKUP)
+    finally:
+        ctl.worker.shutdown()
+    assert opened == [target] and target.is_file() and target.with_name(target.name + "-key").is_file()
+    assert "デモ" in shown["registers"] and shown["title"] == "バックアップから台帳を取り出す"
+    assert messages and "2つで1組" in messages[-1] and "入れ直して" in messages[-1]

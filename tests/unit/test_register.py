@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import sys
 from datetime import date, datetime, timedelta
@@ -405,3 +406,43 @@ def test_register_left_by_a_pulled_usb_stick_opens(tmp_path, clock, monkeypatch)
         assert again.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
     finally:
         again.close()
+
+
+def test_a_backup_is_taken_out_as_a_new_register_when_the_register_is_lost(tmp_path, clock):
+    """The USB stick with the register is gone: the backups kept on this PC are found (all
+    registers, newest first), one is copied out beside its key file, and it opens with the same
+    login; the backup itself is untouched, and nothing is overwritten or left half made."""
+    from conftest import ADMIN, PASSWORD
+
+    from kyodo_desktop.models import households as hh
+    from kyodo_desktop.models.register import Credentials, Register, all_backups, take_out_backup
+
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    root = tmp_path / "pc" / "backups"
+    reg = Register.create(stick / "泉町会.kyodo", name="泉町会", admin_name=ADMIN, password=PASSWORD,
+                          backup_dir=root / "泉町会-1234abcd", clock=clock)
+    hh.add_block(reg, "1班")
+    reg.backup("manual")
+    reg.close(backup=False)
+    (root / "other-5678").mkdir()
+    (root / "other-5678" / "broken-20260101-000000-open.kyodo").write_bytes(b"x" * 200)  # no key file
+    shutil.rmtree(stick)  # lost
+    found = all_backups(root)
+    assert found and {f.register for f in found} == {"泉町会"}
+    newest = found[0]
+    before = newest.info.path.read_bytes()
+    target = take_out_backup(newest.info.path, tmp_path / "泉町会_復元")
+    assert target.name == "泉町会_復元.kyodo" and (tmp_path / "泉町会_復元.kyodo-key").is_file()
+    back = Register.open(target, Credentials(ADMIN, PASSWORD), backup_dir=tmp_path / "b2")
+    try:
+        assert [b.name for b in hh.list_blocks(back)] == ["1班"]
+    finally:
+        back.close(backup=False)
+    assert newest.info.path.read_bytes() == before
+    with pytest.raises(RegisterError, match="すでにあります"):
+        take_out_backup(newest.info.path, target)
+    with pytest.raises(RegisterError, match="フォルダーがありません"):
+        take_out_backup(newest.info.path, tmp_path / "ない" / "x.kyodo")
+    assert not list((tmp_path / "ない").parent.glob("*.part"))
+    assert all_backups(tmp_path / "nothing-here") == []
