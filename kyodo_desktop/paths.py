@@ -16,6 +16,7 @@ otherwise work on registers and backups that are not on the stick, and find them
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import sys
@@ -147,7 +148,15 @@ def settings_file() -> Path:
 def backup_dir(register_path: Path | str) -> Path:
     """Backups of one register: kept on this PC, even when the register is on a USB stick."""
     resolved = Path(register_path).resolve()
-    digest = hashlib.sha1(str(resolved).encode("utf-8")).hexdigest()[:8]
+    key = str(resolved)
+    portable = portable_dir() if is_portable() else None
+    if portable is not None:
+        # on a stick the drive letter changes from PC to PC (E: at the hall, F: at home): name the
+        # register by its place on the stick, so that its backups stay together
+        base = portable.resolve().parent
+        with contextlib.suppress(ValueError):
+            key = "portable:" + resolved.relative_to(base).as_posix()
+    digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
     path = data_dir() / "backups" / f"{resolved.stem}-{digest}"
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -43,7 +43,7 @@ from kyodo_desktop.models.report_fields import (
 from kyodo_desktop.models.validation import ValidationError
 
 Progress = Callable[[int, int], bool] | None
-PURPOSE = "OFFICER_INTERNAL"
+PURPOSE = "CITY_REPORT"  # it is made to be handed to the 校下 or the city
 TITLE = "町会年次報告"
 #: 和暦 in Excel's own date format (the cell stays a real date: calamine and formulas see a date)
 DATE_FORMAT = '[$-ja-JP-x-gannen]ggge"年"m"月"d"日";@'

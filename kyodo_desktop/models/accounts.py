@@ -223,10 +223,12 @@ def set_role_permissions(reg: Register, role: str, permissions: list[str]) -> No
         reg._audit_row("role_permissions", "roles", row[0], f"役割「{role}」の権限を変更しました: {' '.join(permissions)}")
 
 
-def new_recovery_code(reg: Register) -> str:
-    """Issue a new recovery sheet: the old code stops working. Returns the new code."""
+def new_recovery_code(reg: Register, code: str | None = None) -> str:
+    """Issue a new recovery sheet: the old code stops working. Returns the new code. ``code`` is one
+    made beforehand with :func:`crypto.new_recovery_code` (so that its sheet can be written first:
+    a code that never reached paper would leave the register without a working recovery code)."""
     reg.session.require("accounts.manage", "復旧シートを作り直す")
-    code = crypto.new_recovery_code()
+    code = code or crypto.new_recovery_code()
     with reg.changing_keys("復旧シートの再発行") as keys:
         keys.slots = [s for s in keys.slots if s.kind != "recovery"]
         keys.add_slot(reg._key, kind="recovery", account_uid="", display_name="復旧コード", secret=code)

@@ -124,11 +124,25 @@ class DistrictTotal:
     associations: int = 0  # files added (error-free)
     left_out: int = 0  # files of this 校下 with errors, not added
     sums: dict[str, int] = field(default_factory=lambda: dict.fromkeys(SUM_KEYS, 0))
+    #: member households and area households of the files that report both (the 加入率 is taken
+    #: over those only: an association without its area count must not raise the rate)
+    rate_members: int = 0
+    rate_area: int = 0
+    rate_files: int = 0
+
+    def add(self, f: FileResult) -> None:
+        self.associations += 1
+        for k in SUM_KEYS:
+            self.sums[k] += f.value(k) or 0
+        members, area = f.value("member_households"), f.value("area_households")
+        if members is not None and area:
+            self.rate_members += members
+            self.rate_area += area
+            self.rate_files += 1
 
     @property
     def member_rate(self) -> float | None:
-        area = self.sums["area_households"]
-        return self.sums["member_households"] / area if area else None
+        return self.rate_members / self.rate_area if self.rate_area else None
 
 
 @dataclass
@@ -163,9 +177,7 @@ class Consolidation:
             if f.has_errors:
                 t.left_out += 1
                 continue
-            t.associations += 1
-            for k in SUM_KEYS:
-                t.sums[k] += f.value(k) or 0
+            t.add(f)
         return [out[k] for k in sorted(out)]
 
     def grand_total(self) -> DistrictTotal:
@@ -173,9 +185,7 @@ class Consolidation:
         total = DistrictTotal("合計")
         for f in self.files:
             if f.accepted:
-                total.associations += 1
-                for k in SUM_KEYS:
-                    total.sums[k] += f.value(k) or 0
+                total.add(f)
             elif f.status != SKIPPED:
                 total.left_out += 1
         return total

@@ -187,8 +187,12 @@ def propose(reg: Register, new_year: int) -> HandoverPlan:
             plan.officers.append(OfficerChoice(role, person_id, person_name(reg, person_id)))
         else:
             plan.notes.append(f"{role}の{person_name(reg, person_id)}さんは名簿にいません（転出など）。新しい{role}を選んでください。")
+    # the 班長 of the year being handed over: last year's officer rows when there are any (so that
+    # running the hand-over again proposes the same rotation, not the one after it)
+    last_year = {block_id: person_id for _i, role, person_id, block_id in _officers_of(reg, old)
+                 if role == "班長" and block_id is not None}
     for b in hh.list_blocks(reg):
-        current = b.leader_person_id
+        current = last_year.get(b.id, b.leader_person_id)
         found = _roster_leader(reg, b.id, start)
         if found is not None and found[0] is not None:
             person, source = found
@@ -357,14 +361,25 @@ def write_package(reg: Register, folder: Path | str, new_year: int, *, new_recov
     steps = 3 if sheet else 2
     tick = progress or (lambda _d, _t: None)
     if sheet is not None:
-        # the new code first, so that the copy's key file holds it (and no longer the old one)
+        # The new code before the copy, so that the copy's key file holds it (and no longer the old
+        # one) — and its sheet on paper before the code is committed: a code that never reached the
+        # sheet (a font that lacks a character, a full or pulled-out stick) would leave the register
+        # with no working recovery code at all.
         from kyodo_desktop.export.recovery_sheet import write_recovery_sheet
         from kyodo_desktop.models import accounts as acc
+        from kyodo_desktop.models import crypto
 
-        code = acc.new_recovery_code(reg)
-        assoc = hh.get_association(reg)
-        write_recovery_sheet(sheet, association=assoc["name"], code=code, register_file=copy.name,
-                             issued=reg.clock())
+        reg.session.require("accounts.manage", "復旧シートを作り直す")
+        code = crypto.new_recovery_code()
+        pending = folder / f"{stem}_復旧シート（作成中）.pdf"
+        try:
+            write_recovery_sheet(pending, association=hh.get_association(reg)["name"], code=code,
+                                 register_file=copy.name, issued=reg.clock())
+            acc.new_recovery_code(reg, code)
+        except BaseException:
+            pending.unlink(missing_ok=True)
+            raise
+        pending.replace(sheet)
         tick(1, steps)
     reg.backup("handover", target=copy)
     tick(steps - 1, steps)

@@ -321,6 +321,18 @@ def guess_mapping(form: Path | str | bytes, name: str = "", *, mapping_name: str
             tables[table] = TablePlace(ws.title, first, cols, max(rows, 1))
             for col_key, letter in cols.items():
                 found[f"{table}.{col_key}"] = join_cell(ws.title, letter, row)
+    # a label that is a table's column header (「加入世帯数」 over the 班 rows) is not the total's
+    # label: a cell guessed from it would lie in the table — leave that field for the officer
+    for key in list(fields):
+        sheet, letters, row = split_cell(fields[key])
+        label_sheet, _l, label_row = split_cell(found[key])
+        for t in tables.values():
+            header_row = t.first_row - 1
+            in_rows = t.first_row <= row < t.first_row + t.max_rows and column_index(letters) in {
+                column_index(x) for x in t.columns.values()}
+            if sheet == t.sheet and (in_rows or (label_sheet == t.sheet and label_row == header_row)):
+                del fields[key], found[key]
+                break
     mapping = FormMapping(name=mapping_name or (Path(name).stem if name else "") or "市の様式", fields=fields,
                           tables=tables, sheets=tuple(wb.sheetnames))
     return Guess(mapping, found, tuple(f.key for f in FIELDS if f.key not in fields))
@@ -430,6 +442,23 @@ def fix_mapping_in(wb: Any, mapping: FormMapping) -> tuple[FormMapping, list[Pro
                     break
         if not bad:
             tables[key] = place
+    # a field inside a table's rows would be overwritten by the table (and read back as a 班's
+    # number), and two tables must not share cells
+    areas = {key: (t.sheet, t.first_row, t.first_row + t.max_rows - 1, {column_index(x) for x in t.columns.values()})
+             for key, t in tables.items()}
+    for key, ref in fields.items():
+        sheet, letters, row = split_cell(ref)
+        for tkey, (tsheet, top, bottom, cols) in areas.items():
+            if sheet == tsheet and top <= row <= bottom and column_index(letters) in cols:
+                problems.append(Problem("error", ref, f"「{FIELD_BY_KEY[key].label}」のセル（{ref}）が表「{TABLES[tkey][0]}」の"
+                                        f"行（{top}〜{bottom}行目）の中にあります。合計の欄など、表の外のセルを指定してください。"))
+    keys = list(areas)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            (sa, ta, ba, ca), (sb_, tb, bb, cb) = areas[a], areas[b]
+            if sa == sb_ and ta <= bb and tb <= ba and ca & cb:
+                problems.append(Problem("error", f"表「{TABLES[a][0]}」", f"表「{TABLES[a][0]}」と表「{TABLES[b][0]}」が"
+                                        "同じセルを使っています。どちらかの開始行か行数を変えてください。"))
     if not fields and not tables:
         problems.append(Problem("error", "", "どの項目もセルに対応づけられていません。"))
     fixed = replace(mapping, fields=fields, tables=tables, sheets=mapping.sheets or tuple(

@@ -368,7 +368,11 @@ class SubsidyCase:
 
 _CASE_SELECT = """
     SELECT c.id, c.uid, c.program_id, p.name, c.fiscal_year, c.title, c.status, c.planned_cost, c.actual_cost,
-           c.units, c.granted, c.received, c.decision_no, c.work_on, c.notes, c.cancelled_on, c.cancel_reason,
+           c.units, c.granted,
+           -- what arrived: the 市補助金 lines of the cash book naming the case, their reversals netted
+           coalesce((SELECT sum(e.amount) FROM ledger_entries e JOIN ledger_subjects s ON s.id = e.subject_id
+                     WHERE e.subsidy_ref = c.uid AND s.code = 'subsidy' AND e.kind = '収入'), 0),
+           c.decision_no, c.work_on, c.notes, c.cancelled_on, c.cancel_reason,
            c.created_at, c.updated_at
     FROM subsidy_cases c JOIN subsidy_programs p ON p.id = c.program_id
 """
@@ -635,6 +639,9 @@ def advance(reg: Register, case_id: int, step: str, on: str | date, note: str = 
     program = get_program(reg, case.program_id)
     if step == RECEIPT_STEP and not correction:
         raise RegisterError("入金は「入金を記録」で、出納簿への記帳と一緒に記録してください。")
+    if correction and case.received:
+        raise RegisterError(f"「{case.title}」には入金（{case.received:,}円）の記録があるため、段階を戻せません。"
+                            "入金が間違いなら、先に出納簿でその入金を取り消してください（取り消しの記帳）。")
     move = _check_move(reg, case, program, step, on, note, correction)
     amount = None
     if step == "交付決定" and move.kind != "correction":
@@ -671,8 +678,9 @@ def record_receipt(reg: Register, case_id: int, on: str | date, amount: int | st
     if case.granted is None:
         raise RegisterError(f"「{case.title}」はまだ交付決定の記録がありません。先に交付決定額を記録してください。")
     value = ab._yen(amount, "入金額")
-    if value > case.granted:
-        raise ValidationError("入金額", f"入金額 {value:,}円が交付決定額 {case.granted:,}円より多くなっています。",
+    if case.received + value > case.granted:
+        already = f"（すでに {case.received:,}円 の入金を記録済み）" if case.received else ""
+        raise ValidationError("入金額", f"入金額 {value:,}円{already}が交付決定額 {case.granted:,}円より多くなっています。",
                               field="amount")
     move = _check_move(reg, case, program, RECEIPT_STEP, on, note, False)
     subsidy = ab.subject_by_code(reg, "subsidy")

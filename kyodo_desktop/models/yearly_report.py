@@ -72,24 +72,37 @@ class _Person:
     address: str
 
 
-def _officers(reg: Register, fiscal_year: int) -> list[tuple[str, _Person]]:
+#: the report goes to the 校下 or the city: officers' phones and addresses only with consent to that
+PURPOSE = "CITY_REPORT"
+
+
+def _officers(reg: Register, fiscal_year: int, as_of: date) -> tuple[list[tuple[str, _Person]], int]:
+    """(role, person) of the year's officers still on the register (not 班長), and how many of them
+    are shown without phone and address (no consent to 市・連合会への提供 on ``as_of``)."""
+    from kyodo_desktop.models.privacy import OutputRule
+
     rows = reg.conn.execute(
-        "SELECT o.role, p.family_name, p.given_name, p.family_kana, p.given_kana, "
+        "SELECT o.role, p.id, p.family_name, p.given_name, p.family_kana, p.given_kana, "
         "coalesce(nullif(p.mobile, ''), h.landline), h.postal_code, h.address_town, h.address_number, "
         "h.address_building FROM officers o JOIN persons p ON p.id = o.person_id "
         "JOIN households h ON h.id = p.household_id WHERE o.fiscal_year = ? AND o.role != '班長' "
-        "ORDER BY o.id", [fiscal_year]).fetchall()
+        "AND p.status = '在籍' ORDER BY o.id", [fiscal_year]).fetchall()
+    rule = OutputRule(reg, PURPOSE, as_of)
     order = {r: n for n, r in enumerate(schema.OFFICER_ROLES)}
     out = []
-    for role, fam, given, fkana, gkana, phone, postal, town, number, building in rows:
+    withheld = 0
+    for role, pid, fam, given, fkana, gkana, phone, postal, town, number, building in rows:
         name = "　".join(x for x in (fam, given) if x)
         kana = "　".join(x for x in (fkana, gkana) if x)
         address = "".join(x for x in (town, number) if x) + (f"　{building}" if building else "")
         if postal:
             address = f"〒{postal}　{address}"
+        if not rule.consented(pid):
+            phone, address = "", ""
+            withheld += 1
         out.append((role, _Person(name, kana, phone or "", address)))
     out.sort(key=lambda x: order.get(x[0], len(order)))
-    return out
+    return out, withheld
 
 
 def _block_table(reg: Register, as_of: date) -> tuple[list[dict[str, Any]], int]:
@@ -205,7 +218,7 @@ def collect(reg: Register, fiscal_year: int, *, as_of: date | None = None) -> Re
     if not isinstance(as_of, date):
         raise ValidationError("基準日", f"日付で指定してください（{as_of!r}）。", field="as_of")
     assoc = get_association(reg)
-    officers = _officers(reg, fiscal_year)
+    officers, withheld = _officers(reg, fiscal_year, as_of)
     president = next((p for role, p in officers if role == "会長"), None)
     blocks, n_blocks = _block_table(reg, as_of)
     events = _event_table(reg, fiscal_year)
@@ -237,6 +250,9 @@ def collect(reg: Register, fiscal_year: int, *, as_of: date | None = None) -> Re
     }
     notes: list[str] = []
     label = fiscal_year_label(fiscal_year)
+    if withheld:
+        notes.append(f"役員{withheld}人の電話・住所は、「市・連合会への提供」の同意がないため空欄です"
+                     "（名簿の「同意」で記録すると載ります）。")
     if not events:
         notes.append(f"{label}: {NO_EVENTS}。")
     if statement is None:

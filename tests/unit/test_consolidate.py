@@ -581,3 +581,20 @@ def test_the_programs_own_template_reads_back_value_for_value(tmp_path):
     for key, value in data.values.items():
         assert r.value(key) == value, key
     assert [row["persons"] for row in r.data.tables["blocks"]] == [row["persons"] for row in data.tables["blocks"]]
+
+
+def test_the_membership_rate_counts_only_associations_that_give_their_area(tmp_path):
+    """An association without its 区域内世帯数 adds its members to the sums but not to the 加入率
+    (80 of 100, not 380 of 100)."""
+    from kyodo_desktop.models.consolidate import DistrictTotal, FileResult
+
+    def result(name, area, members):
+        f = FileResult(path=tmp_path / name, name=name, status="read")
+        f.data = ReportData(values={"district": "甲校下", "area_households": area, "member_households": members})
+        return f
+
+    t = DistrictTotal("甲校下")
+    t.add(result("a.xlsx", 100, 80))
+    t.add(result("b.xlsx", None, 300))
+    assert t.sums["member_households"] == 380 and t.sums["area_households"] == 100
+    assert t.member_rate == pytest.approx(0.8) and t.rate_files == 1

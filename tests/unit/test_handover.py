@@ -84,8 +84,11 @@ def test_apply_does_everything_in_one_go_and_audits_it(reg):
     assert {r["end_date"] for r in reg.rows("SELECT end_date FROM officers WHERE fiscal_year = 2026")} == {"2027-03-31"}
     summary = reg.rows("SELECT summary FROM audit_log WHERE summary LIKE '%年度替わり%'")
     assert summary and "令和9年度" in summary[-1]["summary"]
-    # running it again replaces what it registered instead of doubling it
-    ho.apply(reg, plan)
+    # proposing again proposes the same (the rotation does not move on a second time), and running it
+    # again replaces what it registered instead of doubling it
+    again_plan = ho.propose(reg, NEW)
+    assert [(c.block_id, c.person_id) for c in again_plan.leaders] == [(c.block_id, c.person_id) for c in plan.leaders]
+    ho.apply(reg, again_plan)
     again = reg.rows("SELECT count(*) n FROM officers WHERE fiscal_year = ?", [NEW])[0]["n"]
     assert again == len(officers)
 
@@ -200,3 +203,26 @@ def test_the_command_line_shows_then_applies_and_writes_the_package(reg, tmp_pat
         assert ab.get_year(after, NEW).state == "open"
     finally:
         after.close()
+
+
+def test_a_recovery_sheet_that_cannot_be_written_leaves_the_old_code_working(reg, tmp_path, monkeypatch):
+    """The new code is committed only once its sheet is on paper (here the sheet fails)."""
+    from kyodo_desktop.export import recovery_sheet
+    from kyodo_desktop.models import accounts as acc
+
+    ho.apply(reg, ho.propose(reg, NEW))
+    old_code = acc.new_recovery_code(reg)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+
+    def broken(*_a, **_k):
+        raise RegisterError("次の文字を印刷できるフォントがありません: 😀")
+
+    monkeypatch.setattr(recovery_sheet, "write_recovery_sheet", broken)
+    with pytest.raises(RegisterError, match="フォント"):
+        ho.write_package(reg, folder, NEW, new_recovery_code=True)
+    assert list(folder.iterdir()) == []  # nothing half made
+    path = reg.path
+    reg.close()
+    still = Register.open(path, Credentials(recovery_code=old_code), backup_dir=tmp_path / "b4", read_only=True)
+    still.close()

@@ -157,3 +157,17 @@ def _assert_refusal(exc: Exception, stick: Path) -> None:
     message = str(exc)
     assert str(stick / "kyodo-data") in message
     assert "書き込めません" in message and "USBメモリ" in message
+
+
+def test_a_stick_under_another_drive_letter_keeps_its_backups_together(tmp_path, clean_paths):
+    """The same stick mounted elsewhere (E: at the hall, F: at home): a register on it keeps one
+    backup folder, named by its place on the stick, not by the full path."""
+    folders = []
+    for mount in ("E", "F"):
+        program = tmp_path / mount / "KyodoDesktop"
+        program.mkdir(parents=True)
+        (program / "portable").write_text("", encoding="utf-8")
+        clean_paths.setenv(paths.PORTABLE_DIR_ENV, str(program))
+        clean_paths.setattr(paths, "_writable_checked", None)
+        folders.append(paths.backup_dir(program / "kyodo-data" / "registers" / "桜町会.kyodo").name)
+    assert folders[0] == folders[1] and folders[0].startswith("桜町会-")

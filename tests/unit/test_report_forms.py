@@ -271,3 +271,45 @@ def test_cli_report_and_report_form_round_trip(tmp_path, form):
     assert refused.returncode == 1 and ".xls" in refused.stderr
     kyodo("report-form", reg, "remove", "市の様式", home=home)
     assert json.loads(kyodo("report-form", reg, "list", "--json", home=home).stdout) == []
+
+
+def test_a_field_inside_a_table_is_refused(tmp_path):
+    """A form whose 班 table has the same column words as the totals (加入世帯数 …): a total mapped to
+    a cell of the table's rows would be overwritten by a 班's number — refused, as are two tables
+    sharing cells."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "報告"
+    ws["A1"], ws["A2"] = "町会名", "加入世帯数"
+    for col, text in enumerate(("班名", "加入世帯数", "未加入世帯数", "人数"), start=1):
+        ws.cell(row=5, column=col, value=text)
+    form = tmp_path / "city.xlsx"
+    wb.save(form)
+    table = TablePlace("報告", 6, {"block": "A", "member_households": "B", "persons": "D"}, max_rows=4)
+    inside = FormMapping("市の様式", {"association_name": "報告!B1", "member_households": "報告!B6"},
+                         {"blocks": table}, ("報告",))
+    problems = rf.check_mapping(form, inside)
+    assert any(p.severity == "error" and "表「班別世帯数」の行（6〜9行目）の中" in p.message for p in problems)
+    outside = replace(inside, fields={"association_name": "報告!B1", "member_households": "報告!B2"})
+    assert rf.errors_of(rf.check_mapping(form, outside)) == []
+    clash = replace(outside, tables={"blocks": table, "events": TablePlace("報告", 8, {"month": "A"}, max_rows=3)})
+    assert any("同じセルを使っています" in p.message for p in rf.check_mapping(form, clash))
+
+
+def test_the_guess_does_not_take_a_tables_header_for_a_total(tmp_path):
+    """「加入世帯数」 as the 班 table's column header is not the label of the total: the guess leaves
+    the total to the officer instead of proposing a cell inside the table (review finding)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "報告"
+    ws["A1"], ws["A2"], ws["A3"] = "町会名", "会長氏名", "電話"
+    for col, text in enumerate(("班名", "加入世帯数", "未加入世帯数", "人数"), start=1):
+        ws.cell(row=5, column=col, value=text)
+    ws["A10"], ws["B10"] = "合計", "=SUM(B6:B9)"
+    form = tmp_path / "city.xlsx"
+    wb.save(form)
+    guess = rf.guess_mapping(form)
+    assert "blocks" in guess.mapping.tables and guess.mapping.tables["blocks"].first_row == 6
+    assert "member_households" not in guess.mapping.fields and "member_households" in guess.not_found
+    assert guess.mapping.fields.get("association_name") == "報告!B1"
+    assert rf.errors_of(rf.check_mapping(form, guess.mapping)) == []

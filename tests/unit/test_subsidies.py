@@ -595,3 +595,21 @@ def test_report_cost_is_the_net_of_linked_expenses(books, amounts, data):
     r = sb.report_data(books, cid)
     assert r.actual_cost == standing
     assert r.grant == sb.compute_grant(standing, sb.get_program(books, GOMI)).amount
+
+
+def test_a_subsidy_is_never_received_twice_and_a_wrong_receipt_is_undone_in_the_cash_book(reported, clock):
+    """What arrived is read from the cash book (reversals netted): going back from 入金 is refused
+    while the money stands, and a second 入金 may not pass the decided amount."""
+    cid = reported.case_id
+    sb.advance(reported, cid, "実績報告", "2026-10-10")
+    eid = sb.record_receipt(reported, cid, "2026-11-20", 285300, "普通預金")
+    with pytest.raises(RegisterError, match="入金（285,300円）の記録があるため、段階を戻せません"):
+        sb.advance(reported, cid, "実績報告", "2026-11-21", "入金の日を間違えた", correction=True)
+    ab.reverse_entry(reported, eid, "入金の日を間違えた")
+    assert sb.get_case(reported, cid).received == 0
+    sb.advance(reported, cid, "実績報告", "2026-11-21", "入金の日を間違えた", correction=True)
+    sb.record_receipt(reported, cid, "2026-11-25", 285300, "普通預金")
+    assert sb.get_case(reported, cid).received == 285300
+    lines = [e for e in ab.list_entries(reported, 2026)
+             if e.subsidy_ref == sb.get_case(reported, cid).uid and e.subject == "市補助金"]
+    assert [e.amount for e in lines] == [285300, -285300, 285300]  # received once, net

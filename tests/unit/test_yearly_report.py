@@ -19,6 +19,7 @@ from kyodo_desktop.models import accounts_book as ab
 from kyodo_desktop.models import activity as act
 from kyodo_desktop.models import households as hh
 from kyodo_desktop.models import partners as pt
+from kyodo_desktop.models import privacy
 from kyodo_desktop.models import support as sp
 from kyodo_desktop.models.auth import Session
 from kyodo_desktop.models.errors import PermissionDenied, RegisterError
@@ -81,6 +82,8 @@ def town(register):
     hh.add_officer(reg, people["姓10"], "会計", FY, "2026-04-01")
     hh.add_officer(reg, people["姓20"], "班長", FY, "2026-04-01", block_id=blocks["1班"])
     hh.add_officer(reg, people["姓30"], "会長", FY - 1, "2025-04-01")  # last year's: not on this year's report
+    for who in ("姓00", "姓10"):  # both agreed to their contact going to the 校下 / city
+        privacy.set_consent(reg, purpose="CITY_REPORT", granted=True, granted_on="2026-04-01", person_id=people[who])
     pt.set_area_households(reg, FY, 7, "市の統計")
     sp.save_support(reg, sp.SupportPerson(person_id=people["姓01"], reasons=("要介護",), consent="同意"))
     sp.save_support(reg, sp.SupportPerson(name="名簿外　花子", address="テスト町9-9", consent="未確認"))
@@ -118,6 +121,13 @@ def test_collect_counts_officers_events_books_and_issues(town):
     assert v["president_address"] == "テスト町1-1"
     assert [o["role"] for o in data.tables["officers"]] == ["会長", "会計"]  # 班長 not listed, last year's 会長 not
     assert data.tables["officers"][1]["phone"] == "076-200-0001"  # no mobile: the household's phone
+    assert not any("同意がない" in n for n in data.notes)
+    # without that consent the names stay (the city needs to know who the 会長 is), the contacts go
+    privacy.set_consent(town, purpose="CITY_REPORT", granted=False, granted_on=None, person_id=town.people["姓10"])
+    withheld = collect(town, FY)
+    assert withheld.tables["officers"][1]["name"] and withheld.tables["officers"][1]["phone"] in ("", None)
+    assert withheld.values["president_phone"] == "090-1111-2222"
+    assert any("役員1人の電話・住所" in n for n in withheld.notes)
     assert [e["name"] for e in data.tables["events"]] == ["=清掃", "夏祭り"]  # by date, 中止 left out
     assert v["events"] == 2 and v["participants"] == 15
     s = ab.settlement(town, FY)
