@@ -48,13 +48,14 @@ def _error_label() -> QLabel:
 class PasswordField(QWidget):
     """A password box with a 「表示」 check box (easier for older officers to check what they typed)."""
 
-    def __init__(self, placeholder: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, placeholder: str = "", parent: QWidget | None = None, *, name: str = "") -> None:
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         self.edit = QLineEdit()
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.edit.setPlaceholderText(placeholder)
+        self.edit.setAccessibleName(name or placeholder or self.tr("パスワード"))
         self.edit.setMaxLength(crypto.MAX_SECRET_CHARS)
         self.show_box = QCheckBox(self.tr("表示"))
         self.show_box.toggled.connect(
