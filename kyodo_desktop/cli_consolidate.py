@@ -82,6 +82,8 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     print(f"  合計に含めた町会: {grand.associations:,}（校下 {districts}）　加入世帯 {grand.sums['member_households']:,}"
           f"　会員 {grand.sums['persons']:,}人")
     print(f"  時間: {seconds:.1f}秒（{result.workers}プロセス）")
+    if result.mixed_years():
+        print(f"注意: {result.mixed_years()}（--year 2025 など）")
     for title, files in (("読めなかったファイル", unreadable), ("エラーのある報告", result.with_errors)):
         if files:
             print(f"{title}（詳しくは集計表の「{'読めなかったファイル' if files is unreadable else '問題'}」シート）:")

@@ -180,6 +180,23 @@ class Consolidation:
             t.add(f)
         return [out[k] for k in sorted(out)]
 
+    def mixed_years(self) -> str:
+        """When no year was asked for and the added reports are of several 年度: a warning naming
+        them (their numbers should not be summed), else ""."""
+        if self.fiscal_year is not None:
+            return ""
+        years: dict[int, int] = {}
+        for f in self.accepted:
+            y = f.value("fiscal_year")
+            if isinstance(y, int):
+                years[y] = years.get(y, 0) + 1
+        if len(years) < 2:
+            return ""
+        from kyodo_desktop.models.japanese import fiscal_year_label
+
+        listed = "・".join(f"{fiscal_year_label(y)} {n:,}件" for y, n in sorted(years.items()))
+        return f"年度の違う報告が混ざっています（{listed}）。年度を指定して集計し直してください。"
+
     def grand_total(self) -> DistrictTotal:
         """All error-free files; ``left_out`` counts every file not added (errors or unreadable)."""
         total = DistrictTotal("合計")

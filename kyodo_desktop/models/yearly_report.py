@@ -35,7 +35,7 @@ from kyodo_desktop.models import accounts_book as ab
 from kyodo_desktop.models import schema
 from kyodo_desktop.models.errors import PermissionDenied
 from kyodo_desktop.models.households import get_association
-from kyodo_desktop.models.japanese import fiscal_year_label, latest_birth_for_age
+from kyodo_desktop.models.japanese import fiscal_year_label, latest_birth_for_age, to_wareki
 from kyodo_desktop.models.partners import area_households, list_issues
 from kyodo_desktop.models.register import Register
 from kyodo_desktop.models.report_fields import FIELD_BY_KEY, ReportData
@@ -214,9 +214,16 @@ def collect(reg: Register, fiscal_year: int, *, as_of: date | None = None) -> Re
     if reg.session.block_ids is not None:
         raise PermissionDenied("年次報告は町会全体の数を載せるため、すべての班を扱える役割の方が作ってください。")
     fiscal_year = check_year(fiscal_year)
+    start, end = ab.year_range(reg, fiscal_year)
+    if start > reg.today():
+        raise ValidationError("年度", f"{fiscal_year_label(fiscal_year)}はまだ始まっていません（{to_wareki(start)}から）。",
+                              field="fiscal_year")
     as_of = as_of or default_as_of(reg, fiscal_year)
     if not isinstance(as_of, date):
         raise ValidationError("基準日", f"日付で指定してください（{as_of!r}）。", field="as_of")
+    if not start <= as_of <= end:
+        raise ValidationError("基準日", f"基準日（{to_wareki(as_of)}）が{fiscal_year_label(fiscal_year)}"
+                              f"（{to_wareki(start)}〜{to_wareki(end)}）の中にありません。", field="as_of")
     assoc = get_association(reg)
     officers, withheld = _officers(reg, fiscal_year, as_of)
     president = next((p for role, p in officers if role == "会長"), None)

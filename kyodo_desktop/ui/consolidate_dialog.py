@@ -501,7 +501,8 @@ class ConsolidateDialog(QDialog):
                   f"合計に含めた町会は {grand.associations:,}（校下 {len(result.district_totals())}）です。"
                   + ("「問題あり」「読めなかった」の町会には、表の「問題」を伝えて出し直してもらってください。"
                      if self.counts["errors"] or self.counts["unreadable"] else "")
-                  + "「集計表を保存…」で Excel に保存できます。")
+                  + "「集計表を保存…」で Excel に保存できます。"
+                  + (f"\n⚠ {result.mixed_years()}（「年度を確かめる」）" if result.mixed_years() else ""))
         self._update_buttons()
 
     def _show_detail(self, current: Any, _previous: Any = None) -> None:

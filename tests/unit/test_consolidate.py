@@ -598,3 +598,16 @@ def test_the_membership_rate_counts_only_associations_that_give_their_area(tmp_p
     t.add(result("b.xlsx", None, 300))
     assert t.sums["member_households"] == 380 and t.sums["area_households"] == 100
     assert t.member_rate == pytest.approx(0.8) and t.rate_files == 1
+
+
+def test_reports_of_different_years_summed_without_a_year_are_pointed_out(tmp_path):
+    """Without --year, reports of 令和6年度 and 令和7年度 would be added up as one year: said."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    _write(folder / "a.xlsx", _data(1, "甲町会", "一校下", FY))
+    _write(folder / "b.xlsx", _data(2, "乙町会", "一校下", FY - 1))
+    mixed = consolidate([folder])
+    assert "年度の違う報告が混ざっています" in mixed.mixed_years()
+    assert consolidate([folder], fiscal_year=FY).mixed_years() == ""
+    _write(folder / "b.xlsx", _data(2, "乙町会", "一校下", FY))
+    assert consolidate([folder]).mixed_years() == ""

@@ -33,6 +33,7 @@ from kyodo_desktop.models.report_fields import (
     split_cell,
 )
 from kyodo_desktop.models.stats import counts
+from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.models.yearly_report import NO_BLOCK, NO_BOOKS, NO_EVENTS, collect, problems
 
 FY = 2026  # the fixture clock is 2026-11-28: 令和8年度 is running
@@ -313,3 +314,13 @@ def test_fill_workbook_round_trips_any_values_through_calamine(tmp_path, values,
     got = _table_rows(path, "events")
     assert [(int(r["month"]), str(r["name"]), int(r["participants"]), _plain(r["date"])) for r in got] == \
            [(e["month"], e["name"], e["participants"], e["date"]) for e in events]
+
+
+def test_the_as_of_date_belongs_to_the_year_and_a_year_not_begun_is_refused(town):
+    """(review finding) A 基準日 outside the 年度 would count the wrong people; a 年度 that has not
+    started has nothing to report yet."""
+    with pytest.raises(ValidationError, match="の中にありません"):
+        collect(town, FY, as_of=date(FY - 1, 12, 31))
+    with pytest.raises(ValidationError, match="まだ始まっていません"):
+        collect(town, FY + 1)
+    assert collect(town, FY, as_of=date(FY, 4, 1)).values["as_of"] == date(FY, 4, 1)
