@@ -69,6 +69,12 @@ class HomePage(QWidget):
         layout.addLayout(top)
         self.as_of = QLabel()
         layout.addWidget(self.as_of)
+        # 補助金 deadlines missed or within two weeks: said on the first screen, in words
+        self.deadlines = QLabel()
+        self.deadlines.setWordWrap(True)
+        self.deadlines.setAccessibleName(self.tr("補助金の期限"))
+        self.deadlines.setVisible(False)
+        layout.addWidget(self.deadlines)
         cards = QGridLayout()
         self.cards: dict[str, QLabel] = {}
         for n, (key, label) in enumerate(
@@ -127,19 +133,32 @@ class HomePage(QWidget):
         layout.addWidget(self.scroll, 1)
 
     @staticmethod
-    def load(reg: Any) -> tuple[dict, dict, list]:
-        return hh.get_association(reg), counts(reg), hh.recent_changes(reg, 15)
+    def load(reg: Any) -> tuple[dict, dict, list, list]:
+        from kyodo_desktop.models import subsidies
+
+        due = subsidies.overdue(reg, reg.today(), within_days=14)
+        return hh.get_association(reg), counts(reg), hh.recent_changes(reg, 15), due
 
     def refresh(self) -> None:
         preloaded, self.preloaded = self.preloaded, None
-        assoc, c, recent = self.worker.call_preloaded(preloaded, self.load)
+        assoc, c, recent, due = self.worker.call_preloaded(preloaded, self.load)
         district = f"（{assoc['district']}）" if assoc["district"] else ""
         self.title.setText(f"{assoc['name']}{district}")
         from datetime import date
 
         from kyodo_desktop.models.japanese import to_wareki
 
-        self.as_of.setText(f"{to_wareki(date.fromisoformat(c['as_of']))} 現在")
+        today = date.fromisoformat(c["as_of"])
+        self.as_of.setText(f"{to_wareki(today)} 現在")
+        lines = []
+        for d in due[:5]:
+            left = d.days_left(today)
+            when = f"期限切れ（{-left}日過ぎ）" if left < 0 else "今日まで" if left == 0 else f"あと{left}日"
+            lines.append(f"⚠ 補助金「{d.title}」の{d.step}: {to_wareki(d.due_on)}まで（{when}）")
+        if len(due) > 5:
+            lines.append(f"ほか{len(due) - 5}件（「会計・報告」→「補助金」）")
+        self.deadlines.setText("\n".join(lines))
+        self.deadlines.setVisible(bool(lines))
         for key, label in self.cards.items():
             label.setText(f"{c[key]:,}")
         self.blocks.setRowCount(len(c["blocks"]))
@@ -152,7 +171,7 @@ class HomePage(QWidget):
                 self.blocks.setItem(n, col, item)
         self.recent.clear()
         for r in recent:
-            when = r["at"].replace("T", " ")[:16]
+            when = f"{to_wareki(date.fromisoformat(r['at'][:10]))} {r['at'][11:16]}"
             self.recent.addItem(f"{when}　{r['summary']}" + (f"（{r['actor']}）" if r["actor"] else ""))
         self.dashboard.refresh()  # on the database thread, after these numbers are on the screen
 

@@ -423,3 +423,21 @@ def test_a_cash_book_entry_is_linked_to_a_case_and_counts_in_its_report(qtbot, t
     assert [e.amount for e in report.entries] == [213400]
     assert report.actual_cost == 213400 and report.grant == 150000  # the cap
     assert worker.call(ab.get_entry, eid).subsidy_ref == case.uid
+
+
+def test_the_home_page_tells_the_deadlines_missed_or_near(qtbot, worker):
+    """ホーム says, in words, which subsidy deadline has passed or comes within two weeks."""
+    from kyodo_desktop.ui.pages import HomePage
+
+    home = HomePage(worker)
+    qtbot.addWidget(home)
+    home.refresh()
+    assert home.deadlines.isHidden()
+    worker.call(sb.add_case, sb.CaseData(SNOW, FY, "10月の除雪", planned_cost=300000, work_on="2026-10-01"))
+    worker.call(sb.add_case, sb.CaseData(SNOW, FY, "11月の除雪", planned_cost=80000, work_on="2026-11-16"))
+    home.refresh()
+    text = home.deadlines.text()
+    assert not home.deadlines.isHidden()
+    assert "補助金「10月の除雪」の申請: 令和8年10月16日まで（期限切れ（43日過ぎ））" in text
+    assert "「11月の除雪」" in text and "あと3日" in text
+    assert text.index("10月の除雪") < text.index("11月の除雪")  # the most urgent first
