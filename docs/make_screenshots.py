@@ -122,6 +122,9 @@ def main() -> int:
                                   admin_name=DEMO_ADMIN[0], password=DEMO_ADMIN[1], backup_dir=paths.backup_dir(path))
             populate_demo(reg.db, households=300, seed=1, today=reg.today())
             add_demo_accounts(reg)
+            from kyodo_desktop.models.subsidies import add_demo_cases
+
+            add_demo_cases(reg)
             return reg
 
         welcome = WelcomeDialog()

@@ -266,6 +266,9 @@ class Controller:
                 try:
                     populate_demo(reg.db, households=demo_households, seed=1, today=reg.today())
                     add_demo_accounts(reg)
+                    from kyodo_desktop.models.subsidies import add_demo_cases
+
+                    add_demo_cases(reg)
                 except BaseException:
                     reg.close(backup=False)
                     path.unlink(missing_ok=True)

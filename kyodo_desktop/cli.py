@@ -149,6 +149,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     try:
         summary = populate_demo(reg.db, households=args.households, seed=args.seed, today=reg.today())
         add_demo_accounts(reg)
+        from kyodo_desktop.models.subsidies import add_demo_cases
+
+        add_demo_cases(reg)
     finally:
         reg.close(backup=False)
     print(

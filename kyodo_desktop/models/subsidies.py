@@ -971,3 +971,38 @@ def report_data(reg: Register, case_id: int) -> SubsidyReport:
         cost_source=source, calc=calc, granted=case.granted, grant=grant, income=tuple(income),
         expense=tuple(MoneyLine(k, v) for k, v in by_subject.items()), attachments=tuple(attachments(reg, case_id)),
         steps=tuple(list_steps(reg, case_id)), dues=tuple(due_dates(reg, case_id)))
+
+
+# -- the demo -------------------------------------------------------------------------------------------
+
+
+def add_demo_cases(reg: Register) -> list[int]:
+    """Two believable cases of this 年度 for the demo association, through the model (so they obey
+    its rules): a new ごみステーション box granted its capped 15万円, and the summer festival's
+    application to the 地域コミュニティ活性化事業 waiting for its decision. Dates are relative to
+    today and never in the future; nothing is made before the year's second month."""
+    today = reg.today()
+    fy = ab.year_of(reg, today)
+    start, _end = ab.year_range(reg, fy)
+    days = (today - start).days
+    if days < 40:
+        return []
+
+    def on(k: int) -> date:  # the k-th fortieth of the way from the year's start to today
+        return start + timedelta(days=days * k // 40)
+
+    made = []
+    gomi, _w = add_case(reg, CaseData("ごみステーション器材補助", fy, "第3ステーション 折りたたみ式ボックスの更新",
+                                      planned_cost=213400, notes="見積り 213,400円（〇〇金物店）"))
+    for k, step in ((2, "事前相談"), (5, "事前協議"), (9, "申請")):
+        advance(reg, gomi, step, on(k))
+    advance(reg, gomi, "交付決定", on(14), granted=150000, decision_no="金ご第125号")
+    for item in attachments(reg, gomi)[:3]:
+        set_attachment(reg, gomi, item.item, True, on=on(9))
+    made.append(gomi)
+    fest, _w = add_case(reg, CaseData("地域コミュニティ活性化事業（コミュニティ活動事業）", fy, "多世代交流の夏まつり",
+                                      planned_cost=280000, notes="子ども会・長寿会・大学生ボランティアと共催"))
+    advance(reg, fest, "事前相談", on(3))
+    advance(reg, fest, "申請", on(8))
+    made.append(fest)
+    return made

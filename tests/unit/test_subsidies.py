@@ -613,3 +613,17 @@ def test_a_subsidy_is_never_received_twice_and_a_wrong_receipt_is_undone_in_the_
     lines = [e for e in ab.list_entries(reported, 2026)
              if e.subsidy_ref == sb.get_case(reported, cid).uid and e.subject == "市補助金"]
     assert [e.amount for e in lines] == [285300, -285300, 285300]  # received once, net
+
+
+def test_the_demo_has_two_believable_cases_made_through_the_model(demo_register):
+    """The demo's 補助金: a ごみステーション box decided at its cap, a festival applied for; their dates
+    in order and never after today (the demo's today is 2026-11-28)."""
+    ids = sb.add_demo_cases(demo_register)
+    cases = {sb.get_case(demo_register, i).title: sb.get_case(demo_register, i) for i in ids}
+    box = cases["第3ステーション 折りたたみ式ボックスの更新"]
+    assert (box.status, box.granted, box.planned_cost) == ("交付決定", 150000, 213400)
+    assert sb.compute_grant(box.planned_cost, sb.get_program(demo_register, box.program_id)).amount == 150000
+    assert cases["多世代交流の夏まつり"].status == "申請"
+    for i in ids:
+        days = [s.on_date for s in sb.list_steps(demo_register, i)]
+        assert days == sorted(days) and days[-1] <= demo_register.today().isoformat()
