@@ -40,14 +40,22 @@ if TYPE_CHECKING:
 DEMO_HOUSEHOLDS = 300
 
 
+def translate(context: str, text: str) -> str:
+    """Qt's translation (see ui/i18n.py), importing Qt only when called: this module is imported
+    before Qt, while the register is being unlocked."""
+    from PySide6.QtCore import QCoreApplication
+
+    return QCoreApplication.translate(context, text)
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="kyodo-desktop", description="協働デスク")
-    parser.add_argument("--demo", action="store_true", help="デモの町会を開く")
-    parser.add_argument("--register", metavar="PATH", help="この台帳ファイルを開く")
-    parser.add_argument("--data-dir", metavar="DIR", help="設定とバックアップの保存先")
-    parser.add_argument("--smoke-test", action="store_true", help="一時的な台帳で起動し、すぐ終了する（検査用）")
+    parser = argparse.ArgumentParser(prog="kyodo-desktop", description="協働デスク")  # notr
+    parser.add_argument("--demo", action="store_true", help="デモの町会を開く")  # notr (command-line help)
+    parser.add_argument("--register", metavar="PATH", help="この台帳ファイルを開く")  # notr
+    parser.add_argument("--data-dir", metavar="DIR", help="設定とバックアップの保存先")  # notr
+    parser.add_argument("--smoke-test", action="store_true", help="一時的な台帳で起動し、すぐ終了する（検査用）")  # notr
     parser.add_argument("--visit-pages", action="store_true",
-                        help="--smoke-test で、終了する前にすべての画面を一度ずつ開く（検査用）")
+                        help="--smoke-test で、終了する前にすべての画面を一度ずつ開く（検査用）")  # notr
     return parser.parse_args(argv)
 
 
@@ -143,15 +151,16 @@ class Controller:
                         return False
                 accounts = KeyFile.load(key_file_path(path)).accounts()
             except RegisterError as exc:
-                dialogs.show_error(None, "台帳を開けません", str(exc))
+                dialogs.show_error(None, translate("", "台帳を開けません"), str(exc))
                 return False
         if credentials is not None:
             error = self._attempt(path, credentials, early)
             if error is not None:
-                dialogs.show_error(None, "台帳を開けません", error)
+                dialogs.show_error(None, translate("", "台帳を開けません"), error)
                 return False
         elif dialogs.noninteractive:
-            dialogs.show_error(None, "台帳を開けません", "ログインの情報（KYODO_USER と KYODO_PASSWORD）がありません。")
+            dialogs.show_error(None, translate("", "台帳を開けません"),
+                              translate("", "ログインの情報（KYODO_USER と KYODO_PASSWORD）がありません。"))
             return False
         else:
             from kyodo_desktop.models.accounts import DEMO_ACCOUNTS, DEMO_ADMIN
@@ -159,7 +168,7 @@ class Controller:
 
             demo = None
             if path.resolve() == paths.demo_register_path().resolve():
-                demo = [(DEMO_ADMIN[0], "管理者", DEMO_ADMIN[1]), *DEMO_ACCOUNTS]
+                demo = [(DEMO_ADMIN[0], "管理者", DEMO_ADMIN[1]), *DEMO_ACCOUNTS]  # notr (a role name)
             dialog = LoginDialog(association_file=path, accounts=accounts, last_user=self.settings.get("login/last_user"),
                                  attempt=lambda c: self._attempt(path, c), demo_accounts=demo, parent=self.window)
             if dialog.exec() != LoginDialog.DialogCode.Accepted:
@@ -170,12 +179,12 @@ class Controller:
         self.settings.set("login/last_user", reg.session.account_uid)
         self._show_window()
         for warning in reg.warnings:
-            dialogs.show_info(self.window, "協働デスク", warning)
+            dialogs.show_info(self.window, translate("", "協働デスク"), warning)
         if not reg.read_only:
             # taken on the database thread while the window paints
             self.worker.run(lambda r: r.backup_if_changed("open"), on_done=lambda _p: None,
                             on_error=self._backup_failed, parent=self.window,
-                            label="バックアップを作成しています…")
+                            label=translate("", "バックアップを作成しています…"))
         return True
 
     def _attempt(self, path: Path, credentials: Credentials, early: EarlyOpening | None = None) -> str | None:
@@ -226,7 +235,7 @@ class Controller:
             QApplication.restoreOverrideCursor()
         self._show_recovery_code(done.recovery_code, path, association=path.stem)
         for problem in done.problems:
-            dialogs.show_error(None, "台帳の暗号化", problem)
+            dialogs.show_error(None, translate("", "台帳の暗号化"), problem)
         return Credentials(done.account_uid, password)
 
     def _show_recovery_code(self, code: str, path: Path, *, association: str) -> None:
@@ -249,9 +258,9 @@ class Controller:
 
         self.background_errors.append(exc)
         dialogs.show_error(
-            self.window, "バックアップ",
-            f"開いたときのバックアップを作成できませんでした。\n{exc}\n台帳はそのまま使えますが、"
-            "バックアップの保存先（このパソコンの空き容量）を確かめてください。",
+            self.window, translate("", "バックアップ"),
+            translate("", "開いたときのバックアップを作成できませんでした。\n{exc}\n台帳はそのまま使えますが、"
+                                       "バックアップの保存先（このパソコンの空き容量）を確かめてください。").format(exc=exc),
         )
 
     def _create(self, path: Path, values: dict[str, str], *, demo_households: int = 0) -> bool:
@@ -280,7 +289,7 @@ class Controller:
         try:
             self.worker.open(creator)
         except (RegisterError, ValueError) as exc:
-            dialogs.show_error(None, "台帳を作成できません", str(exc))
+            dialogs.show_error(None, translate("", "台帳を作成できません"), str(exc))
             return False
         reg = self.worker.register
         assert reg is not None
@@ -297,7 +306,7 @@ class Controller:
         path = paths.demo_register_path()
         if path.exists():
             return self._open(path)
-        return self._create(path, {"name": "デモ町会", "district": "デモ校下", "default_area_code": "076",
+        return self._create(path, {"name": "デモ町会", "district": "デモ校下", "default_area_code": "076",  # notr
                                    "admin_name": DEMO_ADMIN[0], "password": DEMO_ADMIN[1]},
                             demo_households=DEMO_HOUSEHOLDS)
 
@@ -313,7 +322,8 @@ class Controller:
         path = paths.default_register_path(values["name"])
         if path.exists():
             chosen, _ = QFileDialog.getSaveFileName(
-                self.window, "台帳の保存先", str(path.with_stem(path.stem + "_新")), "協働デスクの台帳 (*.kyodo)"
+                self.window, translate("", "台帳の保存先"), str(path.with_stem(path.stem + "_新")),  # notr
+                translate("", "協働デスクの台帳 (*.kyodo)")
             )
             if not chosen:
                 return False
@@ -324,7 +334,8 @@ class Controller:
         from PySide6.QtWidgets import QFileDialog
 
         chosen, _ = QFileDialog.getOpenFileName(
-            self.window, "台帳を開く", str(paths.registers_dir()), "協働デスクの台帳 (*.kyodo);;すべてのファイル (*)"
+            self.window, translate("", "台帳を開く"), str(paths.registers_dir()),
+            translate("", "協働デスクの台帳 (*.kyodo);;すべてのファイル (*)")
         )
         return bool(chosen) and self._open(Path(chosen))
 
@@ -339,27 +350,29 @@ class Controller:
 
         found = all_backups(paths.data_dir() / "backups")
         if not found:
-            dialogs.show_info(self.window, "バックアップから台帳を取り出す",
-                              "このパソコンには、台帳のバックアップがありません。")
+            dialogs.show_info(self.window, translate("", "バックアップから台帳を取り出す"),
+                              translate("", "このパソコンには、台帳のバックアップがありません。"))
             return False
         chooser = BackupChooser([f.info for f in found], self.window, registers=[f.register for f in found],
-                                title="バックアップから台帳を取り出す")
+                                title=translate("", "バックアップから台帳を取り出す"))
         if chooser.exec() != QDialog.DialogCode.Accepted or chooser.chosen is None:
             return False
         chosen = next(f for f in found if f.info is chooser.chosen)
-        suggested = paths.registers_dir() / f"{chosen.register}_{chosen.info.taken_at:%Y%m%d}から.kyodo"
-        target, _ = QFileDialog.getSaveFileName(self.window, "取り出した台帳の保存先", str(suggested),
-                                                "協働デスクの台帳 (*.kyodo)")
+        suggested = paths.registers_dir() / f"{chosen.register}_{chosen.info.taken_at:%Y%m%d}から.kyodo"  # notr
+        target, _ = QFileDialog.getSaveFileName(self.window, translate("", "取り出した台帳の保存先"), str(suggested),
+                                                translate("", "協働デスクの台帳 (*.kyodo)"))
         if not target:
             return False
         try:
             made = take_out_backup(chosen.info.path, Path(target))
         except RegisterError as exc:
-            dialogs.show_error(self.window, "バックアップから台帳を取り出す", f"{exc}\n何も作っていません。")
+            dialogs.show_error(self.window, translate("", "バックアップから台帳を取り出す"),
+                               translate("", "{error}\n何も作っていません。").format(error=exc))
             return False
-        dialogs.show_info(self.window, "バックアップから台帳を取り出す",
-                          f"{made.name} を作りました（鍵ファイルと2つで1組です）。"
-                          "バックアップの時点の内容です。それ以後に入力したことは入れ直してください。")
+        dialogs.show_info(self.window, translate("", "バックアップから台帳を取り出す"),
+                          translate("", "{name} を作りました（鍵ファイルと2つで1組です）。"
+                                                     "バックアップの時点の内容です。それ以後に入力したことは入れ直してください。")
+                          .format(name=made.name))
         return self._open(made)
 
     def switch(self, what: str) -> bool:
@@ -417,6 +430,7 @@ class Controller:
             remember_font=lambda path: self.settings.set("print/font", path),
             display=(self.settings.get("ui/text_scale"), self.settings.get("ui/theme")),
             change_display=self.change_display,
+            language=self.settings.get("ui/language"), change_language=self.change_language,
             show_recovery=lambda code: self._show_recovery_code(code, reg.path, association=reg.path.stem),
         )
         geometry = self.settings.get("ui/geometry")
@@ -437,6 +451,20 @@ class Controller:
         self.settings.set("ui/text_scale", int(scale))
         self.settings.set("ui/theme", str(theme))
         apply_display(self.app, scale, theme)
+        if self.window is not None and self.worker.register is not None:
+            self.save_state()
+            self._show_window()
+            self.window.show_settings_tab("display")
+
+    def change_language(self, language: str) -> None:
+        """Another language: remembered, its translation installed, and the window built again."""
+        from kyodo_desktop.ui import dialogs
+        from kyodo_desktop.ui.i18n import install_language
+
+        if not install_language(self.app, language):
+            dialogs.show_error(self.window, "Kyodo Desktop", translate("", "この言語の訳のファイルが見つかりません。"))
+            return
+        self.settings.set("ui/language", language)
         if self.window is not None and self.worker.register is not None:
             self.save_state()
             self._show_window()
@@ -482,15 +510,21 @@ def run(argv: list[str] | None = None) -> int:
 
         _settle_heap()  # the modules imported so far; once more when the window is up
         app = QApplication.instance() or QApplication(sys.argv[:1])
-        app.setApplicationName("協働デスク")
+        app.setApplicationName("協働デスク")  # notr (the settings file is named by it)
         app.setOrganizationName("KyodoDesktop")
-        install_translations(app)
+        language = Settings(paths.settings_file()).get("ui/language")
+        if language == "ja":
+            install_translations(app)  # Qt's own buttons and dialogs in Japanese
+        else:
+            from kyodo_desktop.ui.i18n import install_language
+
+            install_language(app, language)  # the program's texts; Qt's own stay in English
         try:  # portable mode on a stick that cannot be written: say so, rather than use the PC's profile
             paths.check_portable()
         except paths.PortableFolderError as exc:
             from kyodo_desktop.ui import dialogs
 
-            dialogs.show_error(None, "協働デスク", str(exc))
+            dialogs.show_error(None, translate("", "協働デスク"), str(exc))
             return 1
         settings = Settings(paths.settings_file())
         from kyodo_desktop.ui.display import apply_display
@@ -534,8 +568,8 @@ def _smoke_test(app: QApplication, controller: Controller, args: argparse.Namesp
         ok = controller._open(Path(args.register), env_credentials())
     else:
         assert tmp is not None
-        ok = controller._create(tmp / "smoke.kyodo", {"name": "スモークテスト町会", "default_area_code": "076",
-                                                      "admin_name": "スモーク", "password": "smoke-test-1"},
+        ok = controller._create(tmp / "smoke.kyodo", {"name": "スモークテスト町会", "default_area_code": "076",  # notr
+                                                      "admin_name": "スモーク", "password": "smoke-test-1"},  # notr
                                 demo_households=30)
     _settle_heap()
     if not ok or controller.window is None:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -33,10 +34,12 @@ from kyodo_desktop.models import households as hh
 from kyodo_desktop.models.errors import RegisterError
 from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.login import NewAdminFields, PasswordField, _big
 from kyodo_desktop.ui.worker import DbWorker
 
-ROLES = ("管理者", "役員", "班長", "閲覧")
+ROLES = (QT_TRANSLATE_NOOP("", "管理者"), QT_TRANSLATE_NOOP("", "役員"), QT_TRANSLATE_NOOP("", "班長"),
+         QT_TRANSLATE_NOOP("", "閲覧"))
 ERRORS = (RegisterError, ValidationError)
 
 
@@ -101,7 +104,7 @@ class OwnAccountTab(QWidget):
     def refresh(self) -> None:
         assert self.worker.register is not None
         s = self.worker.register.session
-        self.who.setText(self.tr("ログイン中: {0}（{1}）").format(s.display_name, s.role))
+        self.who.setText(self.tr("ログイン中: {0}（{1}）").format(s.display_name, tr(s.role)))
 
     def change_password(self) -> None:
         if self.new.text() != self.again.text():
@@ -138,7 +141,7 @@ class PersonPicker(QDialog):
         layout = QVBoxLayout(self)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("名前かフリガナの一部（例: やまだ）"))
-        self.search.setAccessibleName("検索")
+        self.search.setAccessibleName(self.tr("検索"))
         self.search.textChanged.connect(self._fill)
         layout.addWidget(self.search)
         self.list = QTableWidget(0, 2)
@@ -178,8 +181,9 @@ class NewAccountDialog(QDialog):
         layout.addWidget(self.fields)
         form = QFormLayout()
         self.role = QComboBox()
-        self.role.addItems(list(ROLES))
-        self.role.setCurrentText("役員")
+        for r in ROLES:
+            self.role.addItem(tr(r), r)
+        self.role.setCurrentIndex(self.role.findData("役員"))  # notr
         self.block = QComboBox()
         for b in blocks:
             self.block.addItem(b.name, b.id)
@@ -226,7 +230,7 @@ class AccountsTab(QWidget):
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(1, 120)
         self.lock_minutes.setSuffix(self.tr(" 分"))
-        self.lock_minutes.setAccessibleName("自動ロックまでの時間")
+        self.lock_minutes.setAccessibleName(self.tr("自動ロックまでの時間"))
         lock_row.addWidget(self.lock_minutes)
         save_lock = QPushButton(self.tr("保存"))
         save_lock.clicked.connect(self.save_lock)
@@ -240,7 +244,7 @@ class AccountsTab(QWidget):
 
     def refresh(self) -> None:
         self.accounts = self.worker.call(acc.list_accounts)
-        _fill(self.table, [[a.display_name, a.role, a.block_name, a.person_name,
+        _fill(self.table, [[a.display_name, tr(a.role), a.block_name, a.person_name,
                             self.tr("無効") if a.disabled_at else self.tr("有効"),
                             (a.last_login_at or "—")[:16].replace("T", " "), self.tr("あり") if a.has_pin else ""]
                            for a in self.accounts])
@@ -268,8 +272,8 @@ class AccountsTab(QWidget):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         name, password = dialog.fields.values()
-        role = dialog.role.currentText()
-        block = dialog.block.currentData() if role == "班長" else None
+        role = dialog.role.currentData()
+        block = dialog.block.currentData() if role == "班長" else None  # notr
         self._run(acc.add_account, name, role, password, block_id=block, done=self.tr("「{0}」を追加しました。").format(name))
 
     def disable(self) -> None:
@@ -317,8 +321,9 @@ class AccountsTab(QWidget):
         dialog.setWindowTitle(self.tr("役割を変える"))
         layout = QFormLayout(dialog)
         role = QComboBox()
-        role.addItems(list(ROLES))
-        role.setCurrentText(a.role)
+        for r in ROLES:
+            role.addItem(tr(r), r)
+        role.setCurrentIndex(max(role.findData(a.role), 0))
         block = QComboBox()
         for b in self.worker.call(hh.list_blocks):
             block.addItem(b.name, b.id)
@@ -329,8 +334,8 @@ class AccountsTab(QWidget):
         buttons.rejected.connect(dialog.reject)
         layout.addRow(buttons)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self._run(acc.change_role, a.uid, role.currentText(),
-                      block_id=block.currentData() if role.currentText() == "班長" else None,
+            self._run(acc.change_role, a.uid, role.currentData(),
+                      block_id=block.currentData() if role.currentData() == "班長" else None,  # notr
                       done=self.tr("役割を変えました（次のログインから有効）。"))
 
     def link_person(self) -> None:
@@ -362,14 +367,15 @@ class AuditTab(QWidget):
     """管理台帳: filter by who, what and when; export to CSV."""
 
     KINDS = {
-        "すべて": None,
-        "ログイン": ("login", "login_failed"),
-        "出力・印刷": ("export", "print", "audit_export"),
-        "要配慮個人情報": ("view_sensitive", "sensitive_add", "sensitive_delete"),
-        "変更": ("insert", "update", "status", "move", "reorder", "consent", "consent_withdraw", "restore"),
-        "アカウント": ("account_add", "account_disable", "account_enable", "password_change", "pin_set",
-                    "role_change", "role_permissions", "recovery_reissue"),
-        "記録の消去": ("purge",),
+        QT_TRANSLATE_NOOP("", "すべて"): None,
+        QT_TRANSLATE_NOOP("", "ログイン"): ("login", "login_failed"),
+        QT_TRANSLATE_NOOP("", "出力・印刷"): ("export", "print", "audit_export"),
+        QT_TRANSLATE_NOOP("", "要配慮個人情報"): ("view_sensitive", "sensitive_add", "sensitive_delete"),
+        QT_TRANSLATE_NOOP("", "変更"): ("insert", "update", "status", "move", "reorder", "consent", "consent_withdraw",
+                                      "restore"),
+        QT_TRANSLATE_NOOP("", "アカウント"): ("account_add", "account_disable", "account_enable", "password_change",
+                                          "pin_set", "role_change", "role_permissions", "recovery_reissue"),
+        QT_TRANSLATE_NOOP("", "記録の消去"): ("purge",),
     }
 
     def __init__(self, worker: DbWorker) -> None:
@@ -378,10 +384,11 @@ class AuditTab(QWidget):
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
         self.who = QComboBox()
-        self.who.setAccessibleName("操作した人")
+        self.who.setAccessibleName(self.tr("操作した人"))
         self.what = QComboBox()
-        self.what.addItems(list(self.KINDS))
-        self.what.setAccessibleName("操作の種類")
+        for k in self.KINDS:
+            self.what.addItem(tr(k), k)
+        self.what.setAccessibleName(self.tr("操作の種類"))
         self.since = QLineEdit()
         self.since.setPlaceholderText(self.tr("から（例: 令和8年4月1日）"))
         self.since.setAccessibleName(self.tr("いつから"))
@@ -402,7 +409,7 @@ class AuditTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().horizontalAdvance("あ")
+        em = self.fontMetrics().horizontalAdvance("あ")  # notr
         for col, chars in ((0, 11), (1, 9), (2, 8), (4, 4)):  # fixed widths: never sized to contents
             self.table.setColumnWidth(col, em * chars)
         layout.addWidget(self.table, 1)
@@ -418,7 +425,7 @@ class AuditTab(QWidget):
     def _filters(self) -> dict[str, Any]:
         from kyodo_desktop.models.japanese import parse_date
 
-        out: dict[str, Any] = {"actor": self.who.currentData() or None, "actions": self.KINDS[self.what.currentText()],
+        out: dict[str, Any] = {"actor": self.who.currentData() or None, "actions": self.KINDS[self.what.currentData()],
                                "text": self.text.text().strip()}
         for key, edit in (("since", self.since), ("until", self.until)):
             text = edit.text().strip()
@@ -447,7 +454,8 @@ class AuditTab(QWidget):
     def export(self) -> None:
         from kyodo_desktop.export.audit import write_audit_csv
 
-        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("管理台帳の保存先"), "管理台帳.csv", "CSV (*.csv)")
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("管理台帳の保存先"), self.tr("管理台帳.csv"),
+                                                "CSV (*.csv)")
         if not chosen:
             return
         try:
@@ -511,8 +519,9 @@ class RetentionTab(QWidget):
 
 class AdminPage(QWidget):
     def __init__(self, worker: DbWorker, *, data_dir: Callable[[], Path], show_recovery: Callable[[str], None],
-                 display: tuple[int, str] = (100, "標準"),
-                 change_display: Callable[[int, str], None] | None = None) -> None:
+                 display: tuple[int, str] = (100, "標準"),  # notr: the theme's key
+                 change_display: Callable[[int, str], None] | None = None, language: str = "ja",
+                 change_language: Callable[[str], None] | None = None) -> None:
         from kyodo_desktop.ui.display import DisplayTab
 
         super().__init__()
@@ -526,7 +535,8 @@ class AdminPage(QWidget):
         self.own = OwnAccountTab(worker, data_dir)
         self.tabs.addTab(self.own, self.tr("自分のアカウント"))
         # every role, 閲覧 included: the size of the text is not a permission
-        self.display = DisplayTab(*display, change_display or (lambda _scale, _theme: None))
+        self.display = DisplayTab(*display, change_display or (lambda _scale, _theme: None), language=language,
+                                  on_language=change_language)
         self.tabs.addTab(self.display, self.tr("表示（文字の大きさ・配色）"))
         self.accounts = self.audit = self.retention = None
         if session.can("accounts.manage"):

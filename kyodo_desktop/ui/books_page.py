@@ -15,7 +15,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,6 +51,7 @@ from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import books_dialogs as bd
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.bousai_tab import say
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.volunteers_tab import (
     RowsModel,
     button,
@@ -59,12 +67,12 @@ from kyodo_desktop.ui.worker import DbWorker
 Index = QModelIndex | QPersistentModelIndex
 ERRORS = (RegisterError, ValidationError)
 OUTPUT = "output"
-ALL_BLOCKS = "すべての班"
-ALL_ACCOUNTS = "すべての口座（合計）"
+ALL_BLOCKS = QT_TRANSLATE_NOOP("", "すべての班")
+ALL_ACCOUNTS = QT_TRANSLATE_NOOP("", "すべての口座（合計）")
 
 
 def _who(x: ab.DuesLine) -> str:
-    return x.name or x.address or f"世帯No.{x.household_id}"
+    return x.name or x.address or tr("世帯No.{id}").format(id=x.household_id)
 
 
 def _instalments_text(x: ab.DuesLine) -> str:
@@ -74,20 +82,21 @@ def _instalments_text(x: ab.DuesLine) -> str:
         if i.due == 0 and i.paid == 0:
             state = "—"
         elif i.paid >= i.due:
-            state = f"済 {int(i.last_paid_on[5:7])}/{int(i.last_paid_on[8:10])}" if i.last_paid_on else "済"
+            state = tr("済 {m}/{d}").format(m=int(i.last_paid_on[5:7]), d=int(i.last_paid_on[8:10])) \
+                if i.last_paid_on else tr("済")
         elif i.paid:
-            state = f"一部 {i.paid:,}円・残 {i.outstanding:,}円"
+            state = tr("一部 {paid}円・残 {rest}円").format(paid=f"{i.paid:,}", rest=f"{i.outstanding:,}")
         else:
-            state = f"未納 {i.due:,}円"
+            state = tr("未納 {due}円").format(due=f"{i.due:,}")
         parts.append(f"{i.label} {state}")
     return "　".join(parts)
 
 
 def _state_text(e: ab.Entry, numbers: dict[int, int]) -> str:
     if e.reverses_id is not None:
-        return f"取消の記帳（No.{numbers.get(e.reverses_id, '?')}）"
+        return tr("取消の記帳（No.{n}）").format(n=numbers.get(e.reverses_id, '?'))
     if e.reversed_by is not None:
-        return f"取消済（No.{numbers.get(e.reversed_by, '?')}）"
+        return tr("取消済（No.{n}）").format(n=numbers.get(e.reversed_by, '?'))
     return ""
 
 
@@ -117,7 +126,16 @@ class _Tab(QWidget):
 
 
 class DuesTab(_Tab):
-    COLUMNS = ("班", "世帯", "区分", "年額", "入金済", "未納", "期別ごと", "備考")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("", "班"),
+        QT_TRANSLATE_NOOP("", "世帯"),
+        QT_TRANSLATE_NOOP("", "区分"),
+        QT_TRANSLATE_NOOP("", "年額"),
+        QT_TRANSLATE_NOOP("", "入金済"),
+        QT_TRANSLATE_NOOP("", "未納"),
+        QT_TRANSLATE_NOOP("", "期別ごと"),
+        QT_TRANSLATE_NOOP("", "備考"),
+    )
 
     def __init__(self, page: BooksPage) -> None:
         super().__init__(page)
@@ -125,33 +143,33 @@ class DuesTab(_Tab):
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.block = QComboBox()
-        self.block.setAccessibleName("班")
+        self.block.setAccessibleName(self.tr("班"))
         self.block.setMinimumContentsLength(8)
-        self.arrears_only = QCheckBox("未納のみ（納期限を過ぎた分）")
-        self.arrears_only.setAccessibleName("未納のみ")
-        filters.addWidget(QLabel("班"))
+        self.arrears_only = QCheckBox(self.tr("未納のみ（納期限を過ぎた分）"))
+        self.arrears_only.setAccessibleName(self.tr("未納のみ"))
+        filters.addWidget(QLabel(self.tr("班")))
         filters.addWidget(self.block)
         filters.addWidget(self.arrears_only)
         filters.addStretch(1)
         layout.addLayout(filters)
         self.summary = note()
         layout.addWidget(self.summary)
-        self.model = RowsModel(self.COLUMNS, self._cells, self, numeric=(3, 4, 5),
+        self.model = RowsModel(tuple(tr(c) for c in self.COLUMNS), self._cells, self, numeric=(3, 4, 5),
                                warn=lambda x: x.overdue(self.today) > 0,
                                tooltip=lambda x, col: _instalments_text(x) if col == 6 else None)
-        self.table = make_table(self.model, (4, 9, 7, 6, 6, 6, 22, 10), stretch=6, name="会費の一覧")
+        self.table = make_table(self.model, (4, 9, 7, 6, 6, 6, 22, 10), stretch=6, name=self.tr("会費の一覧"))
         min_rows(self.table, 6)
         self.table.doubleClicked.connect(lambda _i: self.record_payment())
         layout.addWidget(self.table, 1)
-        self.legend = note("⚠ の行: 納期限を過ぎて未納の分があります。「（未割当）」: まだ会費を割り当てていない世帯です"
-                           "（今の会費の種類で表示しています）。")
+        self.legend = note(self.tr("⚠ の行: 納期限を過ぎて未納の分があります。「（未割当）」: まだ会費を割り当てていない世帯です"
+                                   "（今の会費の種類で表示しています）。"))
         layout.addWidget(self.legend)
-        self.record_btn = button("入金を記録…", self.record_payment)
-        self.bulk_btn = button("班でまとめて入金…", self.record_bulk)
-        self.cancel_btn = button("入金を取り消す…", self.cancel_payment)
-        self.assess_btn = button("会費を割り当てる", self.assess)
-        self.book_btn = button("集金簿を印刷…", lambda: self.page.print_document("collection-book", block=self.block_id()))
-        self.receipts_btn = button("領収書を印刷…", self.print_receipts)
+        self.record_btn = button(self.tr("入金を記録…"), self.record_payment)
+        self.bulk_btn = button(self.tr("班でまとめて入金…"), self.record_bulk)
+        self.cancel_btn = button(self.tr("入金を取り消す…"), self.cancel_payment)
+        self.assess_btn = button(self.tr("会費を割り当てる"), self.assess)
+        self.book_btn = button(self.tr("集金簿を印刷…"), lambda: self.page.print_document("collection-book", block=self.block_id()))
+        self.receipts_btn = button(self.tr("領収書を印刷…"), self.print_receipts)
         layout.addLayout(self.buttons_row(self.record_btn, self.bulk_btn, self.cancel_btn, self.assess_btn))
         layout.addLayout(self.buttons_row(self.book_btn, self.receipts_btn))
         self.message = QLabel()
@@ -164,7 +182,7 @@ class DuesTab(_Tab):
     def _cells(self, x: ab.DuesLine) -> tuple[Any, ...]:
         overdue = x.overdue(self.today)
         unpaid = f"⚠ {x.outstanding:,}" if overdue > 0 else f"{x.outstanding:,}"
-        category = x.category + ("（未割当）" if not x.assessed else "")
+        category = x.category + (self.tr("（未割当）") if not x.assessed else "")
         return (x.block, _who(x), category, f"{x.due:,}", f"{x.paid:,}", unpaid, _instalments_text(x), x.note)
 
     def block_id(self) -> int | None:
@@ -177,7 +195,7 @@ class DuesTab(_Tab):
             self.block.clear()
             reg = self.worker.register
             if reg is not None and reg.session.block_ids is None:
-                self.block.addItem(ALL_BLOCKS, None)
+                self.block.addItem(tr(ALL_BLOCKS), None)
             for b in self.worker.call(list_blocks):
                 self.block.addItem(b.name, b.id)
             self.block.setCurrentIndex(max(self.block.findData(keep), 0))
@@ -194,7 +212,7 @@ class DuesTab(_Tab):
         say(self.message, "")
         lines: list[ab.DuesLine] = []
         if fy is None:
-            self.summary.setText("年度がまだ開かれていません。上の「年度を開く」で帳簿をつける年度を開いてください。")
+            self.summary.setText(self.tr("年度がまだ開かれていません。上の「年度を開く」で帳簿をつける年度を開いてください。"))
         else:
             try:
                 if self.arrears_only.isChecked():
@@ -202,12 +220,14 @@ class DuesTab(_Tab):
                 else:
                     lines = self.worker.call(ab.dues_for_year, fy, block_id=self.block_id())
             except ERRORS as exc:
-                self.summary.setText(f"⚠ {exc}\n（「設定」タブの「会費の額を決める」で期別と額を決めてください。）")
+                self.summary.setText(self.tr("⚠ {exc}\n（「設定」タブの「会費の額を決める」で期別と額を決めてください。）").format(exc=exc))
             else:
                 due, paid = sum(x.due for x in lines), sum(x.paid for x in lines)
                 late = sum(1 for x in lines if x.overdue(self.today) > 0)
-                self.summary.setText(f"{len(lines)}世帯　年額 {ab.yen(due)}・入金済 {ab.yen(paid)}・未納 {ab.yen(due - paid)}"
-                                     f"（納期限を過ぎた未納 {late}世帯、{to_wareki(self.today)}現在）")
+                self.summary.setText(self.tr("{n}世帯　年額 {due}・入金済 {paid}・未納 {unpaid}"
+                                             "（納期限を過ぎた未納 {late}世帯、{today}現在）").format(
+                    n=len(lines), due=ab.yen(due), paid=ab.yen(paid), unpaid=ab.yen(due - paid), late=late,
+                    today=to_wareki(self.today)))
         self.model.set_rows(lines)
         self._gate()
 
@@ -223,22 +243,23 @@ class DuesTab(_Tab):
 
     def _gate(self) -> None:
         p = self.page
-        p.gate(self.record_btn, ab.DUES_WRITE, "選んだ世帯の会費の入金を記録します（行をダブルクリックしても開きます）",
-               need=None if self.selected() else "入金を記録する世帯を一覧で選んでください")
-        p.gate(self.bulk_btn, ab.DUES_WRITE, "班長が集めた一つの班の会費をまとめて記録します",
-               need=None if self.block.count() else "班がありません")
-        p.gate(self.cancel_btn, ab.DUES_WRITE, "選んだ世帯の入金を、理由を書いて取り消します",
-               need=None if self.selected() and self.selected().paid else "入金のある世帯を一覧で選んでください")
-        p.gate(self.assess_btn, ab.DUES_WRITE, "まだ会費を割り当てていない世帯に、この年度の会費を割り当てます")
-        p.gate(self.book_btn, OUTPUT, "班長に渡す会費集金簿（班ごと）を印刷します", open_year=False)
-        p.gate(self.receipts_btn, OUTPUT, "入金の領収書を印刷します（世帯を選ぶとその世帯の分）", open_year=False)
+        p.gate(self.record_btn, ab.DUES_WRITE, self.tr("選んだ世帯の会費の入金を記録します（行をダブルクリックしても開きます）"),
+               need=None if self.selected() else self.tr("入金を記録する世帯を一覧で選んでください"))
+        p.gate(self.bulk_btn, ab.DUES_WRITE, self.tr("班長が集めた一つの班の会費をまとめて記録します"),
+               need=None if self.block.count() else self.tr("班がありません"))
+        p.gate(self.cancel_btn, ab.DUES_WRITE, self.tr("選んだ世帯の入金を、理由を書いて取り消します"),
+               need=None if self.selected() and self.selected().paid else self.tr("入金のある世帯を一覧で選んでください"))
+        p.gate(self.assess_btn, ab.DUES_WRITE, self.tr("まだ会費を割り当てていない世帯に、この年度の会費を割り当てます"))
+        p.gate(self.book_btn, OUTPUT, self.tr("班長に渡す会費集金簿（班ごと）を印刷します"), open_year=False)
+        p.gate(self.receipts_btn, OUTPUT, self.tr("入金の領収書を印刷します（世帯を選ぶとその世帯の分）"), open_year=False)
 
     def record_payment(self) -> None:
         line = self.selected()
         if line is None or not self.record_btn.isEnabled():
             return
         dlg = bd.PaymentDialog(self.worker, self.page.fiscal_year, line, self.today, self)
-        self.page.show_dialog(dlg, lambda: self._done(f"{_who(line)}さんの入金を記録しました。", line.household_id))
+        self.page.show_dialog(dlg, lambda: self._done(self.tr("{who}さんの入金を記録しました。").format(who=_who(line)),
+                                                      line.household_id))
 
     def record_bulk(self) -> None:
         if not self.bulk_btn.isEnabled():
@@ -249,7 +270,8 @@ class DuesTab(_Tab):
 
         def done() -> None:
             r = dlg.result_value
-            self._done(f"{dlg.block.currentText()}の{r.households}世帯の入金（合計 {ab.yen(r.total)}）を記録しました。")
+            self._done(self.tr("{block}の{n}世帯の入金（合計 {total}）を記録しました。").format(
+                block=dlg.block.currentText(), n=r.households, total=ab.yen(r.total)))
 
         self.page.show_dialog(dlg, done)
 
@@ -260,10 +282,10 @@ class DuesTab(_Tab):
         payments = [p for p in self.worker.call(ab.list_payments, self.page.fiscal_year, household_id=line.household_id)
                     if p.amount > 0 and p.reversed_by is None]
         if not payments:
-            say(self.message, "この世帯には取り消せる入金がありません。", error=True)
+            say(self.message, self.tr("この世帯には取り消せる入金がありません。"), error=True)
             return
         dlg = bd.CancelPaymentDialog(self.worker, payments, _who(line), self)
-        self.page.show_dialog(dlg, lambda: self._done(f"{_who(line)}さんの入金を取り消しました（元の記録は残っています）。",
+        self.page.show_dialog(dlg, lambda: self._done(self.tr("{who}さんの入金を取り消しました（元の記録は残っています）。").format(who=_who(line)),
                                                       line.household_id))
 
     def assess(self) -> None:
@@ -271,9 +293,11 @@ class DuesTab(_Tab):
         if fy is None or not self.assess_btn.isEnabled():
             return
         label = fiscal_year_label(fy)
-        if not dialogs.confirm(self, "会費の割り当て", f"{label}の会費を、まだ割り当てていない世帯に、今の会費の種類で割り当てます。"
-                               "割り当てたあとは、この年度の期別と額は変えられなくなります（世帯ごとの変更はできます）。"
-                               "割り当てますか？", yes="割り当てる", no="やめる"):
+        if not dialogs.confirm(self, self.tr("会費の割り当て"),
+                               self.tr("{label}の会費を、まだ割り当てていない世帯に、今の会費の種類で割り当てます。"
+                                       "割り当てたあとは、この年度の期別と額は変えられなくなります（世帯ごとの変更はできます）。"
+                                       "割り当てますか？").format(label=label),
+                               yes=self.tr("割り当てる"), no=self.tr("やめる")):
             return
         try:
             n = self.worker.call(ab.assess_dues, fy)
@@ -281,7 +305,8 @@ class DuesTab(_Tab):
             say(self.message, str(exc), error=True)
             return
         self.page.changed()
-        self._done(f"{label}の会費を{n}世帯に割り当てました。" if n else "新しく割り当てる世帯はありませんでした。")
+        self._done(self.tr("{label}の会費を{n}世帯に割り当てました。").format(label=label, n=n) if n
+                   else self.tr("新しく割り当てる世帯はありませんでした。"))
 
     def print_receipts(self) -> None:
         line = self.selected()
@@ -299,44 +324,56 @@ class DuesTab(_Tab):
 
 
 class CashBookTab(_Tab):
-    COLUMNS = ("No.", "日付", "収支", "科目", "摘要", "収入", "支出", "残高", "口座", "領収書", "取消")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("", "No."),
+        QT_TRANSLATE_NOOP("", "日付"),
+        QT_TRANSLATE_NOOP("", "収支"),
+        QT_TRANSLATE_NOOP("", "科目"),
+        QT_TRANSLATE_NOOP("", "摘要"),
+        QT_TRANSLATE_NOOP("", "収入"),
+        QT_TRANSLATE_NOOP("", "支出"),
+        QT_TRANSLATE_NOOP("", "残高"),
+        QT_TRANSLATE_NOOP("", "口座"),
+        QT_TRANSLATE_NOOP("", "領収書"),
+        QT_TRANSLATE_NOOP("", "取消"),
+    )
 
     def __init__(self, page: BooksPage) -> None:
         super().__init__(page)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.account = QComboBox()
-        self.account.setAccessibleName("口座")
-        top.addWidget(QLabel("口座"))
+        self.account.setAccessibleName(self.tr("口座"))
+        top.addWidget(QLabel(self.tr("口座")))
         top.addWidget(self.account)
         self.totals = QLabel()
         self.totals.setWordWrap(True)
         top.addWidget(self.totals, 1)
         layout.addLayout(top)
         self.numbers: dict[int, int] = {}
-        self.model = RowsModel(self.COLUMNS, self._cells, self, numeric=(0, 5, 6, 7),
+        self.model = RowsModel(tuple(tr(c) for c in self.COLUMNS), self._cells, self, numeric=(0, 5, 6, 7),
                                muted=lambda r: r.entry.reverses_id is not None or r.entry.reversed_by is not None)
-        self.table = make_table(self.model, (3, 8, 3, 7, 14, 6, 6, 7, 9, 5, 9), stretch=4, name="金銭出納簿")
+        self.table = make_table(self.model, (3, 8, 3, 7, 14, 6, 6, 7, 9, 5, 9), stretch=4, name=self.tr("金銭出納簿"))
         min_rows(self.table, 6)
         layout.addWidget(self.table, 1)
-        self.add_btn = button("記帳する…", self.add_entry)
-        self.reverse_btn = button("取り消す…", self.reverse_entry)
-        self.post_btn = button("会費を出納簿に記帳…", self.post_dues)
+        self.add_btn = button(self.tr("記帳する…"), self.add_entry)
+        self.reverse_btn = button(self.tr("取り消す…"), self.reverse_entry)
+        self.post_btn = button(self.tr("会費を出納簿に記帳…"), self.post_dues)
         layout.addLayout(self.buttons_row(self.add_btn, self.reverse_btn, self.post_btn))
         self.unposted = note()
         layout.addWidget(self.unposted)
         balance_row = QHBoxLayout()
         self.balance_day = QLineEdit()
-        self.balance_day.setAccessibleName("残高を見る日")
-        self.balance_day.setPlaceholderText("例: 令和8年9月30日")
-        self.balance_btn = button("この日の残高を見る", self.show_balances)
-        balance_row.addWidget(QLabel("残高を見る日"))
+        self.balance_day.setAccessibleName(self.tr("残高を見る日"))
+        self.balance_day.setPlaceholderText(self.tr("例: 令和8年9月30日"))
+        self.balance_btn = button(self.tr("この日の残高を見る"), self.show_balances)
+        balance_row.addWidget(QLabel(self.tr("残高を見る日")))
         balance_row.addWidget(self.balance_day)
         balance_row.addWidget(self.balance_btn)
         balance_row.addStretch(1)
         layout.addLayout(balance_row)
         self.balances = note()
-        self.balances.setAccessibleName("口座ごとの残高")
+        self.balances.setAccessibleName(self.tr("口座ごとの残高"))
         layout.addWidget(self.balances)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -346,8 +383,8 @@ class CashBookTab(_Tab):
 
     def _cells(self, r: ab.CashBookRow) -> tuple[Any, ...]:
         e = r.entry
-        where = e.account if e.kind != "振替" else f"{e.account}→{e.to_account}"
-        return (e.entry_no, e.entry_date, e.kind, e.subject or "（振替）", e.memo, money(r.income) if r.income else "",
+        where = e.account if e.kind != "振替" else f"{e.account}→{e.to_account}"  # notr: 振替 is a stored kind
+        return (e.entry_no, e.entry_date, e.kind, e.subject or self.tr("（振替）"), e.memo, money(r.income) if r.income else "",
                 money(r.expense) if r.expense else "", money(r.balance), where, e.receipt_no,
                 _state_text(e, self.numbers))
 
@@ -356,7 +393,7 @@ class CashBookTab(_Tab):
         self.account.blockSignals(True)
         try:
             self.account.clear()
-            self.account.addItem(ALL_ACCOUNTS, None)
+            self.account.addItem(tr(ALL_ACCOUNTS), None)
             for a in self.worker.call(ab.list_money_accounts, include_retired=True):
                 self.account.addItem(a.name, a.name)
             self.account.setCurrentIndex(max(self.account.findData(keep), 0))
@@ -372,21 +409,22 @@ class CashBookTab(_Tab):
         say(self.message, "")
         rows: tuple[ab.CashBookRow, ...] = ()
         if fy is None:
-            self.totals.setText("年度がまだ開かれていません。")
+            self.totals.setText(self.tr("年度がまだ開かれていません。"))
             self.unposted.setText("")
         else:
             book = self.worker.call(ab.cash_book, fy, self.account.currentData())
             rows = book.rows
             self.numbers = {r.entry.id: r.entry.entry_no for r in rows}
-            self.totals.setText(f"年度初めの残高 {ab.yen(book.opening)}　→　今の残高 {ab.yen(book.closing)}"
-                                f"　（{len(rows)}件）")
+            self.totals.setText(self.tr("年度初めの残高 {opening}　→　今の残高 {closing}　（{n}件）").format(
+                opening=ab.yen(book.opening), closing=ab.yen(book.closing), n=len(rows)))
             year = self.page.year
             assert year is not None
             until = min(self.page.today(), year.end)
             if until >= year.start and not year.closed:
                 u = self.worker.call(ab.unposted_dues, until)
-                self.unposted.setText(f"出納簿にまだ記帳していない会費: {u.payments}件（{ab.yen(u.total)}）" if u.payments
-                                      else "受け取った会費は、すべて出納簿に記帳してあります。")
+                self.unposted.setText(self.tr("出納簿にまだ記帳していない会費: {n}件（{total}）").format(
+                    n=u.payments, total=ab.yen(u.total)) if u.payments
+                    else self.tr("受け取った会費は、すべて出納簿に記帳してあります。"))
             else:
                 self.unposted.setText("")
         self.model.set_rows(rows)
@@ -407,26 +445,26 @@ class CashBookTab(_Tab):
     def _gate(self) -> None:
         p = self.page
         r = self.selected()
-        p.gate(self.add_btn, ab.BOOK_WRITE, "収入・支出・振替を一件記帳します")
+        p.gate(self.add_btn, ab.BOOK_WRITE, self.tr("収入・支出・振替を一件記帳します"))
         can_reverse = r is not None and r.entry.reverses_id is None and r.entry.reversed_by is None
-        p.gate(self.reverse_btn, ab.BOOK_WRITE, "選んだ記帳を、理由を書いて取り消します（元の記帳は残ります）",
-               need=None if can_reverse else "取り消す記帳を一覧で選んでください（取消済み・取消の記帳は選べません）")
-        p.gate(self.post_btn, ab.BOOK_WRITE, "受け取った会費のうち未記帳の分を、一つの「会費収入」として記帳します")
-        p.gate(self.balance_btn, ab.READ, "その日の終わりの、口座ごとの残高を表示します", open_year=False,
-               need=None if p.year is not None else "年度がまだ開かれていません")
+        p.gate(self.reverse_btn, ab.BOOK_WRITE, self.tr("選んだ記帳を、理由を書いて取り消します（元の記帳は残ります）"),
+               need=None if can_reverse else self.tr("取り消す記帳を一覧で選んでください（取消済み・取消の記帳は選べません）"))
+        p.gate(self.post_btn, ab.BOOK_WRITE, self.tr("受け取った会費のうち未記帳の分を、一つの「会費収入」として記帳します"))
+        p.gate(self.balance_btn, ab.READ, self.tr("その日の終わりの、口座ごとの残高を表示します"), open_year=False,
+               need=None if p.year is not None else self.tr("年度がまだ開かれていません"))
 
     def add_entry(self) -> None:
         if not self.add_btn.isEnabled():
             return
         dlg = bd.EntryDialog(self.worker, self.page.fiscal_year, self.page.today(), self)
-        self.page.show_dialog(dlg, lambda: self._done("記帳しました。", dlg.result_value))
+        self.page.show_dialog(dlg, lambda: self._done(self.tr("記帳しました。"), dlg.result_value))
 
     def reverse_entry(self) -> None:
         r = self.selected()
         if r is None or not self.reverse_btn.isEnabled():
             return
         dlg = bd.ReverseEntryDialog(self.worker, r.entry, self)
-        self.page.show_dialog(dlg, lambda: self._done(f"No.{r.entry.entry_no} を取り消しました（元の記帳は残っています）。",
+        self.page.show_dialog(dlg, lambda: self._done(self.tr("No.{n} を取り消しました（元の記帳は残っています）。").format(n=r.entry.entry_no),
                                                       dlg.result_value))
 
     def post_dues(self) -> None:
@@ -436,10 +474,10 @@ class CashBookTab(_Tab):
         until = min(self.page.today(), year.end)
         u = self.worker.call(ab.unposted_dues, until)
         if not u.payments:
-            say(self.message, "出納簿に記帳していない会費の入金はありません。", error=True)
+            say(self.message, self.tr("出納簿に記帳していない会費の入金はありません。"), error=True)
             return
         dlg = bd.PostDuesDialog(self.worker, u, until, self)
-        self.page.show_dialog(dlg, lambda: self._done(f"会費 {u.payments}件（{ab.yen(u.total)}）を記帳しました。",
+        self.page.show_dialog(dlg, lambda: self._done(self.tr("会費 {n}件（{total}）を記帳しました。").format(n=u.payments, total=ab.yen(u.total)),
                                                       dlg.result_value))
 
     def show_balances(self) -> None:
@@ -449,8 +487,9 @@ class CashBookTab(_Tab):
         except ERRORS as exc:
             self.balances.setText(f"⚠ {exc}")
             return
-        parts = "・".join(f"{name} {ab.yen(v)}" for name, v in found.by_account.items())
-        self.balances.setText(f"{to_wareki(found.on)}の終わりの残高: {parts}　合計 {ab.yen(found.total)}")
+        parts = self.tr("・").join(f"{name} {ab.yen(v)}" for name, v in found.by_account.items())
+        self.balances.setText(self.tr("{day}の終わりの残高: {parts}　合計 {total}").format(
+            day=to_wareki(found.on), parts=parts, total=ab.yen(found.total)))
 
     def _done(self, text: str, entry_id: int | None) -> None:
         self.load_rows()
@@ -466,7 +505,14 @@ class BudgetModel(QAbstractTableModel):
     """The 決算書's lines with the 予算額 editable: typed text is kept until 「予算を保存」, which
     hands all of it to the model in one transaction (a bad amount refuses the lot)."""
 
-    COLUMNS = ("収支", "科目", "予算額", "決算額", "差額（決算−予算）", "変更")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("", "収支"),
+        QT_TRANSLATE_NOOP("", "科目"),
+        QT_TRANSLATE_NOOP("", "予算額"),
+        QT_TRANSLATE_NOOP("", "決算額"),
+        QT_TRANSLATE_NOOP("", "差額（決算−予算）"),
+        QT_TRANSLATE_NOOP("", "変更"),
+    )
     BUDGET = 2
 
     def __init__(self, parent: Any = None) -> None:
@@ -478,7 +524,7 @@ class BudgetModel(QAbstractTableModel):
     def set_statement(self, statement: ab.Statement | None, editable: bool) -> None:
         self.beginResetModel()
         self.lines = [] if statement is None else (
-            [("収入", x) for x in statement.income] + [("支出", x) for x in statement.expense])
+            [(self.tr("収入"), x) for x in statement.income] + [(self.tr("支出"), x) for x in statement.expense])
         self.edits = {}
         self.editable = editable
         self.endResetModel()
@@ -493,7 +539,7 @@ class BudgetModel(QAbstractTableModel):
         kind, x = self.lines[row]
         edited = self.edits.get(x.subject_id)
         return (kind, x.subject, edited if edited is not None else money(x.budget), money(x.actual),
-                money(x.difference), "＊未保存" if edited is not None else "")[col]
+                money(x.difference), self.tr("＊未保存") if edited is not None else "")[col]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.lines) or not 0 <= index.column() < len(self.COLUMNS):
@@ -503,7 +549,7 @@ class BudgetModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (2, 3, 4):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.BUDGET and self.editable:
-            return "ダブルクリックか F2 で予算額を入力します（「予算を保存」で保存）"
+            return self.tr("ダブルクリックか F2 で予算額を入力します（「予算を保存」で保存）")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -536,52 +582,60 @@ class BudgetModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
+            return tr(self.COLUMNS[section])
         return None
 
 
 class BudgetTab(_Tab):
-    LEVY_COLUMNS = ("負担金", "納め先", "単位", "単価", "世帯数", "か月", "金額")
+    LEVY_COLUMNS = (
+        QT_TRANSLATE_NOOP("", "負担金"),
+        QT_TRANSLATE_NOOP("", "納め先"),
+        QT_TRANSLATE_NOOP("", "単位"),
+        QT_TRANSLATE_NOOP("", "単価"),
+        QT_TRANSLATE_NOOP("", "世帯数"),
+        QT_TRANSLATE_NOOP("", "か月"),
+        QT_TRANSLATE_NOOP("", "金額"),
+    )
 
     def __init__(self, page: BooksPage) -> None:
         super().__init__(page)
         layout = QVBoxLayout(self)
         self.totals = note()
-        self.totals.setAccessibleName("収支の合計")
+        self.totals.setAccessibleName(self.tr("収支の合計"))
         layout.addWidget(self.totals)
         self.model = BudgetModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("予算と決算")
+        self.table.setAccessibleName(self.tr("予算と決算"))
         self.table.setAlternatingRowColors(True)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
-        em = self.table.fontMetrics().horizontalAdvance("あ")
+        em = self.table.fontMetrics().horizontalAdvance("あ")  # notr: a width measure
         for col, width in enumerate((3, 10, 7, 7, 9, 5)):
             self.table.setColumnWidth(col, int(width * em + 18))
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         min_rows(self.table, 6)
         layout.addWidget(self.table, 2)
-        self.save_btn = button("予算を保存", self.save_budget)
-        self.undo_btn = button("入力を戻す", self.load)
-        self.budget_pdf_btn = button("予算書を印刷…", lambda: self.page.print_document("budget"))
-        self.settlement_pdf_btn = button("決算書・監査報告を印刷…", lambda: self.page.print_document("settlement"))
-        self.settlement_xlsx_btn = button("決算書をExcelで保存…", self.save_settlement_xlsx)
-        self.close_btn = button("年度を締める…", self.close_year)
+        self.save_btn = button(self.tr("予算を保存"), self.save_budget)
+        self.undo_btn = button(self.tr("入力を戻す"), self.load)
+        self.budget_pdf_btn = button(self.tr("予算書を印刷…"), lambda: self.page.print_document("budget"))
+        self.settlement_pdf_btn = button(self.tr("決算書・監査報告を印刷…"), lambda: self.page.print_document("settlement"))
+        self.settlement_xlsx_btn = button(self.tr("決算書をExcelで保存…"), self.save_settlement_xlsx)
+        self.close_btn = button(self.tr("年度を締める…"), self.close_year)
         layout.addLayout(self.buttons_row(self.save_btn, self.undo_btn, self.close_btn))
         layout.addLayout(self.buttons_row(self.budget_pdf_btn, self.settlement_pdf_btn, self.settlement_xlsx_btn))
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        levies = QGroupBox("校下への負担金（世帯数 × 単価）")
+        levies = QGroupBox(self.tr("校下への負担金（世帯数 × 単価）"))
         lv = QVBoxLayout(levies)
         self.levy_note = note()
         lv.addWidget(self.levy_note)
-        self.levy_model = RowsModel(self.LEVY_COLUMNS, lambda x: (
+        self.levy_model = RowsModel(tuple(tr(c) for c in self.LEVY_COLUMNS), lambda x: (
             x.name, x.payee, x.basis, f"{x.rate:,}", f"{x.households:,}" if x.households else "—", x.months,
             f"{x.amount:,}"), self, numeric=(3, 4, 5, 6))
-        self.levy_table = make_table(self.levy_model, (8, 10, 5, 5, 5, 3, 7), stretch=1, name="校下への負担金")
+        self.levy_table = make_table(self.levy_model, (8, 10, 5, 5, 5, 3, 7), stretch=1, name=self.tr("校下への負担金"))
         min_rows(self.levy_table, 3)
         lv.addWidget(self.levy_table)
         layout.addWidget(levies, 1)
@@ -591,53 +645,58 @@ class BudgetTab(_Tab):
         say(self.message, "")
         statement = None
         if fy is None:
-            self.totals.setText("年度がまだ開かれていません。")
+            self.totals.setText(self.tr("年度がまだ開かれていません。"))
             self.levy_note.setText("")
             self.levy_model.set_rows([])
         else:
             statement = self.worker.call(ab.settlement, fy)
-            state = "締め済み" if statement.closed else "締め前の見込み"
+            state = self.tr("締め済み") if statement.closed else self.tr("締め前の見込み")
             self.totals.setText(
-                f"{statement.label}（{state}）　収入: 予算 {ab.yen(statement.income_budget)}・決算 {ab.yen(statement.income_total)}"
-                f"　支出: 予算 {ab.yen(statement.expense_budget)}・決算 {ab.yen(statement.expense_total)}"
-                f"　次年度繰越金 {ab.yen(statement.carry_out)}")
+                self.tr("{label}（{state}）　収入: 予算 {income_budget}・決算 {income_total}"
+                        "　支出: 予算 {expense_budget}・決算 {expense_total}"
+                        "　次年度繰越金 {carry_out}").format(
+                    label=statement.label, state=state, income_budget=ab.yen(statement.income_budget),
+                    income_total=ab.yen(statement.income_total), expense_budget=ab.yen(statement.expense_budget),
+                    expense_total=ab.yen(statement.expense_total), carry_out=ab.yen(statement.carry_out)))
             found = self.worker.call(ab.levy, fy)
             self.levy_model.set_rows(found.lines)
             self.levy_note.setText(
-                f"{found.district or '校下未登録'}　基準日 {to_wareki(found.as_of)} の会員 {found.households:,}世帯　"
-                f"合計 {ab.yen(found.total)}" if found.lines else
-                "この年度の単価がまだありません（「設定」タブの「校下への負担金の単価」で入れます）。")
+                self.tr("{district}　基準日 {as_of} の会員 {n}世帯　合計 {total}").format(
+                    district=found.district or self.tr("校下未登録"), as_of=to_wareki(found.as_of),
+                    n=f"{found.households:,}", total=ab.yen(found.total)) if found.lines else
+                self.tr("この年度の単価がまだありません（「設定」タブの「校下への負担金の単価」で入れます）。"))
         self.model.set_statement(statement, editable=not self.page.why_not(ab.BOOK_WRITE))
         self._gate()
 
     def _gate(self) -> None:
         p = self.page
-        p.gate(self.save_btn, ab.BOOK_WRITE, "入力した予算額をまとめて保存します（一つでもまちがいがあると何も保存しません）")
-        p.gate(self.undo_btn, ab.BOOK_WRITE, "保存していない予算額の入力を取り消します")
-        p.gate(self.close_btn, ab.BOOK_WRITE, "残高を確かめて年度を締め、次年度へ繰り越します（締めると変更できません）")
-        p.gate(self.budget_pdf_btn, OUTPUT, "収支予算書をPDFで印刷・保存します", open_year=False,
-               need=None if p.year else "年度がまだ開かれていません")
-        p.gate(self.settlement_pdf_btn, OUTPUT, "収支決算書と会計監査報告書をPDFで印刷・保存します", open_year=False,
-               need=None if p.year else "年度がまだ開かれていません")
-        p.gate(self.settlement_xlsx_btn, OUTPUT, "収支決算書と会計監査報告書をExcelのファイルに保存します", open_year=False,
-               need=None if p.year else "年度がまだ開かれていません")
+        p.gate(self.save_btn, ab.BOOK_WRITE, self.tr("入力した予算額をまとめて保存します（一つでもまちがいがあると何も保存しません）"))
+        p.gate(self.undo_btn, ab.BOOK_WRITE, self.tr("保存していない予算額の入力を取り消します"))
+        p.gate(self.close_btn, ab.BOOK_WRITE, self.tr("残高を確かめて年度を締め、次年度へ繰り越します（締めると変更できません）"))
+        not_open = None if p.year else self.tr("年度がまだ開かれていません")
+        p.gate(self.budget_pdf_btn, OUTPUT, self.tr("収支予算書をPDFで印刷・保存します"), open_year=False,
+               need=not_open)
+        p.gate(self.settlement_pdf_btn, OUTPUT, self.tr("収支決算書と会計監査報告書をPDFで印刷・保存します"), open_year=False,
+               need=not_open)
+        p.gate(self.settlement_xlsx_btn, OUTPUT, self.tr("収支決算書と会計監査報告書をExcelのファイルに保存します"),
+               open_year=False, need=not_open)
 
     def save_budget(self) -> bool:
         fy = self.page.fiscal_year
         if fy is None or not self.save_btn.isEnabled():
             return False
         if not self.model.edits:
-            say(self.message, "変えた予算額はありません。")
+            say(self.message, self.tr("変えた予算額はありません。"))
             return False
         try:
             self.worker.call(ab.set_budget, fy, dict(self.model.edits))
         except ERRORS as exc:
-            say(self.message, f"{exc}（どの予算額も保存していません）", error=True)
+            say(self.message, self.tr("{exc}（どの予算額も保存していません）").format(exc=exc), error=True)
             return False
         self.page.changed()
         n = len(self.model.edits)
         self.load()
-        say(self.message, f"予算額を{n}科目保存しました。")
+        say(self.message, self.tr("予算額を{n}科目保存しました。").format(n=n))
         return True
 
     def save_settlement_xlsx(self, target: Path | None = None) -> Path | None:
@@ -645,7 +704,8 @@ class BudgetTab(_Tab):
         if fy is None:
             return None
         if target is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "決算書の保存先", f"{fiscal_year_label(fy)} 収支決算書.xlsx",
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("決算書の保存先"),
+                                                    self.tr("{year} 収支決算書.xlsx").format(year=fiscal_year_label(fy)),
                                                     "Excel (*.xlsx)")
             if not chosen:
                 return None
@@ -657,7 +717,7 @@ class BudgetTab(_Tab):
         except (*ERRORS, OSError) as exc:
             say(self.message, str(exc), error=True)
             return None
-        say(self.message, f"保存しました: {saved}")
+        say(self.message, self.tr("保存しました: {path}").format(path=saved))
         return Path(saved)
 
     def close_year(self) -> None:
@@ -668,7 +728,8 @@ class BudgetTab(_Tab):
 
         def done() -> None:
             self.page.refresh(keep=year.fiscal_year)
-            say(self.message, f"{year.label}を締めました。これからは見るだけです（{dlg.result_value.label}に繰り越しました）。")
+            say(self.message, self.tr("{year}を締めました。これからは見るだけです（{next}に繰り越しました）。").format(
+                year=year.label, next=dlg.result_value.label))
 
         self.page.show_dialog(dlg, done)
 
@@ -684,46 +745,47 @@ class SettingsTab(_Tab):
         self.message = QLabel()
         self.message.setWordWrap(True)
 
-        self.categories = RowsModel(("会費の種類", "当てはまる世帯", "備考"),
+        self.categories = RowsModel((self.tr("会費の種類"), self.tr("当てはまる世帯"), self.tr("備考")),
                                     lambda c: (c.name, c.rule or "—", c.notes), self)
-        self.categories_table = make_table(self.categories, (7, 10, 8), stretch=2, name="会費の種類")
-        self.add_category_btn = button("追加…", lambda: self.edit_category(None))
-        self.edit_category_btn = button("変更…", lambda: self.edit_category(selected_row(self.categories_table)))
-        self.retire_category_btn = button("使わなくする", self.retire_category)
-        grid.addWidget(self._group("会費の種類（上から順に当てはめます）", self.categories_table, self.add_category_btn,
+        self.categories_table = make_table(self.categories, (7, 10, 8), stretch=2, name=self.tr("会費の種類"))
+        self.add_category_btn = button(self.tr("追加…"), lambda: self.edit_category(None))
+        self.edit_category_btn = button(self.tr("変更…"), lambda: self.edit_category(selected_row(self.categories_table)))
+        self.retire_category_btn = button(self.tr("使わなくする"), self.retire_category)
+        grid.addWidget(self._group(self.tr("会費の種類（上から順に当てはめます）"), self.categories_table, self.add_category_btn,
                                    self.edit_category_btn, self.retire_category_btn), 0, 0)
 
-        self.plan = RowsModel(("会費の種類", "期別ごとの額", "年額"), lambda r: r, self, numeric=(2,))
-        self.plan_table = make_table(self.plan, (7, 14, 6), stretch=1, name="この年度の会費の額")
+        self.plan = RowsModel((self.tr("会費の種類"), self.tr("期別ごとの額"), self.tr("年額")), lambda r: r, self, numeric=(2,))
+        self.plan_table = make_table(self.plan, (7, 14, 6), stretch=1, name=self.tr("この年度の会費の額"))
         self.plan_note = note()
         # room for two lines (上期・下期 with their dates wrap): a grid does not grow a wrapped label's row
         self.plan_note.setMinimumHeight(self.plan_note.fontMetrics().lineSpacing() * 2 + 4)
-        self.plan_btn = button("会費の額を決める…", self.edit_plan)
-        grid.addWidget(self._group("この年度の会費の額", self.plan_table, self.plan_btn, extra=self.plan_note), 0, 1)
+        self.plan_btn = button(self.tr("会費の額を決める…"), self.edit_plan)
+        grid.addWidget(self._group(self.tr("この年度の会費の額"), self.plan_table, self.plan_btn, extra=self.plan_note), 0, 1)
 
-        self.subjects = RowsModel(("収支", "科目", "状態"), lambda s: (
-            s.kind, s.name, "使っていない" if s.retired_on else ("自動" if s.code == "carry_over" else "")), self,
+        self.subjects = RowsModel((self.tr("収支"), self.tr("科目"), self.tr("状態")), lambda s: (
+            s.kind, s.name, self.tr("使っていない") if s.retired_on else (self.tr("自動") if s.code == "carry_over" else "")),
+            self,
             muted=lambda s: bool(s.retired_on))
-        self.subjects_table = make_table(self.subjects, (3, 10, 6), stretch=1, name="科目")
-        self.add_subject_btn = button("追加…", lambda: self.edit_subject(None))
-        self.rename_subject_btn = button("名前を変える…", lambda: self.edit_subject(selected_row(self.subjects_table)))
-        self.retire_subject_btn = button("使わなくする", self.retire_subject)
-        grid.addWidget(self._group("科目", self.subjects_table, self.add_subject_btn, self.rename_subject_btn,
+        self.subjects_table = make_table(self.subjects, (3, 10, 6), stretch=1, name=self.tr("科目"))
+        self.add_subject_btn = button(self.tr("追加…"), lambda: self.edit_subject(None))
+        self.rename_subject_btn = button(self.tr("名前を変える…"), lambda: self.edit_subject(selected_row(self.subjects_table)))
+        self.retire_subject_btn = button(self.tr("使わなくする"), self.retire_subject)
+        grid.addWidget(self._group(self.tr("科目"), self.subjects_table, self.add_subject_btn, self.rename_subject_btn,
                                    self.retire_subject_btn), 1, 0)
 
-        self.accounts = RowsModel(("口座", "種類", "金融機関・支店", "年度初めの残高"), lambda r: r, self, numeric=(3,))
-        self.accounts_table = make_table(self.accounts, (8, 5, 9, 7), stretch=2, name="口座")
-        self.add_account_btn = button("口座を追加…", self.add_account)
-        self.opening_btn = button("年度初めの残高…", self.edit_opening)
-        grid.addWidget(self._group("口座（現金・預金）", self.accounts_table, self.add_account_btn, self.opening_btn), 1, 1)
+        self.accounts = RowsModel((self.tr("口座"), self.tr("種類"), self.tr("金融機関・支店"), self.tr("年度初めの残高")), lambda r: r, self, numeric=(3,))
+        self.accounts_table = make_table(self.accounts, (8, 5, 9, 7), stretch=2, name=self.tr("口座"))
+        self.add_account_btn = button(self.tr("口座を追加…"), self.add_account)
+        self.opening_btn = button(self.tr("年度初めの残高…"), self.edit_opening)
+        grid.addWidget(self._group(self.tr("口座（現金・預金）"), self.accounts_table, self.add_account_btn, self.opening_btn), 1, 1)
 
-        self.levies = RowsModel(("負担金", "納め先", "単位", "単価", "校下"), lambda r: (
+        self.levies = RowsModel((self.tr("負担金"), self.tr("納め先"), self.tr("単位"), self.tr("単価"), self.tr("校下")), lambda r: (
             r.name, r.payee, r.basis, f"{r.rate:,}", r.district), self, numeric=(3,))
-        self.levies_table = make_table(self.levies, (8, 10, 5, 5, 7), stretch=1, name="校下への負担金の単価")
-        self.add_levy_btn = button("追加…", lambda: self.edit_levy(None))
-        self.edit_levy_btn = button("変更…", lambda: self.edit_levy(selected_row(self.levies_table)))
-        self.delete_levy_btn = button("消す", self.delete_levy)
-        grid.addWidget(self._group("校下への負担金の単価（この年度）", self.levies_table, self.add_levy_btn,
+        self.levies_table = make_table(self.levies, (8, 10, 5, 5, 7), stretch=1, name=self.tr("校下への負担金の単価"))
+        self.add_levy_btn = button(self.tr("追加…"), lambda: self.edit_levy(None))
+        self.edit_levy_btn = button(self.tr("変更…"), lambda: self.edit_levy(selected_row(self.levies_table)))
+        self.delete_levy_btn = button(self.tr("消す"), self.delete_levy)
+        grid.addWidget(self._group(self.tr("校下への負担金の単価（この年度）"), self.levies_table, self.add_levy_btn,
                                    self.edit_levy_btn, self.delete_levy_btn), 2, 0, 1, 2)
         for t in (self.categories_table, self.plan_table, self.subjects_table, self.accounts_table, self.levies_table):
             min_rows(t, 4)
@@ -751,14 +813,16 @@ class SettingsTab(_Tab):
                                 for a in self.worker.call(ab.list_money_accounts)])
         if fy is None:
             self.plan.set_rows([])
-            self.plan_note.setText("年度がまだ開かれていません。")
+            self.plan_note.setText(self.tr("年度がまだ開かれていません。"))
             self.levies.set_rows([])
         else:
             plan = self.worker.call(ab.get_dues_plan, fy)
-            self.plan_note.setText("期別と納期限: " + "・".join(
-                f"{i.label}（{to_wareki(date.fromisoformat(i.due_on))}まで）" for i in plan.instalments)
-                if plan.instalments else "まだ決まっていません。「会費の額を決める」で決めてください。")
-            self.plan.set_rows([(name, "・".join(f"{i.label} {v:,}円" for i, v in zip(plan.instalments, values, strict=True)),
+            self.plan_note.setText(self.tr("期別と納期限: ") + self.tr("・").join(
+                self.tr("{label}（{day}まで）").format(label=i.label, day=to_wareki(date.fromisoformat(i.due_on)))
+                for i in plan.instalments)
+                if plan.instalments else self.tr("まだ決まっていません。「会費の額を決める」で決めてください。"))
+            self.plan.set_rows([(name, self.tr("・").join(self.tr("{label} {amount}円").format(label=i.label, amount=f"{v:,}")
+                                                         for i, v in zip(plan.instalments, values, strict=True)),
                                  f"{sum(values):,}") for name, values in plan.amounts.items()])
             try:
                 self.levies.set_rows(self.worker.call(ab.list_levy_rates, fy))
@@ -769,24 +833,24 @@ class SettingsTab(_Tab):
 
     def _gate(self) -> None:
         p, w = self.page, ab.BOOK_WRITE
-        pick = "一覧で選んでください"
-        p.gate(self.add_category_btn, w, "会費の種類を追加します", open_year=False)
-        p.gate(self.edit_category_btn, w, "選んだ会費の種類を変えます", open_year=False,
+        pick = self.tr("一覧で選んでください")
+        p.gate(self.add_category_btn, w, self.tr("会費の種類を追加します"), open_year=False)
+        p.gate(self.edit_category_btn, w, self.tr("選んだ会費の種類を変えます"), open_year=False,
                need=None if selected_row(self.categories_table) else pick)
-        p.gate(self.retire_category_btn, w, "選んだ会費の種類を、これからの年度で使わなくします", open_year=False,
+        p.gate(self.retire_category_btn, w, self.tr("選んだ会費の種類を、これからの年度で使わなくします"), open_year=False,
                need=None if selected_row(self.categories_table) else pick)
-        p.gate(self.plan_btn, w, "この年度の期別・納期限と、会費の種類ごとの額を決めます")
-        p.gate(self.add_subject_btn, w, "科目を追加します", open_year=False)
+        p.gate(self.plan_btn, w, self.tr("この年度の期別・納期限と、会費の種類ごとの額を決めます"))
+        p.gate(self.add_subject_btn, w, self.tr("科目を追加します"), open_year=False)
         s = selected_row(self.subjects_table)
-        p.gate(self.rename_subject_btn, w, "選んだ科目の名前を変えます", open_year=False, need=None if s else pick)
-        p.gate(self.retire_subject_btn, w, "選んだ科目を、これからの記帳で使わなくします", open_year=False,
+        p.gate(self.rename_subject_btn, w, self.tr("選んだ科目の名前を変えます"), open_year=False, need=None if s else pick)
+        p.gate(self.retire_subject_btn, w, self.tr("選んだ科目を、これからの記帳で使わなくします"), open_year=False,
                need=None if s and not s.retired_on else pick)
-        p.gate(self.add_account_btn, w, "口座を追加します", open_year=False)
-        p.gate(self.opening_btn, w, "選んだ口座の、この年度の初めの残高を入れます（帳簿をつけ始めた年度だけ）",
+        p.gate(self.add_account_btn, w, self.tr("口座を追加します"), open_year=False)
+        p.gate(self.opening_btn, w, self.tr("選んだ口座の、この年度の初めの残高を入れます（帳簿をつけ始めた年度だけ）"),
                need=None if selected_row(self.accounts_table) else pick)
-        p.gate(self.add_levy_btn, w, "この年度の校下への負担金の単価を追加します")
-        p.gate(self.edit_levy_btn, w, "選んだ単価を変えます", need=None if selected_row(self.levies_table) else pick)
-        p.gate(self.delete_levy_btn, w, "まちがえて入れた単価を消します", need=None if selected_row(self.levies_table) else pick)
+        p.gate(self.add_levy_btn, w, self.tr("この年度の校下への負担金の単価を追加します"))
+        p.gate(self.edit_levy_btn, w, self.tr("選んだ単価を変えます"), need=None if selected_row(self.levies_table) else pick)
+        p.gate(self.delete_levy_btn, w, self.tr("まちがえて入れた単価を消します"), need=None if selected_row(self.levies_table) else pick)
 
     def _after(self, text: str) -> None:
         self.load()
@@ -794,38 +858,42 @@ class SettingsTab(_Tab):
 
     def edit_category(self, category: ab.DuesCategory | None) -> None:
         dlg = bd.category_dialog(self.worker, category, self)
-        self.page.show_dialog(dlg, lambda: self._after("会費の種類を保存しました。"))
+        self.page.show_dialog(dlg, lambda: self._after(self.tr("会費の種類を保存しました。")))
 
     def retire_category(self) -> None:
         c = selected_row(self.categories_table)
-        if c is None or not dialogs.confirm(self, "会費の種類", f"会費の種類「{c.name}」を使わなくします。これからの年度の会費の額には"
-                                            "出てこなくなります（これまでの年度の記録は変わりません）。よろしいですか？",
-                                            yes="使わなくする", no="やめる"):
+        if c is None or not dialogs.confirm(self, self.tr("会費の種類"),
+                                            self.tr("会費の種類「{name}」を使わなくします。これからの年度の会費の額には"
+                                                    "出てこなくなります（これまでの年度の記録は変わりません）。よろしいですか？"
+                                                    ).format(name=c.name),
+                                            yes=self.tr("使わなくする"), no=self.tr("やめる")):
             return
-        self._call(ab.retire_dues_category, c.id, done=f"会費の種類「{c.name}」を使わなくしました。")
+        self._call(ab.retire_dues_category, c.id, done=self.tr("会費の種類「{name}」を使わなくしました。").format(name=c.name))
 
     def edit_plan(self) -> None:
         fy = self.page.fiscal_year
         if fy is None:
             return
         dlg = bd.PlanDialog(self.worker, fy, self)
-        self.page.show_dialog(dlg, lambda: self._after("会費の額を保存しました。"))
+        self.page.show_dialog(dlg, lambda: self._after(self.tr("会費の額を保存しました。")))
 
     def edit_subject(self, subject: ab.Subject | None) -> None:
         dlg = bd.subject_dialog(self.worker, subject, self)
-        self.page.show_dialog(dlg, lambda: self._after("科目を保存しました。"))
+        self.page.show_dialog(dlg, lambda: self._after(self.tr("科目を保存しました。")))
 
     def retire_subject(self) -> None:
         s = selected_row(self.subjects_table)
-        if s is None or not dialogs.confirm(self, "科目", f"{s.kind}の科目「{s.name}」を使わなくします。これからの記帳では選べなくなります"
-                                            "（これまでの記帳と決算書には残ります）。よろしいですか？",
-                                            yes="使わなくする", no="やめる"):
+        if s is None or not dialogs.confirm(self, self.tr("科目"),
+                                            self.tr("{kind}の科目「{name}」を使わなくします。これからの記帳では選べなくなります"
+                                                    "（これまでの記帳と決算書には残ります）。よろしいですか？"
+                                                    ).format(kind=s.kind, name=s.name),
+                                            yes=self.tr("使わなくする"), no=self.tr("やめる")):
             return
-        self._call(ab.retire_subject, s.id, done=f"科目「{s.name}」を使わなくしました。")
+        self._call(ab.retire_subject, s.id, done=self.tr("科目「{name}」を使わなくしました。").format(name=s.name))
 
     def add_account(self) -> None:
         dlg = bd.account_dialog(self.worker, self)
-        self.page.show_dialog(dlg, lambda: self._after("口座を追加しました。"))
+        self.page.show_dialog(dlg, lambda: self._after(self.tr("口座を追加しました。")))
 
     def edit_opening(self) -> None:
         fy, row = self.page.fiscal_year, selected_row(self.accounts_table)
@@ -833,21 +901,23 @@ class SettingsTab(_Tab):
             return
         current = int(row[3].replace(",", "")) if row[3] else None
         dlg = bd.opening_dialog(self.worker, fy, row[0], current, self)
-        self.page.show_dialog(dlg, lambda: self._after(f"「{row[0]}」の年度初めの残高を保存しました。"))
+        self.page.show_dialog(dlg, lambda: self._after(self.tr("「{name}」の年度初めの残高を保存しました。").format(name=row[0])))
 
     def edit_levy(self, rate: ab.LevyRate | None) -> None:
         fy = self.page.fiscal_year
         if fy is None:
             return
         dlg = bd.levy_dialog(self.worker, fy, rate, self)
-        self.page.show_dialog(dlg, lambda: self._after("校下への負担金の単価を保存しました。"))
+        self.page.show_dialog(dlg, lambda: self._after(self.tr("校下への負担金の単価を保存しました。")))
 
     def delete_levy(self) -> None:
         r = selected_row(self.levies_table)
-        if r is None or not dialogs.confirm(self, "単価を消す", f"「{r.name}」（{r.basis} {ab.yen(r.rate)}）の単価を消します。"
-                                            "よろしいですか？", yes="消す", no="やめる"):
+        if r is None or not dialogs.confirm(self, self.tr("単価を消す"),
+                                            self.tr("「{name}」（{basis} {rate}）の単価を消します。よろしいですか？").format(
+                                                name=r.name, basis=r.basis, rate=ab.yen(r.rate)),
+                                            yes=self.tr("消す"), no=self.tr("やめる")):
             return
-        self._call(ab.delete_levy_rate, r.id, done=f"「{r.name}」の単価を消しました。")
+        self._call(ab.delete_levy_rate, r.id, done=self.tr("「{name}」の単価を消しました。").format(name=r.name))
 
     def _call(self, fn: Any, *args: Any, done: str) -> None:
         try:
@@ -872,14 +942,14 @@ class BooksPage(QWidget):
         self.years: list[ab.FiscalYear] = []
         self._stale: set[QWidget] = set()
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("会計・報告"))
+        layout.addWidget(heading(self.tr("会計・報告")))
         top = QHBoxLayout()
         self.year_combo = QComboBox()
-        self.year_combo.setAccessibleName("年度")
+        self.year_combo.setAccessibleName(self.tr("年度"))
         self.year_combo.setMinimumContentsLength(14)
-        caption = QLabel("年度")
+        caption = QLabel(self.tr("年度"))
         caption.setBuddy(self.year_combo)
-        self.open_year_btn = button("年度を開く…", self.open_year)
+        self.open_year_btn = button(self.tr("年度を開く…"), self.open_year)
         self.year_state = QLabel()
         self.year_state.setWordWrap(True)
         top.addWidget(caption)
@@ -888,15 +958,16 @@ class BooksPage(QWidget):
         top.addWidget(self.year_state, 1)
         layout.addLayout(top)
         self.read_only_note = note()
-        self.read_only_note.setAccessibleName("見るだけの理由")
+        self.read_only_note.setAccessibleName(self.tr("見るだけの理由"))
         layout.addWidget(self.read_only_note)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("会計・報告の切り替え")
+        self.tabs.setAccessibleName(self.tr("会計・報告の切り替え"))
         self.dues = DuesTab(self)
         self.book = CashBookTab(self)
         self.budget = BudgetTab(self)
         self.settings = SettingsTab(self)
-        for tab, title in ((self.dues, "会費"), (self.book, "出納簿"), (self.budget, "予算・決算"), (self.settings, "設定")):
+        for tab, title in ((self.dues, self.tr("会費")), (self.book, self.tr("出納簿")), (self.budget, self.tr("予算・決算")),
+                           (self.settings, self.tr("設定"))):
             self.tabs.addTab(tab, title)
         layout.addWidget(self.tabs, 1)
         self.year_combo.currentIndexChanged.connect(lambda _i: self._year_changed())
@@ -931,7 +1002,7 @@ class BooksPage(QWidget):
         try:
             self.year_combo.clear()
             for y in reversed(self.years):
-                self.year_combo.addItem(f"{y.label}（{y.state_label}）", y.fiscal_year)
+                self.year_combo.addItem(self.tr("{label}（{state}）").format(label=y.label, state=y.state_label), y.fiscal_year)
             if keep is None or self.year_combo.findData(keep) < 0:
                 open_years = [y.fiscal_year for y in self.years if not y.closed]
                 keep = this if this in open_years else (max(open_years) if open_years else keep)
@@ -943,15 +1014,16 @@ class BooksPage(QWidget):
     def _year_changed(self) -> None:
         year = self.year
         if year is None:
-            self.year_state.setText("まだ帳簿をつける年度がありません。「年度を開く」で始めてください。")
+            self.year_state.setText(self.tr("まだ帳簿をつける年度がありません。「年度を開く」で始めてください。"))
         elif year.closed:
-            self.year_state.setText(f"🔒 締め済み（{(year.closed_at or '')[:10]} {year.closed_by or ''}）・見るだけ。"
-                                    f"次年度繰越金 {ab.yen(year.carry_over or 0)}")
+            self.year_state.setText(self.tr("🔒 締め済み（{at} {by}）・見るだけ。次年度繰越金 {carry_over}").format(
+                at=(year.closed_at or "")[:10], by=year.closed_by or "", carry_over=ab.yen(year.carry_over or 0)))
         else:
-            self.year_state.setText(f"記帳中（{to_wareki(year.start)}〜{to_wareki(year.end)}）")
-        self.gate(self.open_year_btn, ab.BOOK_WRITE, "帳簿をつける年度（今年度・来年度）を開きます", open_year=False)
+            self.year_state.setText(self.tr("記帳中（{start}〜{end}）").format(start=to_wareki(year.start), end=to_wareki(year.end)))
+        self.gate(self.open_year_btn, ab.BOOK_WRITE, self.tr("帳簿をつける年度（今年度・来年度）を開きます"), open_year=False)
         reasons = [r for r in (self.why_not(ab.DUES_WRITE), self.why_not(ab.BOOK_WRITE)) if r]
-        self.read_only_note.setText(f"見るだけ: {reasons[0]}" if len(reasons) == 2 and year is not None else "")
+        self.read_only_note.setText(self.tr("見るだけ: {reason}").format(reason=reasons[0])
+                                    if len(reasons) == 2 and year is not None else "")
         self.read_only_note.setVisible(bool(self.read_only_note.text()))
         self._stale = {self.tabs.widget(i) for i in range(self.tabs.count())}
         for tab in (self.dues, self.book, self.budget, self.settings):
@@ -983,10 +1055,11 @@ class BooksPage(QWidget):
             return
         this = self.worker.call(lambda reg: ab.year_of(reg, reg.today()))
         have = {y.fiscal_year for y in self.years}
-        choices = [(fiscal_year_label(fy) + ("（今年度）" if fy == this else "（来年度）" if fy > this else "（前年度）"), fy)
+        choices = [(fiscal_year_label(fy) + (self.tr("（今年度）") if fy == this else self.tr("（来年度）") if fy > this
+                                             else self.tr("（前年度）")), fy)
                    for fy in (this, this + 1, this - 1) if fy not in have]
         if not choices:
-            say_text = "今年度・来年度・前年度の帳簿はもう開いてあります。"
+            say_text = self.tr("今年度・来年度・前年度の帳簿はもう開いてあります。")
             self.year_state.setText(say_text)
             return
         dlg = bd.open_year_dialog(self.worker, choices, self)
@@ -998,19 +1071,21 @@ class BooksPage(QWidget):
         """Why the officer may not do what needs ``permission`` (and an open year), or ""."""
         reg = self.worker.register
         if reg is None:
-            return "台帳が開かれていません。"
+            return QCoreApplication.translate("BooksPage", "台帳が開かれていません。")
         if getattr(reg, "read_only", False) and permission not in (ab.READ, OUTPUT):
-            return "台帳を読み取り専用で開いているため、変更できません。"
+            return QCoreApplication.translate("BooksPage", "台帳を読み取り専用で開いているため、変更できません。")
         if not reg.session.can(permission):
-            return (f"「{reg.session.display_name}」さん（{reg.session.role}）には"
-                    f"「{schema.PERMISSIONS.get(permission, permission)}」権限がありません。")
+            return QCoreApplication.translate("BooksPage", "「{name}」さん（{role}）には「{permission}」権限がありません。").format(
+                name=reg.session.display_name, role=reg.session.role,
+                permission=schema.PERMISSIONS.get(permission, permission))
         if open_year:
             year = self.year
             if year is None:
-                return "先に「年度を開く」で年度を開いてください。"
+                return QCoreApplication.translate("BooksPage", "先に「年度を開く」で年度を開いてください。")
             if year.closed:
-                return (f"{year.label}は締め済みのため、見るだけです"
-                        "（訂正は、記帳中の年度に新しい記帳として入れます）。")
+                return QCoreApplication.translate(
+                    "BooksPage", "{year}は締め済みのため、見るだけです"
+                    "（訂正は、記帳中の年度に新しい記帳として入れます）。").format(year=year.label)
         return ""
 
     def gate(self, b: QPushButton, permission: str, tip: str, *, open_year: bool = True,
@@ -1018,7 +1093,7 @@ class BooksPage(QWidget):
         """Enable ``b`` when the officer may use it; otherwise grey it out with the reason as its tooltip."""
         reason = self.why_not(permission, open_year=open_year) or (need or "")
         b.setEnabled(not reason)
-        b.setToolTip(f"使えません: {reason}" if reason else tip)
+        b.setToolTip(QCoreApplication.translate("BooksPage", "使えません: {reason}").format(reason=reason) if reason else tip)
         b.setAccessibleDescription(b.toolTip())
 
     # -- dialogs and printing ----------------------------------------------------------------------------

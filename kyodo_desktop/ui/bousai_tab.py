@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -46,6 +46,7 @@ from kyodo_desktop.models import schema
 from kyodo_desktop.models.japanese import fiscal_year_label, search_fold, to_wareki
 from kyodo_desktop.models.search import HouseholdIndex
 from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.volunteers_tab import (
     ERRORS,
     MAX_HOUSEHOLDS,
@@ -71,11 +72,11 @@ from kyodo_desktop.ui.volunteers_tab import (
 from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit
 from kyodo_desktop.ui.worker import DbWorker
 
-TITLE = "資機材・避難場所・組織"
+TITLE = QT_TRANSLATE_NOOP("", "資機材・避難場所・組織")
 WRITE = "register.write"
 OK_COLOR = "#1b5e20"
-WHOLE = "町会全体"
-READ_ONLY_TIP = "変更するには、名簿を変更できる役割（役員・班長・管理者）が必要です"
+WHOLE = QT_TRANSLATE_NOOP("", "町会全体")
+READ_ONLY_TIP = QT_TRANSLATE_NOOP("", "変更するには、名簿を変更できる役割（役員・班長・管理者）が必要です")
 
 
 def wareki(iso: str | None) -> str:
@@ -99,10 +100,10 @@ def say(label: QLabel, text: str, *, error: bool = False) -> None:
 def dialog_buttons(dialog: QDialog, read_only: bool, ok_text: str) -> QDialogButtonBox:
     box = QDialogButtonBox()
     if read_only:
-        box.addButton(QDialogButtonBox.StandardButton.Close).setText(dialog.tr("閉じる"))
+        box.addButton(QDialogButtonBox.StandardButton.Close).setText(tr("閉じる"))
     else:
         box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("キャンセル"))
+        box.addButton(QDialogButtonBox.StandardButton.Cancel).setText(tr("キャンセル"))
     for b in box.buttons():  # Enter in a field never saves by accident
         b.setAutoDefault(False)
         b.setDefault(False)
@@ -119,7 +120,7 @@ class PersonPicker(QWidget):
 
     picked = Signal()
 
-    def __init__(self, worker: DbWorker, parent: QWidget | None = None, *, name: str = "名簿から探す") -> None:
+    def __init__(self, worker: DbWorker, parent: QWidget | None = None, *, name: str | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
         self._index: HouseholdIndex | None = None
@@ -127,10 +128,10 @@ class PersonPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("名前かフリガナの一部（例: たなか）"))
-        self.search.setAccessibleName(name)
+        self.search.setAccessibleName(name if name is not None else self.tr("名簿から探す"))
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
-        self.model = RowsModel(("氏名", "フリガナ", "班", "住所"), lambda p: (p.name, p.kana, p.block, p.address), self)
+        self.model = RowsModel((self.tr("氏名"), self.tr("フリガナ"), self.tr("班"), self.tr("住所")), lambda p: (p.name, p.kana, p.block, p.address), self)
         self.table = stretch_last(make_table(self.model, (6.5, 9.5, 3, 9), stretch=None, name=self.tr("探した人")))
         min_rows(self.table, 4)
         layout.addWidget(self.table, 1)
@@ -184,13 +185,15 @@ class PersonPicker(QWidget):
 def check_text(e: bo.EquipmentRow) -> str:
     """The 最終点検 cell: the date, and a ⚠ with words when a check is due; 廃棄 for retired items."""
     if e.retired_on:
-        return f"廃棄（{wareki(e.retired_on)}）"
+        return tr("廃棄（{0}）").format(wareki(e.retired_on))
     if e.flag:  # the warning first: it stays readable in a narrow column
-        return f"⚠ {e.flag}" + (f"（{wareki(e.checked_on)}）" if e.checked_on else "")
+        return f"⚠ {e.flag}" + (tr("（{0}）").format(wareki(e.checked_on)) if e.checked_on else "")
     return wareki(e.checked_on)
 
 
-EQUIPMENT_COLUMNS = ("品名", "数量", "保管場所", "購入", "補助金", "最終点検", "備考")
+EQUIPMENT_COLUMNS = (QT_TRANSLATE_NOOP("", "品名"), QT_TRANSLATE_NOOP("", "数量"), QT_TRANSLATE_NOOP("", "保管場所"),
+                     QT_TRANSLATE_NOOP("", "購入"), QT_TRANSLATE_NOOP("", "補助金"), QT_TRANSLATE_NOOP("", "最終点検"),
+                     QT_TRANSLATE_NOOP("", "備考"))
 
 
 def _equipment_cells(e: bo.EquipmentRow) -> tuple[Any, ...]:
@@ -315,11 +318,12 @@ class RetireDialog(QDialog):
 
 # -- 避難場所 -------------------------------------------------------------------------------------------
 
-PLACE_COLUMNS = ("種類", "名称", "所在地", "班", "備考")
+PLACE_COLUMNS = (QT_TRANSLATE_NOOP("", "種類"), QT_TRANSLATE_NOOP("", "名称"), QT_TRANSLATE_NOOP("", "所在地"),
+                 QT_TRANSLATE_NOOP("", "班"), QT_TRANSLATE_NOOP("", "備考"))
 
 
 def _place_cells(p: bo.PlaceData) -> tuple[Any, ...]:
-    return (p.kind, p.name, p.address, "・".join(p.blocks) if p.blocks else WHOLE,
+    return (p.kind, p.name, p.address, tr("・").join(p.blocks) if p.blocks else tr(WHOLE),
             p.notes.splitlines()[0] if p.notes else "")
 
 
@@ -402,15 +406,16 @@ class ChartRow:
     member: bo.Member | None
 
 
-CHART_COLUMNS = ("班（役割）", "役", "氏名", "住んでいる班", "気をつけること")
+CHART_COLUMNS = (QT_TRANSLATE_NOOP("", "班（役割）"), QT_TRANSLATE_NOOP("", "役"), QT_TRANSLATE_NOOP("", "氏名"),
+                 QT_TRANSLATE_NOOP("", "住んでいる班"), QT_TRANSLATE_NOOP("", "気をつけること"))
 
 
 def _chart_cells(r: ChartRow) -> tuple[Any, ...]:
     m = r.member
     if m is None:
-        return (r.team, "", "（未定）", "", "⚠ まだ誰もいません")
+        return (r.team, "", tr("（未定）"), "", tr("⚠ まだ誰もいません"))
     return (r.team, bo.role_label(r.team, m.role), m.name, m.block,
-            "" if m.present else "⚠ 転出などで名簿にいません。外してください")
+            "" if m.present else tr("⚠ 転出などで名簿にいません。外してください"))
 
 
 def chart_rows(members: list[bo.Member], *, all_teams: bool = True) -> list[ChartRow]:
@@ -485,7 +490,8 @@ class AssignDialog(QDialog):
 class BousaiTab(QWidget):
     """資機材・避難場所・組織: three sections, and 「防災台帳を印刷…」 for all of them."""
 
-    SECTIONS = ("資機材", "集合場所・避難所", "自主防災の組織")
+    SECTIONS = (QT_TRANSLATE_NOOP("", "資機材"), QT_TRANSLATE_NOOP("", "集合場所・避難所"),
+                QT_TRANSLATE_NOOP("", "自主防災の組織"))
 
     def __init__(self, worker: DbWorker) -> None:
         super().__init__()
@@ -498,7 +504,7 @@ class BousaiTab(QWidget):
         self.section_group = QButtonGroup(self)
         self.section_group.setExclusive(True)
         self.section_buttons: list[QPushButton] = []
-        for n, text in enumerate(self.SECTIONS):
+        for n, text in enumerate(tr(s) for s in self.SECTIONS):
             b = button(text)
             b.setCheckable(True)
             b.setStyleSheet(SECTION_STYLE)
@@ -541,7 +547,7 @@ class BousaiTab(QWidget):
         self.include_retired.toggled.connect(lambda _on: self.load_equipment())
         top.addWidget(self.include_retired)
         v.addLayout(top)
-        self.equipment = RowsModel(EQUIPMENT_COLUMNS, _equipment_cells, self, numeric=(1,),
+        self.equipment = RowsModel(tuple(map(tr, EQUIPMENT_COLUMNS)), _equipment_cells, self, numeric=(1,),
                                    warn=lambda e: e.overdue and not e.retired_on, muted=lambda e: bool(e.retired_on),
                                    tooltip=_equipment_tip)
         self.equipment_table = stretch_last(make_table(self.equipment, (10, 2.5, 7, 5, 7, 12, 8), stretch=None,
@@ -577,7 +583,7 @@ class BousaiTab(QWidget):
         self.place_block.currentIndexChanged.connect(lambda _i: self.load_places())
         top.addWidget(self.place_block)
         v.addLayout(top)
-        self.places = RowsModel(PLACE_COLUMNS, _place_cells, self, tooltip=_place_tip)
+        self.places = RowsModel(tuple(map(tr, PLACE_COLUMNS)), _place_cells, self, tooltip=_place_tip)
         self.places_table = stretch_last(make_table(self.places, (6, 13, 11, 8, 8), stretch=None,
                                                     name=self.tr("集合場所・避難所")))
         self.places_table.doubleClicked.connect(lambda _i: self.edit_place())
@@ -615,7 +621,7 @@ class BousaiTab(QWidget):
                                tip=self.tr("前の年度の組織を、この年度に写します。転出などで名簿にいない人は写しません"))
         top.addWidget(self.copy_btn)
         v.addLayout(top)
-        self.chart = RowsModel(CHART_COLUMNS, _chart_cells, self,
+        self.chart = RowsModel(tuple(map(tr, CHART_COLUMNS)), _chart_cells, self,
                                warn=lambda r: r.member is None or not r.member.present)
         self.chart_table = stretch_last(make_table(self.chart, (7, 4, 8, 6, 18), stretch=None, name=self.tr("自主防災の組織")))
         self.chart_table.selectionModel().selectionChanged.connect(lambda *_a: self._update_buttons())
@@ -649,7 +655,7 @@ class BousaiTab(QWidget):
         self._fill_years()
         read_only = not self.writable()
         for b, tip in self._tips.items():
-            b.setToolTip(self.tr(READ_ONLY_TIP) if read_only else tip)
+            b.setToolTip(tr(READ_ONLY_TIP) if read_only else tip)
         self.print_btn.setEnabled(can(self.worker, "output"))
         for n in range(3):
             self._load(n)
@@ -704,7 +710,7 @@ class BousaiTab(QWidget):
             served = {b for p in places for b in p.block_ids}
             missing = [b.name for b in self._blocks if b.id not in served]
             self.places_missing.setText(self.tr("⚠ 自分の班の集合場所がまだない班: {0}{1}").format(
-                "・".join(missing), self.tr("（町会全体の場所を使います）") if everyone else "") if missing else "")
+                self.tr("・").join(missing), self.tr("（町会全体の場所を使います）") if everyone else "") if missing else "")
         else:
             self.places_missing.setText("" if places else self.tr("⚠ この班で使う場所がまだ登録されていません。"))
         self.places_missing.setVisible(bool(self.places_missing.text()))
@@ -754,7 +760,7 @@ class BousaiTab(QWidget):
         self.remove_btn.setEnabled(w and m is not None)
         self.leader_btn.setEnabled(w and m is not None and m.present)
         if m is not None:
-            other = "班員" if m.role == "班長" else "班長"
+            other = "班員" if m.role == "班長" else "班長"  # notr
             self.leader_btn.setText(self.tr("{0}にする").format(bo.role_label(m.team, other)))
         else:
             self.leader_btn.setText(self.tr("班長にする"))
@@ -863,7 +869,7 @@ class BousaiTab(QWidget):
         m = r.member if r is not None else None
         if m is None or not self.writable():
             return
-        role = "班員" if m.role == "班長" else "班長"
+        role = "班員" if m.role == "班長" else "班長"  # notr
         try:
             self.worker.call(bo.assign_member, m.person_id, m.team, role, m.fiscal_year)
         except ERRORS as exc:
@@ -923,7 +929,7 @@ class BousaiTab(QWidget):
         fy = self.selected_year()
         if target is None:
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("防災台帳の保存先"),
-                                                    str(Path.home() / f"防災台帳_{fiscal_year_label(fy)}.pdf"),
+                                                    str(Path.home() / self.tr("防災台帳_{0}.pdf").format(fiscal_year_label(fy))),
                                                     "PDF (*.pdf)")
             if not chosen:
                 return None

@@ -60,9 +60,9 @@ class CircularsPage(QWidget):
         for r, rec in enumerate(self.records):
             back = sum(1 for b in rec.blocks if b.returned_on)
             missing = [b.block for b in rec.blocks if not b.returned_on]
-            late = "（期限を過ぎています）" if rec.late(today) else ""
+            late = self.tr("（期限を過ぎています）") if rec.late(today) else ""
             for c, text in enumerate((rec.title, rec.issued_on, rec.due_on or "", f"{back} / {len(rec.blocks)}",
-                                      "・".join(missing) + late)):
+                                      self.tr("・").join(missing) + late)):
                 self.table.setItem(r, c, QTableWidgetItem(text))
         self.status.setText(self.tr("{0}件").format(len(self.records)))
 

@@ -24,7 +24,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -62,21 +62,23 @@ from kyodo_desktop.models.errors import RegisterError
 from kyodo_desktop.models.japanese import fiscal_year, fiscal_year_label
 from kyodo_desktop.models.report_fields import FormMapping, default_mapping
 from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.volunteers_tab import RowsModel, fit_to_screen, make_table, min_rows
 from kyodo_desktop.ui.widgets import button_row, heading, scrolling
 
-TITLE = "校下・市の集計（報告書を集める）"
+TITLE = QT_TRANSLATE_NOOP("", "校下・市の集計（報告書を集める）")
 #: how often the window looks at the running work (ms): often enough for a smooth bar
 POLL_MS = 50
 #: the counts shown above the table: (key, label, what it means)
 COUNTS: tuple[tuple[str, str, str], ...] = (
-    ("read", "読めた", "報告として読めたファイル（問題ありを含む）"),
-    ("errors", "問題あり", "読めたが誤りがあり、合計に含めなかった報告"),
-    ("unreadable", "読めなかった", "報告として読めなかったファイル（理由は表に）"),
-    ("skipped", "除いた", "一時ファイルなど、わざと読まなかったファイル"),
+    ("read", QT_TRANSLATE_NOOP("", "読めた"), QT_TRANSLATE_NOOP("", "報告として読めたファイル（問題ありを含む）")),
+    ("errors", QT_TRANSLATE_NOOP("", "問題あり"), QT_TRANSLATE_NOOP("", "読めたが誤りがあり、合計に含めなかった報告")),
+    ("unreadable", QT_TRANSLATE_NOOP("", "読めなかった"),
+     QT_TRANSLATE_NOOP("", "報告として読めなかったファイル（理由は表に）")),
+    ("skipped", QT_TRANSLATE_NOOP("", "除いた"), QT_TRANSLATE_NOOP("", "一時ファイルなど、わざと読まなかったファイル")),
 )
 #: the 校下 table's sums (a subset of the summary workbook's, the numbers asked about first)
-NO_DETAIL = "行を選ぶと、そのファイルの問題をすべてここに出します。"
+NO_DETAIL = QT_TRANSLATE_NOOP("", "行を選ぶと、そのファイルの問題をすべてここに出します。")
 DISTRICT_KEYS = ("area_households", "member_households", "persons", "blocks", "aged_65", "aged_75",
                  "needs_help", "income_total", "expense_total", "carry_over")
 
@@ -84,14 +86,14 @@ DISTRICT_KEYS = ("area_households", "member_households", "persons", "blocks", "a
 def status_text(f: FileResult) -> str:
     """What became of a file, in words (the row's colour only repeats it)."""
     if f.status == UNREADABLE:
-        return "⚠ 読めなかった"
+        return tr("⚠ 読めなかった")
     if f.status == SKIPPED:
-        return "除いた"
+        return tr("除いた")
     if f.has_errors:
-        return "⚠ 問題あり（合計外）"
+        return tr("⚠ 問題あり（合計外）")
     if f.problems:
-        return "読めた（注意あり）"
-    return "読めた"
+        return tr("読めた（注意あり）")
+    return tr("読めた")
 
 
 def _rank(f: FileResult) -> int:
@@ -103,7 +105,7 @@ def _rank(f: FileResult) -> int:
     return 1 if f.has_errors else 2 if f.problems else 3
 
 
-def problem_text(f: FileResult, sep: str = "／") -> str:
+def problem_text(f: FileResult, sep: str = "／") -> str:  # notr: a separator between problems
     """The reason a file was not read, or its problems (errors first), as one line."""
     if f.status != READ:
         return f.reason
@@ -115,7 +117,7 @@ def year_label(fy: int) -> str:
     try:
         return fiscal_year_label(fy)
     except Exception:  # noqa: BLE001 - a year before the eras' table is still a year
-        return f"{fy}年度"
+        return tr("{0}年度").format(fy)
 
 
 def _load_mapping(path: Path) -> FormMapping:
@@ -130,7 +132,7 @@ class ConsolidateDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(tr(TITLE))
         self.setAcceptDrops(True)
         self.inputs: list[Path] = []
         self.mappings: list[tuple[Path, FormMapping]] = []
@@ -149,19 +151,19 @@ class ConsolidateDialog(QDialog):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
-        intro = QLabel("町会から届いた年次報告（Excel）を集めて点検し、校下ごとの合計を出します。"
-                       "ファイルかフォルダー（中のフォルダーも読みます）を追加して「集計する」を押してください。"
-                       "読めないファイルも、理由をつけて必ず一覧に載ります。")
+        intro = QLabel(self.tr("町会から届いた年次報告（Excel）を集めて点検し、校下ごとの合計を出します。"
+                               "ファイルかフォルダー（中のフォルダーも読みます）を追加して「集計する」を押してください。"
+                               "読めないファイルも、理由をつけて必ず一覧に載ります。"))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         layout.addWidget(self._inputs_box())
         layout.addWidget(self._run_row())
         layout.addWidget(self._results_box(), 1)
         outer.addWidget(scrolling(body), 1)  # large text on a small screen: scroll, never squeeze
-        self.save_button = QPushButton("集計表を保存…")
+        self.save_button = QPushButton(self.tr("集計表を保存…"))
         self.save_button.setEnabled(False)
         self.save_button.clicked.connect(lambda: self.save())
-        self.close_button = QPushButton("閉じる")
+        self.close_button = QPushButton(self.tr("閉じる"))
         self.close_button.clicked.connect(self.reject)
         outer.addWidget(button_row(self.save_button, self.close_button))
         self._today = today or date.today()
@@ -173,52 +175,52 @@ class ConsolidateDialog(QDialog):
     # -- building ----------------------------------------------------------------------------
 
     def _inputs_box(self) -> QWidget:
-        box = QGroupBox("1. 集める報告")
+        box = QGroupBox(self.tr("1. 集める報告"))
         grid = QVBoxLayout(box)
         self.file_list = QListWidget()
-        self.file_list.setAccessibleName("集める報告のファイルとフォルダー")
+        self.file_list.setAccessibleName(self.tr("集める報告のファイルとフォルダー"))
         self.file_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         line = self.fontMetrics().height()
         self.file_list.setMinimumHeight(line * 3)
         self.file_list.setMaximumHeight(line * 5)  # the room below is for the results
         self.file_list.itemSelectionChanged.connect(self._update_buttons)
         grid.addWidget(self.file_list)
-        self.add_files_button = QPushButton("ファイルを追加…")
+        self.add_files_button = QPushButton(self.tr("ファイルを追加…"))
         self.add_files_button.clicked.connect(self.choose_files)
-        self.add_folder_button = QPushButton("フォルダーを追加…")
+        self.add_folder_button = QPushButton(self.tr("フォルダーを追加…"))
         self.add_folder_button.clicked.connect(self.choose_folder)
-        self.remove_button = QPushButton("外す")
-        self.remove_button.setAccessibleName("選んだファイル・フォルダーを一覧から外す")
+        self.remove_button = QPushButton(self.tr("外す"))
+        self.remove_button.setAccessibleName(self.tr("選んだファイル・フォルダーを一覧から外す"))
         self.remove_button.clicked.connect(self.remove_selected)
         grid.addWidget(button_row(self.add_files_button, self.add_folder_button, self.remove_button,
                                   align_right=False))
 
         year_row = QHBoxLayout()
-        self.check_year = QCheckBox("年度を確かめる（違う年度の報告は「問題あり」にします）:")
+        self.check_year = QCheckBox(self.tr("年度を確かめる（違う年度の報告は「問題あり」にします）:"))
         self.check_year.toggled.connect(self._update_year)
         self.year = QSpinBox()
         self.year.setRange(1990, 2200)
-        self.year.setSuffix(" 年度")
-        self.year.setAccessibleName("集計する年度（西暦）")
+        self.year.setSuffix(self.tr(" 年度"))
+        self.year.setAccessibleName(self.tr("集計する年度（西暦）"))
         self.year.valueChanged.connect(self._update_year)
         self.year_wareki = QLabel()
-        self.year_wareki.setAccessibleName("集計する年度（和暦）")
+        self.year_wareki.setAccessibleName(self.tr("集計する年度（和暦）"))
         year_row.addWidget(self.check_year)
         year_row.addWidget(self.year)
         year_row.addWidget(self.year_wareki)
         year_row.addStretch(1)
         grid.addLayout(year_row)
 
-        grid.addWidget(QLabel("市などの様式（標準様式はいつも読みます）:"))
+        grid.addWidget(QLabel(self.tr("市などの様式（標準様式はいつも読みます）:")))
         self.mapping_list = QListWidget()
-        self.mapping_list.setAccessibleName("追加した様式の対応表")
+        self.mapping_list.setAccessibleName(self.tr("追加した様式の対応表"))
         self.mapping_list.setMinimumHeight(line * 2)
         self.mapping_list.setMaximumHeight(line * 3)
         self.mapping_list.itemSelectionChanged.connect(self._update_buttons)
         grid.addWidget(self.mapping_list)
-        self.add_mapping_button = QPushButton("様式の対応表（JSON）を追加…")
+        self.add_mapping_button = QPushButton(self.tr("様式の対応表（JSON）を追加…"))
         self.add_mapping_button.clicked.connect(self.choose_mapping)
-        self.remove_mapping_button = QPushButton("様式を外す")
+        self.remove_mapping_button = QPushButton(self.tr("様式を外す"))
         self.remove_mapping_button.clicked.connect(self.remove_mapping)
         grid.addWidget(button_row(self.add_mapping_button, self.remove_mapping_button, align_right=False))
         self.inputs_box = box
@@ -228,15 +230,15 @@ class ConsolidateDialog(QDialog):
         holder = QWidget()
         row = QHBoxLayout(holder)
         row.setContentsMargins(0, 0, 0, 0)
-        self.run_button = QPushButton("集計する")
+        self.run_button = QPushButton(self.tr("集計する"))
         self.run_button.setDefault(True)
         self.run_button.clicked.connect(self.start)
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("集計の進み具合")
-        self.progress.setFormat("%v / %m 件")
+        self.progress.setAccessibleName(self.tr("集計の進み具合"))
+        self.progress.setFormat(self.tr("%v / %m 件"))
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.cancel_button = QPushButton("中止")
+        self.cancel_button = QPushButton(self.tr("中止"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         row.addWidget(self.run_button)
@@ -245,21 +247,21 @@ class ConsolidateDialog(QDialog):
         return holder
 
     def _results_box(self) -> QWidget:
-        box = QGroupBox("2. 結果")
+        box = QGroupBox(self.tr("2. 結果"))
         layout = QVBoxLayout(box)
-        self.status = QLabel("まだ集計していません。")
+        self.status = QLabel(self.tr("まだ集計していません。"))
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("お知らせ")
+        self.status.setAccessibleName(self.tr("お知らせ"))
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.status)
         counts = QGridLayout()
         self.count_labels: dict[str, QLabel] = {}
         for col, (key, label, tip) in enumerate(COUNTS):
-            name = QLabel(label)
-            name.setToolTip(tip)
+            name = QLabel(tr(label))
+            name.setToolTip(tr(tip))
             number = heading("—", 1.4)
             number.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            number.setToolTip(tip)
+            number.setToolTip(tr(tip))
             name.setAlignment(Qt.AlignmentFlag.AlignCenter)
             counts.addWidget(name, 0, col)
             counts.addWidget(number, 1, col)
@@ -267,10 +269,10 @@ class ConsolidateDialog(QDialog):
         layout.addLayout(counts)
 
         self.tabs = QTabWidget()
-        self.file_model = RowsModel(("ファイル", "町会名", "状態", "問題"), self._file_cells, self,
+        self.file_model = RowsModel((self.tr("ファイル"), self.tr("町会名"), self.tr("状態"), self.tr("問題")), self._file_cells, self,
                                     warn=lambda f: not f.accepted and f.status != SKIPPED,
                                     tooltip=lambda f, col: problem_text(f, "\n") if col == 3 else None)
-        self.file_table = make_table(self.file_model, (14, 8, 11, 30), stretch=3, name="ファイルごとの結果")
+        self.file_table = make_table(self.file_model, (14, 8, 11, 30), stretch=3, name=self.tr("ファイルごとの結果"))
         min_rows(self.file_table, 6)
         self.file_table.selectionModel().currentRowChanged.connect(self._show_detail)
         files_page = QWidget()
@@ -278,18 +280,19 @@ class ConsolidateDialog(QDialog):
         fl.addWidget(self.file_table, 1)
         self.detail = QPlainTextEdit()  # a file may have many problems: a box that scrolls
         self.detail.setReadOnly(True)
-        self.detail.setPlaceholderText(NO_DETAIL)
-        self.detail.setAccessibleName("選んだファイルの問題")
+        self.detail.setPlaceholderText(tr(NO_DETAIL))
+        self.detail.setAccessibleName(self.tr("選んだファイルの問題"))
         self.detail.setFixedHeight(self.fontMetrics().height() * 4 + 12)
         fl.addWidget(self.detail)
-        self.tabs.addTab(files_page, "ファイルごと")
-        columns = ("校下", "町会数", "除いた報告", *(SUM_HEADERS[k] for k in DISTRICT_KEYS), "加入率")
+        self.tabs.addTab(files_page, self.tr("ファイルごと"))
+        columns = (self.tr("校下"), self.tr("町会数"), self.tr("除いた報告"), *(SUM_HEADERS[k] for k in DISTRICT_KEYS),
+                   self.tr("加入率"))
         numeric = range(1, len(columns))
         self.district_model = RowsModel(columns, self._district_cells, self, numeric=numeric)
         self.district_table = make_table(self.district_model, (9, 4, 5, *([6] * len(DISTRICT_KEYS)), 4),
-                                         stretch=None, name="校下ごとの合計")
+                                         stretch=None, name=self.tr("校下ごとの合計"))
         min_rows(self.district_table, 6)
-        self.tabs.addTab(self.district_table, "校下ごとの合計")
+        self.tabs.addTab(self.district_table, self.tr("校下ごとの合計"))
         layout.addWidget(self.tabs, 1)
         return box
 
@@ -308,13 +311,13 @@ class ConsolidateDialog(QDialog):
     # -- inputs ------------------------------------------------------------------------------
 
     def choose_files(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileNames(self, "集める報告のファイル", str(Path.home()),
-                                                 "Excel (*.xlsx *.xlsm *.xls *.ods);;すべてのファイル (*)")
+        chosen, _ = QFileDialog.getOpenFileNames(self, self.tr("集める報告のファイル"), str(Path.home()),
+                                                 self.tr("Excel (*.xlsx *.xlsm *.xls *.ods);;すべてのファイル (*)"))
         if chosen:
             self.add_paths(chosen)
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "報告を入れたフォルダー", str(Path.home()))
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("報告を入れたフォルダー"), str(Path.home()))
         if chosen:
             self.add_paths([chosen])
 
@@ -326,8 +329,8 @@ class ConsolidateDialog(QDialog):
             if any(_same(path, p) for p in self.inputs):
                 continue
             self.inputs.append(path)
-            kind = "フォルダー" if path.is_dir() else "ファイル"
-            item = QListWidgetItem(f"［{kind}］ {path}")
+            kind = self.tr("フォルダー") if path.is_dir() else self.tr("ファイル")
+            item = QListWidgetItem(self.tr("［{0}］ {1}").format(kind, path))
             item.setData(Qt.ItemDataRole.UserRole, str(path))
             item.setToolTip(str(path))
             self.file_list.addItem(item)
@@ -343,8 +346,8 @@ class ConsolidateDialog(QDialog):
         self._update_buttons()
 
     def choose_mapping(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, "様式の対応表（JSON）", str(Path.home()),
-                                                "様式の対応表 (*.json);;すべてのファイル (*)")
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("様式の対応表（JSON）"), str(Path.home()),
+                                                self.tr("様式の対応表 (*.json);;すべてのファイル (*)"))
         if chosen:
             self.add_mapping(Path(chosen))
 
@@ -355,16 +358,16 @@ class ConsolidateDialog(QDialog):
         try:
             mapping = _load_mapping(path)
             if any(m.name == mapping.name for _p, m in self.mappings) or mapping.name == default_mapping().name:
-                raise RegisterError(f"{path.name}: 様式「{mapping.name}」はもう追加してあります。")
+                raise RegisterError(self.tr("{0}: 様式「{1}」はもう追加してあります。").format(path.name, mapping.name))
         except RegisterError as exc:
-            self._say("⚠ 様式の対応表を追加できません: " + str(exc))
-            dialogs.show_error(self, "様式の対応表", str(exc))
+            self._say(self.tr("⚠ 様式の対応表を追加できません: {0}").format(exc))
+            dialogs.show_error(self, self.tr("様式の対応表"), str(exc))
             return False
         self.mappings.append((path, mapping))
-        item = QListWidgetItem(f"{mapping.name}（{path.name}）")
+        item = QListWidgetItem(self.tr("{0}（{1}）").format(mapping.name, path.name))
         item.setToolTip(str(path))
         self.mapping_list.addItem(item)
-        self._say(f"様式「{mapping.name}」を追加しました。")
+        self._say(self.tr("様式「{0}」を追加しました。").format(mapping.name))
         self._update_buttons()
         return True
 
@@ -386,7 +389,7 @@ class ConsolidateDialog(QDialog):
 
     def _update_year(self) -> None:
         self.year.setEnabled(self.check_year.isChecked() and not self.running)
-        self.year_wareki.setText(f"（{year_label(self.year.value())}）")
+        self.year_wareki.setText(self.tr("（{0}）").format(year_label(self.year.value())))
 
     # -- drag and drop: files dropped from Explorer are added like 「ファイルを追加…」 -------------
 
@@ -411,7 +414,7 @@ class ConsolidateDialog(QDialog):
         if self.running:
             return False
         if not self.inputs:
-            self._say("⚠ 集める報告のファイルかフォルダーを追加してください。")
+            self._say(self.tr("⚠ 集める報告のファイルかフォルダーを追加してください。"))
             return False
         self._show_result(None)
         self._cancel.clear()
@@ -421,7 +424,7 @@ class ConsolidateDialog(QDialog):
         inputs, year, exclude = list(self.inputs), self.fiscal_year(), list(self.saved)
         self._future = self._submit(consolidate, inputs, fiscal_year=year, mappings=maps,
                                          progress=self._progress, exclude=exclude)
-        self._say("集計しています…（途中でやめるときは「中止」）")
+        self._say(self.tr("集計しています…（途中でやめるときは「中止」）"))
         self._update_buttons()
         self._timer.start()
         return True
@@ -436,7 +439,7 @@ class ConsolidateDialog(QDialog):
         if self.running:
             self._cancel.set()
             self.cancel_button.setEnabled(False)
-            self._say("中止しています…（読みかけのファイルを読み終えるまでお待ちください）")
+            self._say(self.tr("中止しています…（読みかけのファイルを読み終えるまでお待ちください）"))
 
     def _poll(self) -> None:
         future = self._future
@@ -455,13 +458,13 @@ class ConsolidateDialog(QDialog):
         if error is None:
             self._show_result(future.result())
         elif isinstance(error, ConsolidationCancelled):
-            self._say("中止しました。集計結果は作っていません。もう一度「集計する」を押すと始めから読みます。")
+            self._say(self.tr("中止しました。集計結果は作っていません。もう一度「集計する」を押すと始めから読みます。"))
         elif isinstance(error, RegisterError):
             self._say("⚠ " + str(error))
         elif isinstance(error, OSError):
-            self._say(f"⚠ 集計できませんでした（{error.strerror or error}）")
+            self._say(self.tr("⚠ 集計できませんでした（{0}）").format(error.strerror or error))
         else:
-            self._say(f"⚠ 集計できませんでした（{type(error).__name__}: {error}）")
+            self._say(self.tr("⚠ 集計できませんでした（{0}: {1}）").format(type(error).__name__, error))
         if error is not None:
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
@@ -491,26 +494,28 @@ class ConsolidateDialog(QDialog):
                        "unreadable": len(result.with_status(UNREADABLE)),
                        "skipped": len(result.with_status(SKIPPED))}
         for key, label in self.count_labels.items():
-            label.setText(f"{self.counts[key]:,}件")
-            label.setAccessibleName(f"{dict((k, n) for k, n, _t in COUNTS)[key]} {self.counts[key]}件")
+            label.setText(self.tr("{0}件").format(f"{self.counts[key]:,}"))
+            label.setAccessibleName(self.tr("{0} {1}件").format(tr(dict((k, n) for k, n, _t in COUNTS)[key]), self.counts[key]))
         grand = result.grand_total()
         self.progress.setRange(0, max(1, self.progress.maximum()))
         self.progress.setValue(self.progress.maximum())
-        year = f"{year_label(result.fiscal_year)}の報告として" if result.fiscal_year else ""
-        self._say(f"{year}ファイル {len(files):,}件を調べました（{result.seconds:.1f}秒）。"
-                  f"合計に含めた町会は {grand.associations:,}（校下 {len(result.district_totals())}）です。"
-                  + ("「問題あり」「読めなかった」の町会には、表の「問題」を伝えて出し直してもらってください。"
+        year = self.tr("{0}の報告として").format(year_label(result.fiscal_year)) if result.fiscal_year else ""
+        self._say(self.tr("{year}ファイル {files}件を調べました（{seconds}秒）。"
+                          "合計に含めた町会は {associations}（校下 {districts}）です。").format(
+                      year=year, files=f"{len(files):,}", seconds=f"{result.seconds:.1f}",
+                      associations=f"{grand.associations:,}", districts=len(result.district_totals()))
+                  + (self.tr("「問題あり」「読めなかった」の町会には、表の「問題」を伝えて出し直してもらってください。")
                      if self.counts["errors"] or self.counts["unreadable"] else "")
-                  + "「集計表を保存…」で Excel に保存できます。"
-                  + (f"\n⚠ {result.mixed_years()}（「年度を確かめる」）" if result.mixed_years() else ""))
+                  + self.tr("「集計表を保存…」で Excel に保存できます。")
+                  + (self.tr("\n⚠ {0}（「年度を確かめる」）").format(result.mixed_years()) if result.mixed_years() else ""))
         self._update_buttons()
 
     def _show_detail(self, current: Any, _previous: Any = None) -> None:
         if not current.isValid() or current.row() >= len(self.file_model.rows):
             return
         f: FileResult = self.file_model.row_at(current.row())
-        text = problem_text(f, "\n") or "問題はありません。"
-        self.detail.setPlainText(f"{f.name}（{status_text(f)}）:\n{text}")
+        text = problem_text(f, "\n") or self.tr("問題はありません。")
+        self.detail.setPlainText(self.tr("{0}（{1}）:\n{2}").format(f.name, status_text(f), text))
 
     def row_of(self, name: str) -> int:
         """The table row of the file shown as ``name`` (−1 if none)."""
@@ -520,18 +525,18 @@ class ConsolidateDialog(QDialog):
 
     def default_name(self) -> str:
         year = self.result.fiscal_year if self.result is not None else None
-        return f"集計表_{year_label(year)}.xlsx" if year else "集計表.xlsx"
+        return self.tr("集計表_{0}.xlsx").format(year_label(year)) if year else self.tr("集計表.xlsx")
 
     def save(self, target: Path | str | None = None) -> Path | None:
         """Write the summary workbook; an existing file is replaced only after asking once."""
         if self.result is None:
-            self._say("⚠ 先に「集計する」を押してください。")
+            self._say(self.tr("⚠ 先に「集計する」を押してください。"))
             return None
         if target is None:
             start = self.saved[-1].parent if self.saved else (self.inputs[0] if self.inputs else Path.home())
             start = start if start.is_dir() else start.parent
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "集計表の保存先", str(start / self.default_name()), "Excel (*.xlsx)",
+                self, self.tr("集計表の保存先"), str(start / self.default_name()), "Excel (*.xlsx)",
                 options=QFileDialog.Option.DontConfirmOverwrite)  # asked below, once, in plain words
             if not chosen:
                 return None
@@ -540,9 +545,10 @@ class ConsolidateDialog(QDialog):
         if path.suffix.lower() != ".xlsx":
             path = path.with_name(path.name + ".xlsx")
         if path.exists() and not dialogs.confirm(
-                self, "集計表の保存", f"{path.name} はもうあります。置き換えますか？\n（{path.parent}）",
-                yes="置き換える", no="やめる"):
-            self._say("保存をやめました。")
+                self, self.tr("集計表の保存"),
+                self.tr("{0} はもうあります。置き換えますか？\n（{1}）").format(path.name, path.parent),
+                yes=self.tr("置き換える"), no=self.tr("やめる")):
+            self._say(self.tr("保存をやめました。"))
             return None
         from kyodo_desktop.export.consolidate_xlsx import save_summary
 
@@ -552,14 +558,15 @@ class ConsolidateDialog(QDialog):
         try:
             written = _wait_responsive(future)
         except (RegisterError, OSError) as exc:
-            message = str(exc) if isinstance(exc, RegisterError) else f"保存できませんでした（{exc.strerror or exc}）"
+            message = (str(exc) if isinstance(exc, RegisterError)
+                       else self.tr("保存できませんでした（{0}）").format(exc.strerror or exc))
             self._say("⚠ " + message)
-            dialogs.show_error(self, "集計表の保存", message)
+            dialogs.show_error(self, self.tr("集計表の保存"), message)
             return None
         finally:
             self.setEnabled(True)
         self.saved.append(Path(written))
-        self._say(f"集計表を保存しました: {written}")
+        self._say(self.tr("集計表を保存しました: {0}").format(written))
         return Path(written)
 
     # -- state -------------------------------------------------------------------------------

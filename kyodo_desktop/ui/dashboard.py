@@ -46,6 +46,7 @@ from kyodo_desktop.models import dashboard as dash
 from kyodo_desktop.models.errors import RegisterError
 from kyodo_desktop.models.japanese import fiscal_year_label, to_wareki
 from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.i18n import tr
 
 if TYPE_CHECKING:
     from kyodo_desktop.ui.worker import DbWorker
@@ -60,10 +61,10 @@ CHART_NARROWEST_EMS = 17
 def describe(chart: dash.Chart) -> str:
     """The chart's numbers in words, for screen readers and the tooltip."""
     if chart.empty():
-        return f"{chart.title}: まだ記録がありません"
+        return tr("{title}: まだ記録がありません").format(title=chart.title)
     parts = []
     for n, label in enumerate(chart.labels):
-        values = "・".join(f"{s.name} {chart.text(s.values[n])}" if len(chart.series) > 1 else chart.text(s.values[n])
+        values = tr("・").join(f"{s.name} {chart.text(s.values[n])}" if len(chart.series) > 1 else chart.text(s.values[n])
                            for s in chart.series)
         parts.append(f"{label.replace(chr(10), ' ')}: {values}")
     return f"{chart.title}。" + "、".join(parts) + (f"。{chart.note}" if chart.note else "")
@@ -349,7 +350,8 @@ class DashboardWidget(QWidget):
             return None
         suffix, what = (".pdf", "PDF") if kind == "pdf" else (".xlsx", "Excel")
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("活動のまとめの保存先"), f"活動のまとめ_{fig.label}{suffix}", f"{what} (*{suffix})")
+            self, self.tr("活動のまとめの保存先"), self.tr("活動のまとめ_{label}").format(label=fig.label) + suffix,
+            f"{what} (*{suffix})")
         if not chosen:
             return None
         target = Path(chosen)

@@ -26,6 +26,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractListModel,
     QAbstractTableModel,
     QEvent,
@@ -69,6 +70,7 @@ from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.events_page import parse_time, when_text
 from kyodo_desktop.ui.household_editor import FieldRow
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.volunteers_tab import RowsModel, make_table
 from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit
 from kyodo_desktop.ui.worker import DbWorker
@@ -82,21 +84,22 @@ MUTED = "#5f5f5f"  # 未確認, people without consent: still 6:1 on white
 #: the keys of the check screen (the model's KEYS: one per status)
 STATUS_KEYS = {getattr(Qt.Key, f"Key_{k}"): status for k, status in sf.KEYS.items()}
 CLEAR_KEYS = (Qt.Key.Key_0, Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
-WHERE_KEYS = {Qt.Key.Key_H: "自宅", Qt.Key.Key_S: "避難所", Qt.Key.Key_K: "親族宅"}
+#: the values are stored as they are (marked so that their display can be translated)
+WHERE_KEYS = {Qt.Key.Key_H: QT_TRANSLATE_NOOP("", "自宅"), Qt.Key.Key_S: QT_TRANSLATE_NOOP("", "避難所"), Qt.Key.Key_K: QT_TRANSLATE_NOOP("", "親族宅")}
 MARKS = schema.SAFETY_MARKS
 #: the cell of each result: background (None: the table's own) and text colour — always with the
 #: mark and the word as well, never colour alone
 STATUS_LOOK = {
-    "無事": (None, OK_COLOR),
-    "軽症": ("#fff1c2", "#000000"),
-    "重症": ("#f8d7da", "#8b0000"),
-    "不明": ("#e4e4e4", "#000000"),
+    QT_TRANSLATE_NOOP("", "無事"): (None, OK_COLOR),
+    QT_TRANSLATE_NOOP("", "軽症"): ("#fff1c2", "#000000"),
+    QT_TRANSLATE_NOOP("", "重症"): ("#f8d7da", "#8b0000"),
+    QT_TRANSLATE_NOOP("", "不明"): ("#e4e4e4", "#000000"),
     "": (None, MUTED),
 }
-DRILL_NOTE = "●（避難に手助けが必要な人の印）は、訓練では要支援者名簿への掲載に同意した人だけに付きます。"
-DISASTER_NOTE = "災害では法律（災害対策基本法 第49条の11）により、手助けが必要な人の全員に●が付きます（訓練では同意した人だけ）。"
+DRILL_NOTE = QT_TRANSLATE_NOOP("", "●（避難に手助けが必要な人の印）は、訓練では要支援者名簿への掲載に同意した人だけに付きます。")
+DISASTER_NOTE = QT_TRANSLATE_NOOP("", "災害では法律（災害対策基本法 第49条の11）により、手助けが必要な人の全員に●が付きます（訓練では同意した人だけ）。")
 ALL_BLOCKS = "__all__"
-PROMPT = "↑↓で人を選び、1〜4のキーで安否を入れてください（次の人へ進みます）。"
+PROMPT = QT_TRANSLATE_NOOP("", "↑↓で人を選び、1〜4のキーで安否を入れてください（次の人へ進みます）。")
 
 
 # -- small helpers ------------------------------------------------------------------------------------
@@ -131,7 +134,7 @@ def _button(text: str, tip: str = "", *, height: int = MIN_BUTTON_HEIGHT) -> QPu
 def _message_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setAccessibleName("お知らせ")
+    label.setAccessibleName(tr("お知らせ"))
     label.setVisible(False)
     return label
 
@@ -171,15 +174,15 @@ def _clock_text(at: str, start_day: str) -> str:
 
 
 def _status_text(status: str) -> str:
-    return f"{MARKS[status]} {status}" if status else "未確認"
+    return f"{MARKS[status]} {tr(status)}" if status else tr("未確認")
 
 
 def _minutes_text(minutes: int | None) -> str:
     if minutes is None:
         return "—"
     if minutes < 60:
-        return f"{minutes}分"
-    return f"{minutes // 60}時間{minutes % 60:02d}分"
+        return tr("{0}分").format(minutes)
+    return tr("{0}時間{1:02d}分").format(minutes // 60, minutes % 60)
 
 
 # -- database-thread helpers ----------------------------------------------------------------------------
@@ -229,7 +232,8 @@ class CheckPeopleModel(QAbstractTableModel):
     """Everyone of the check (in 班 and 回覧順 order); ``visible`` are the positions shown (one 班 or
     all). A result changes one row (:meth:`person_changed`), never the whole table."""
 
-    COLUMNS = ("班", "世帯", "氏名", "年代", "●", "安否", "所在", "確認\n時刻")
+    COLUMNS = (QT_TRANSLATE_NOOP("", "班"), QT_TRANSLATE_NOOP("", "世帯"), QT_TRANSLATE_NOOP("", "氏名"), QT_TRANSLATE_NOOP("", "年代"), "●", QT_TRANSLATE_NOOP("", "安否"),
+               QT_TRANSLATE_NOOP("", "所在"), QT_TRANSLATE_NOOP("", "確認\n時刻"))
     STATUS_COLUMN = 5
     WHERE_COLUMN = 6
 
@@ -279,7 +283,7 @@ class CheckPeopleModel(QAbstractTableModel):
         pos = self.visible[row]
         p = self.people[pos]
         if col == 0:
-            return p.block or "（班なし）"
+            return p.block or self.tr("（班なし）")
         if col == 1:  # the head's name on the household's first row, 〃 below it
             if row > 0 and self.people[self.visible[row - 1]].household_id == p.household_id:
                 return "〃"
@@ -294,8 +298,8 @@ class CheckPeopleModel(QAbstractTableModel):
             return _status_text(p.status)
         if col == 6:
             if pos in self.pending:
-                return f"{self.pending[pos]}…"
-            return p.whereabouts
+                return f"{tr(self.pending[pos])}…"
+            return tr(p.whereabouts) if p.whereabouts else p.whereabouts
         if col == 7:
             return _clock_text(p.checked_at, self.start_day) if p.status else ""
         return ""
@@ -319,11 +323,11 @@ class CheckPeopleModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 4 and p.support:
-                return "避難に手助けが必要な人（詳しい情報は要支援者名簿にあります）"
+                return self.tr("避難に手助けが必要な人（詳しい情報は要支援者名簿にあります）")
             if col == 6 and self.visible[row] in self.pending:
-                return "まだ記録していません。1〜4で安否を入れると、この所在も一緒に記録します。"
+                return self.tr("まだ記録していません。1〜4で安否を入れると、この所在も一緒に記録します。")
             if col == 7 and p.checked_by:
-                return f"確認: {p.checked_by}"
+                return self.tr("確認: {0}").format(p.checked_by)
             if col == 1 and self.cell_text(row, 1) == "〃":
                 return p.household
         return None
@@ -338,9 +342,9 @@ class CheckPeopleModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return tr(self.COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section == 4:
-            return "● = 避難に手助けが必要な人"
+            return self.tr("● = 避難に手助けが必要な人")
         return None
 
 
@@ -348,7 +352,8 @@ class TotalsModel(QAbstractTableModel):
     """合計 (first, always in view) and each 班: people, each result, not yet confirmed. Kept up to
     date one change at a time (:meth:`change`)."""
 
-    COLUMNS = ("班", "人数", "○\n無事", "△\n軽症", "×\n重症", "?\n不明", "未確認")
+    COLUMNS = (QT_TRANSLATE_NOOP("", "班"), QT_TRANSLATE_NOOP("", "人数"), QT_TRANSLATE_NOOP("", "○\n無事"), QT_TRANSLATE_NOOP("", "△\n軽症"), QT_TRANSLATE_NOOP("", "×\n重症"),
+               QT_TRANSLATE_NOOP("", "?\n不明"), QT_TRANSLATE_NOOP("", "未確認"))
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -357,13 +362,13 @@ class TotalsModel(QAbstractTableModel):
         self._bold: QFont | None = None
 
     def load(self, people: list[sf.CheckPerson]) -> None:
-        whole = sf.BlockTotal(None, "合計")
+        whole = sf.BlockTotal(None, self.tr("合計"))
         blocks: dict[int | None, sf.BlockTotal] = {}
         homes: dict[int | None, set[int]] = {}
         for p in people:
             t = blocks.get(p.block_id)
             if t is None:
-                t = blocks[p.block_id] = sf.BlockTotal(p.block_id, p.block or "（班なし）")
+                t = blocks[p.block_id] = sf.BlockTotal(p.block_id, p.block or self.tr("（班なし）"))
             homes.setdefault(p.block_id, set()).add(p.household_id)
             for total in (t, whole):
                 total.persons += 1
@@ -431,16 +436,16 @@ class TotalsModel(QAbstractTableModel):
             return self._bold
         if role == Qt.ItemDataRole.ForegroundRole and col == 0 and t.persons and not t.unconfirmed:
             return QBrush(QColor(OK_COLOR))
-        if role == Qt.ItemDataRole.BackgroundRole and col == 4 and t.counts["重症"]:
-            return QBrush(QColor(STATUS_LOOK["重症"][0]))
+        if role == Qt.ItemDataRole.BackgroundRole and col == 4 and t.counts["重症"]:  # notr (a status value)
+            return QBrush(QColor(STATUS_LOOK["重症"][0]))  # notr
         if role == Qt.ItemDataRole.ToolTipRole and col == 0:
-            return f"{t.block}: {t.households:,}世帯・{t.persons:,}人、確認済み {t.confirmed:,}人"
+            return self.tr("{0}: {1:,}世帯・{2:,}人、確認済み {3:,}人").format(t.block, t.households, t.persons, t.confirmed)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
                 and 0 <= section < len(self.COLUMNS):
-            return self.COLUMNS[section]
+            return tr(self.COLUMNS[section])
         return None
 
 
@@ -481,11 +486,11 @@ class UnconfirmedModel(QAbstractListModel):
             return None
         p = self.people[self.positions[index.row()]]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return f"{p.block}　{p.name}（{p.band}）" + ("　●" if p.support else "")
+            return self.tr("{0}　{1}（{2}）").format(p.block, p.name, p.band) + ("　●" if p.support else "")
         if role == Qt.ItemDataRole.UserRole:
             return self.positions[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{p.household}さんの世帯。ダブルクリックで一覧のこの人を選びます。"
+            return self.tr("{0}さんの世帯。ダブルクリックで一覧のこの人を選びます。").format(p.household)
         return None
 
 
@@ -507,7 +512,7 @@ class _ColumnFitter(QObject):
         return False
 
     def fit(self) -> None:
-        em = self.table.fontMetrics().horizontalAdvance("あ")
+        em = self.table.fontMetrics().horizontalAdvance("あ")  # notr (measures one character)
         used = 0
         for col, width in enumerate(self.ems):
             if width is not None:
@@ -614,13 +619,13 @@ class CheckScreen(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
 
         top = QHBoxLayout()
-        self.back_btn = _button("← 一覧へ", "安否確認の一覧に戻ります")
+        self.back_btn = _button(self.tr("← 一覧へ"), self.tr("安否確認の一覧に戻ります"))
         self.title = _ElidedLabel()
         _scaled(self.title, 1.3, bold=True)
         self.kind_badge = QLabel()
         _scaled(self.kind_badge, 1.2, bold=True)
-        self.reload_btn = _button("読み直す", "ほかの人が入力した結果も含めて、台帳から読み直します")
-        self.end_btn = _button("この確認を終える", "全員の確認が済んだら押します。終えた確認は変えられません。")
+        self.reload_btn = _button(self.tr("読み直す"), self.tr("ほかの人が入力した結果も含めて、台帳から読み直します"))
+        self.end_btn = _button(self.tr("この確認を終える"), self.tr("全員の確認が済んだら押します。終えた確認は変えられません。"))
         top.addWidget(self.back_btn)
         top.addWidget(self.kind_badge)
         top.addWidget(self.title, 1)
@@ -629,17 +634,17 @@ class CheckScreen(QWidget):
         layout.addLayout(top)
 
         # the keys, written on the screen; each is also a button for the mouse
-        caption = QLabel("キー:")
+        caption = QLabel(self.tr("キー:"))
         _scaled(caption, 1.15, bold=True)
         self.key_buttons: dict[str, QPushButton] = {}
         for key, status in sf.KEYS.items():
-            self.key_buttons[status] = self._key_button(key, f"{MARKS[status]} {status}", status)
-        self.key_buttons[""] = self._key_button("0", "未確認に戻す", "")
-        where_caption = QLabel("所在:")
+            self.key_buttons[status] = self._key_button(key, f"{MARKS[status]} {tr(status)}", status)
+        self.key_buttons[""] = self._key_button("0", self.tr("未確認に戻す"), "")
+        where_caption = QLabel(self.tr("所在:"))
         _scaled(where_caption, 1.15, bold=True)
         self.where_buttons: dict[str, QPushButton] = {}
         for key, where in ((k.name[-1], w) for k, w in WHERE_KEYS.items()):
-            b = self._key_button(key, where, None)
+            b = self._key_button(key, tr(where), None)
             b.clicked.connect(lambda _c=False, w=where: self.enter_whereabouts(w))
             self.where_buttons[where] = b
         self.legend = _Legend([caption, *(self.key_buttons[s] for s in (*schema.SAFETY_STATUSES, ""))],
@@ -648,7 +653,7 @@ class CheckScreen(QWidget):
 
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("お知らせ")
+        self.message.setAccessibleName(self.tr("お知らせ"))
         _scaled(self.message, 1.2)
         self.message.setMinimumHeight(self.message.fontMetrics().height() + 6)
         layout.addWidget(self.message)
@@ -656,16 +661,16 @@ class CheckScreen(QWidget):
         body = QHBoxLayout()
         left = QVBoxLayout()
         bar = QHBoxLayout()
-        block_caption = QLabel("班:")
+        block_caption = QLabel(self.tr("班:"))
         self.block = QComboBox()
-        self.block.setAccessibleName("班を選ぶ")
+        self.block.setAccessibleName(self.tr("班を選ぶ"))
         self.block.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         block_caption.setBuddy(self.block)
-        find_caption = QLabel("名前で探す:")
+        find_caption = QLabel(self.tr("名前で探す:"))
         self.find = QLineEdit()
-        self.find.setPlaceholderText("名前・フリガナ（Enterで一覧へ）")
+        self.find.setPlaceholderText(self.tr("名前・フリガナ（Enterで一覧へ）"))
         self.find.setClearButtonEnabled(True)
-        self.find.setAccessibleName("名前で探す")
+        self.find.setAccessibleName(self.tr("名前で探す"))
         find_caption.setBuddy(self.find)
         for w in (block_caption, self.block, find_caption, self.find):
             _scaled(w, 1.1)
@@ -680,7 +685,7 @@ class CheckScreen(QWidget):
         self.table = _CheckTable(self.key_pressed)
         _scaled(self.table, 1.1)
         self.table.setModel(self.model)
-        self.table.setAccessibleName("安否確認の名簿")
+        self.table.setAccessibleName(self.tr("安否確認の名簿"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -694,12 +699,12 @@ class CheckScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setHighlightSections(False)
-        em = self.table.fontMetrics().horizontalAdvance("あ")
+        em = self.table.fontMetrics().horizontalAdvance("あ")  # notr (measures one character)
         header.setMinimumSectionSize(int(em * 1.2 + 10))
         # 氏名 takes what is left, and never less than about seven characters (then it scrolls)
         self.fitter = _ColumnFitter(self.table, (2.6, 5.0, None, 4.3, 1.2, 3.6, 4.2, 3.0), least=7)
         left.addWidget(self.table, 1)
-        self.hint = QLabel("行を選んで数字キーを押すと記録し、次の人へ進みます。↑↓で行を移ります。")
+        self.hint = QLabel(self.tr("行を選んで数字キーを押すと記録し、次の人へ進みます。↑↓で行を移ります。"))
         self.hint.setWordWrap(True)
         left.addWidget(self.hint)
         body.addLayout(left, 1)
@@ -708,13 +713,13 @@ class CheckScreen(QWidget):
         self.summary = QLabel()
         _scaled(self.summary, 1.25, bold=True)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("合計")
+        self.summary.setAccessibleName(self.tr("合計"))
         side.addWidget(self.summary)
-        side.addWidget(QLabel("<b>班ごとの集計</b>"))
+        side.addWidget(QLabel(self.tr("<b>班ごとの集計</b>")))
         self.totals = TotalsModel(self)
         self.totals_table = QTableView()
         self.totals_table.setModel(self.totals)
-        self.totals_table.setAccessibleName("班ごとの集計")
+        self.totals_table.setAccessibleName(self.tr("班ごとの集計"))
         self.totals_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.totals_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.totals_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -723,7 +728,7 @@ class CheckScreen(QWidget):
         self.totals_table.verticalHeader().setVisible(False)
         self.totals_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.totals_table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        side_em = self.totals_table.fontMetrics().horizontalAdvance("あ")
+        side_em = self.totals_table.fontMetrics().horizontalAdvance("あ")  # notr (measures one character)
         th = self.totals_table.horizontalHeader()
         th.setMinimumSectionSize(10)
         th.setHighlightSections(False)
@@ -733,7 +738,7 @@ class CheckScreen(QWidget):
         th.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         side.addWidget(self.totals_table, 3)
         self.unconfirmed_caption = QLabel()
-        self.unconfirmed_caption.setAccessibleName("まだ確認できていない人")
+        self.unconfirmed_caption.setAccessibleName(self.tr("まだ確認できていない人"))
         side.addWidget(self.unconfirmed_caption)
         self.unconfirmed = UnconfirmedModel(self)
         # a one-column table rather than a QListView: with fixed row heights, taking out one of ten
@@ -751,8 +756,8 @@ class CheckScreen(QWidget):
         self.unconfirmed_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.unconfirmed_list.setTabKeyNavigation(False)
         self.unconfirmed_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.unconfirmed_list.setAccessibleName("まだ確認できていない人の一覧")
-        self.unconfirmed_list.setToolTip("ダブルクリックか Enter で、一覧のこの人を選びます")
+        self.unconfirmed_list.setAccessibleName(self.tr("まだ確認できていない人の一覧"))
+        self.unconfirmed_list.setToolTip(self.tr("ダブルクリックか Enter で、一覧のこの人を選びます"))
         side.addWidget(self.unconfirmed_list, 2)
         self.side = QWidget()
         self.side.setLayout(side)
@@ -775,7 +780,7 @@ class CheckScreen(QWidget):
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         """On a narrow window (large text) the side panel gives way, to a third of the width."""
         super().resizeEvent(event)
-        width = max(min(self.side_width, self.width() // 3), self.fontMetrics().horizontalAdvance("あ") * 14)
+        width = max(min(self.side_width, self.width() // 3), self.fontMetrics().horizontalAdvance("あ") * 14)  # notr (measures one character)
         if width != self.side.width():
             self.side.setFixedWidth(width)
 
@@ -784,8 +789,8 @@ class CheckScreen(QWidget):
         _scaled(b, 1.15, bold=True)
         b.setMinimumHeight(MIN_BUTTON_HEIGHT)
         b.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the table keeps the focus (and the keys)
-        b.setAccessibleName(f"{text}（キー {key}）")
-        b.setToolTip(f"選んだ人を「{text}」にします（キー {key}）")
+        b.setAccessibleName(self.tr("{0}（キー {1}）").format(text, key))
+        b.setToolTip(self.tr("選んだ人を「{0}」にします（キー {1}）").format(text, key))
         b.setStyleSheet("QPushButton { padding: 2px 10px; }")
         if status is not None:
             b.clicked.connect(lambda _c=False, s=status: self.enter_status(s) if s else self.clear_result())
@@ -822,11 +827,11 @@ class CheckScreen(QWidget):
         people = data.people
         blocks: dict[int | None, str] = {}
         for p in people:
-            blocks.setdefault(p.block_id, p.block or "（班なし）")
+            blocks.setdefault(p.block_id, p.block or self.tr("（班なし）"))
         self.block.blockSignals(True)
         try:
             self.block.clear()
-            self.block.addItem("すべての班", ALL_BLOCKS)
+            self.block.addItem(self.tr("すべての班"), ALL_BLOCKS)
             for block_id, name in blocks.items():
                 self.block.addItem(name, block_id)
             self.block.setCurrentIndex(max(0, self.block.findData(keep_block)))
@@ -858,36 +863,39 @@ class CheckScreen(QWidget):
     def _show_header(self) -> None:
         c = self.check
         assert c is not None
-        disaster = c.kind == "災害"
-        self.kind_badge.setText(f" {c.kind} ")
+        disaster = c.kind == "災害"  # notr (a stored value)
+        self.kind_badge.setText(f" {tr(c.kind)} ")
         self.kind_badge.setStyleSheet(
             "color: white; background: #b3261e; border-radius: 4px; padding: 2px 6px;" if disaster
             else "color: white; background: #1f4e8c; border-radius: 4px; padding: 2px 6px;")
-        self.kind_badge.setAccessibleName(f"種類: {c.kind}")
-        self.title.set_full_text(f"{c.title}　{when_text(c.started_at)}〜" + ("（終了）" if c.ended_at else ""))
+        self.kind_badge.setAccessibleName(self.tr("種類: {0}").format(tr(c.kind)))
+        self.title.set_full_text(self.tr("{0}　{1}〜").format(c.title, when_text(c.started_at))
+                                 + (self.tr("（終了）") if c.ended_at else ""))
         writable = self.can_write and not c.ended_at
         for b in (*self.key_buttons.values(), *self.where_buttons.values()):
             b.setEnabled(writable)
         self.end_btn.setVisible(self.can_write and not c.ended_at)
         if c.ended_at:
-            self.hint.setText(f"この安否確認は{when_text(c.ended_at)}に終わっています。記録を見るだけです。")
+            self.hint.setText(self.tr("この安否確認は{0}に終わっています。記録を見るだけです。").format(when_text(c.ended_at)))
         elif not self.can_write:
-            self.hint.setText("閲覧のみ: 安否を記録する権限がありません（役員・班長が記録できます）。")
+            self.hint.setText(self.tr("閲覧のみ: 安否を記録する権限がありません（役員・班長が記録できます）。"))
         else:
-            self.hint.setText("所在は H 自宅・S 避難所・K 親族宅。間違えたときは 0 か Delete で「未確認」に戻します。"
-                              + (f"\n{DISASTER_NOTE}" if disaster else ""))
+            self.hint.setText(self.tr("所在は H 自宅・S 避難所・K 親族宅。間違えたときは 0 か Delete で「未確認」に戻します。")
+                              + ("\n" + tr(DISASTER_NOTE) if disaster else ""))
 
     def _update_summary(self) -> None:
-        whole = self.totals.rows[0] if self.totals.rows else sf.BlockTotal(None, "合計")
-        self.summary.setText(f"確認済み {whole.confirmed:,} / {whole.persons:,}人")
-        self.summary.setToolTip("・".join(f"{MARKS[s]}{s} {whole.counts[s]:,}人" for s in schema.SAFETY_STATUSES)
-                                + f"・未確認 {whole.unconfirmed:,}人")
+        whole = self.totals.rows[0] if self.totals.rows else sf.BlockTotal(None, self.tr("合計"))
+        self.summary.setText(self.tr("確認済み {0:,} / {1:,}人").format(whole.confirmed, whole.persons))
+        self.summary.setToolTip(self.tr("・").join(self.tr("{0}{1} {2:,}人").format(MARKS[s], tr(s), whole.counts[s])
+                                                  for s in schema.SAFETY_STATUSES)
+                                + self.tr("・未確認 {0:,}人").format(whole.unconfirmed))
 
     def _update_unconfirmed_caption(self) -> None:
         n = self.unconfirmed.rowCount()
         which = self.block.currentText() if self.block.currentIndex() > 0 else ""
-        self.unconfirmed_caption.setText(f"<b>まだ確認できていない人{'（' + which + '）' if which else ''}: {n:,}人</b>"
-                                         if n else f"<b>✓ {which or '全員'}の確認が済みました</b>")
+        self.unconfirmed_caption.setText(
+            self.tr("<b>まだ確認できていない人{0}: {1:,}人</b>").format(self.tr("（{0}）").format(which) if which else "", n)
+            if n else self.tr("<b>✓ {0}の確認が済みました</b>").format(which or self.tr("全員")))
 
     def _mark_totals_block(self) -> None:
         chosen = self.block.currentData()
@@ -920,7 +928,7 @@ class CheckScreen(QWidget):
                 self.table.setCurrentIndex(self.model.index(row, 0))
                 self._prompt()
                 return
-        self.say(f"「{text}」に当たる人は、この一覧にいません。", error=True)
+        self.say(self.tr("「{0}」に当たる人は、この一覧にいません。").format(text), error=True)
 
     def select_person(self, person_id: int) -> bool:
         for row in range(self.model.rowCount()):
@@ -947,7 +955,7 @@ class CheckScreen(QWidget):
     # -- entering results --------------------------------------------------------------------------
 
     def _prompt(self) -> None:
-        self.say(PROMPT if self.can_write and self.check is not None and not self.check.ended_at else "", plain=True)
+        self.say(tr(PROMPT) if self.can_write and self.check is not None and not self.check.ended_at else "", plain=True)
 
     def say(self, text: str, *, error: bool = False, plain: bool = False) -> None:
         self.message.setText(text)
@@ -973,14 +981,14 @@ class CheckScreen(QWidget):
         if self.check is None:
             return None
         if self.check.ended_at:
-            self.say("この安否確認は終わっています。記録を見るだけです。", error=True)
+            self.say(self.tr("この安否確認は終わっています。記録を見るだけです。"), error=True)
             return None
         if not self.can_write:
-            self.say("閲覧のみ: 安否を記録する権限がありません。", error=True)
+            self.say(self.tr("閲覧のみ: 安否を記録する権限がありません。"), error=True)
             return None
         row = self.current_row()
         if row is None:
-            self.say("一覧から人を選んでください。", error=True)
+            self.say(self.tr("一覧から人を選んでください。"), error=True)
         return row
 
     def _advance(self, row: int) -> None:
@@ -1018,7 +1026,8 @@ class CheckScreen(QWidget):
         old = p.status
         p.status, p.whereabouts, p.checked_at, p.checked_by = status, where, at, by
         self._changed(pos, old)
-        self.say(f"✓ {p.name}さん: {_status_text(status)}" + (f"（{where}）" if where else ""))
+        self.say(self.tr("✓ {0}さん: {1}").format(p.name, _status_text(status))
+                 + (self.tr("（{0}）").format(tr(where)) if where else ""))
         self._advance(row)
         return True
 
@@ -1041,12 +1050,12 @@ class CheckScreen(QWidget):
             p.status = p.whereabouts = p.checked_at = p.checked_by = ""
             p.building_damage = p.needs = p.notes = ""
             self._changed(pos, old)
-            self.say(f"{p.name}さんを「未確認」に戻しました。")
+            self.say(self.tr("{0}さんを「未確認」に戻しました。").format(p.name))
         elif had_pending:
             self.model.person_changed(pos)
-            self.say(f"{p.name}さんの所在の入力を取り消しました。")
+            self.say(self.tr("{0}さんの所在の入力を取り消しました。").format(p.name))
         else:
-            self.say(f"{p.name}さんはまだ確認していません。")
+            self.say(self.tr("{0}さんはまだ確認していません。").format(p.name))
         self._advance(row)
         return True
 
@@ -1062,7 +1071,7 @@ class CheckScreen(QWidget):
         if not p.status:
             self.model.pending[pos] = where
             self.model.person_changed(pos)
-            self.say(f"{p.name}さん: 所在「{where}」。続けて安否（1〜4）を押すと一緒に記録します。")
+            self.say(self.tr("{0}さん: 所在「{1}」。続けて安否（1〜4）を押すと一緒に記録します。").format(p.name, tr(where)))
             return True
         try:
             at, by = self.worker.call(_record, self.check.id, p.person_id, p.status, where, p.building_damage, p.needs,
@@ -1072,23 +1081,25 @@ class CheckScreen(QWidget):
             return False
         p.whereabouts, p.checked_at, p.checked_by = where, at, by
         self._changed(pos, p.status)
-        self.say(f"✓ {p.name}さん: 所在「{where}」")
+        self.say(self.tr("✓ {0}さん: 所在「{1}」").format(p.name, tr(where)))
         return True
 
     def end_check(self) -> None:
         if self.check is None or self.check.ended_at or not self.can_write:
             return
         whole = self.totals.rows[0]
-        left = f"\nまだ確認できていない人が{whole.unconfirmed:,}人います。" if whole.unconfirmed else ""
-        if not dialogs.confirm(self, "安否確認を終える", f"「{self.check.title}」を終えますか？{left}\n"
-                               "終えると、結果は変えられなくなります。", yes="終える", no="続ける"):
+        left = self.tr("\nまだ確認できていない人が{0:,}人います。").format(whole.unconfirmed) if whole.unconfirmed else ""
+        if not dialogs.confirm(self, self.tr("安否確認を終える"), self.tr("「{0}」を終えますか？{1}\n"
+                               "終えると、結果は変えられなくなります。").format(self.check.title, left),
+                               yes=self.tr("終える"), no=self.tr("続ける")):
             return
         try:
             self.worker.call(sf.end_check, self.check.id)
         except ERRORS as exc:
             self.say("⚠ " + str(exc), error=True)
             return
-        self.ended.emit(f"✓ 安否確認「{self.check.title}」を終えました（確認済み {whole.confirmed:,} / {whole.persons:,}人）。")
+        self.ended.emit(self.tr("✓ 安否確認「{0}」を終えました（確認済み {1:,} / {2:,}人）。").format(
+            self.check.title, whole.confirmed, whole.persons))
 
 
 # -- starting a check ----------------------------------------------------------------------------------
@@ -1101,13 +1112,13 @@ class StartCheckDialog(_Dialog):
         super().__init__(parent)
         self.worker = worker
         self.check_id: int | None = None
-        self.setWindowTitle("安否確認を始める")
+        self.setWindowTitle(self.tr("安否確認を始める"))
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading("安否確認を始める", 1.3))
+        layout.addWidget(_heading(self.tr("安否確認を始める"), 1.3))
         kind_box = QHBoxLayout()
         self.kinds = QButtonGroup(self)
-        self.drill = QRadioButton("訓練（防災訓練）")
-        self.disaster = QRadioButton("災害（実際の災害）")
+        self.drill = QRadioButton(self.tr("訓練（防災訓練）"))
+        self.disaster = QRadioButton(self.tr("災害（実際の災害）"))
         for n, b in enumerate((self.drill, self.disaster)):
             _scaled(b, 1.2, bold=True)
             b.setMinimumHeight(MIN_BUTTON_HEIGHT)
@@ -1117,25 +1128,25 @@ class StartCheckDialog(_Dialog):
         kind_frame = QFrame()
         kind_frame.setLayout(kind_box)
         self.kind_row = FieldRow(kind_frame)
-        self.kind_note = QLabel("どちらかを選んでください。")
+        self.kind_note = QLabel(self.tr("どちらかを選んでください。"))
         self.kind_note.setWordWrap(True)
-        self.day = WarekiDateEdit(label="開始日", today=now.date(), show_age=False)
+        self.day = WarekiDateEdit(label=self.tr("開始日"), today=now.date(), show_age=False)
         self.day.setValue(now.date().isoformat())
         self.time = QLineEdit(f"{now.hour}:{now.minute:02d}")
-        self.time.setAccessibleName("開始時刻")
-        self.time.setPlaceholderText("例: 9:00、午後2時")
-        self.time.setMaximumWidth(self.fontMetrics().horizontalAdvance("午後12時30分") + 40)
+        self.time.setAccessibleName(self.tr("開始時刻"))
+        self.time.setPlaceholderText(self.tr("例: 9:00、午後2時"))
+        self.time.setMaximumWidth(self.fontMetrics().horizontalAdvance("午後12時30分") + 40)  # notr (the widest time typed)
         self.name = QLineEdit()
-        self.name.setAccessibleName("名前")
-        self.name.setPlaceholderText("空欄なら「日付 防災訓練の安否確認」など")
+        self.name.setAccessibleName(self.tr("名前"))
+        self.name.setPlaceholderText(self.tr("空欄なら「日付 防災訓練の安否確認」など"))
         self.rows = {"kind": self.kind_row, "day": FieldRow(self.day, mark=self.day.edit),
                      "time": FieldRow(self.time), "title": FieldRow(self.name)}
         form = QFormLayout()
-        form.addRow("種類", self.kind_row.container)
+        form.addRow(self.tr("種類"), self.kind_row.container)
         form.addRow("", self.kind_note)
-        form.addRow("開始日", self.rows["day"].container)
-        form.addRow("開始時刻", self.rows["time"].container)
-        form.addRow("名前", self.rows["title"].container)
+        form.addRow(self.tr("開始日"), self.rows["day"].container)
+        form.addRow(self.tr("開始時刻"), self.rows["time"].container)
+        form.addRow(self.tr("名前"), self.rows["title"].container)
         layout.addLayout(form)
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -1144,29 +1155,29 @@ class StartCheckDialog(_Dialog):
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.start_btn = _button("始める")
-        self.cancel_btn = _button("やめる")
+        self.start_btn = _button(self.tr("始める"))
+        self.cancel_btn = _button(self.tr("やめる"))
         buttons.addWidget(self.start_btn)
         buttons.addWidget(self.cancel_btn)
         layout.addLayout(buttons)
         self.kinds.idClicked.connect(self._kind_chosen)
         self.start_btn.clicked.connect(self.start)
         self.cancel_btn.clicked.connect(self.reject)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 44)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 44)  # notr (measures one character)
         self.adjustSize()
         self.drill.setFocus()
 
     def kind(self) -> str | None:
-        return {0: "訓練", 1: "災害"}.get(self.kinds.checkedId())
+        return {0: QT_TRANSLATE_NOOP("", "訓練"), 1: QT_TRANSLATE_NOOP("", "災害")}.get(self.kinds.checkedId())  # stored values, marked for tr(kind)
 
     def choose(self, kind: str) -> None:
-        (self.disaster if kind == "災害" else self.drill).setChecked(True)
+        (self.disaster if kind == "災害" else self.drill).setChecked(True)  # notr
         self._kind_chosen(self.kinds.checkedId())
 
     def _kind_chosen(self, _id: int) -> None:
         self.kind_row.clear()
-        self.kind_note.setText(DISASTER_NOTE if self.kind() == "災害" else DRILL_NOTE)
-        self.kind_note.setStyleSheet("font-weight: bold;" if self.kind() == "災害" else "")
+        self.kind_note.setText(tr(DISASTER_NOTE) if self.kind() == "災害" else tr(DRILL_NOTE))  # notr (a stored value)
+        self.kind_note.setStyleSheet("font-weight: bold;" if self.kind() == "災害" else "")  # notr
         self.adjustSize()  # the note may be longer now
 
     def start(self) -> None:
@@ -1175,22 +1186,22 @@ class StartCheckDialog(_Dialog):
         self.message.setVisible(False)
         kind = self.kind()
         if kind is None:
-            self.kind_row.set_error("「訓練」か「災害」を選んでください。")
+            self.kind_row.set_error(self.tr("「訓練」か「災害」を選んでください。"))
             return
         day = self.day.value()
         if day is None or self.day.error():
-            self.rows["day"].set_error(self.day.error() or "開始日を入力してください。")
+            self.rows["day"].set_error(self.day.error() or self.tr("開始日を入力してください。"))
             self.day.setFocus()
             return
         time = parse_time(self.time.text())
         if not time:
-            self.rows["time"].set_error("時刻として読めません（例: 9:00、午後2時）。")
+            self.rows["time"].set_error(self.tr("時刻として読めません（例: 9:00、午後2時）。"))
             self.time.setFocus()
             return
         try:
             self.check_id = self.worker.call(sf.start_check, kind, self.name.text(), f"{day}T{time}")
         except ValidationError as exc:
-            row = {"名前": "title", "開始日時": "day"}.get(exc.label)
+            row = {"名前": "title", "開始日時": "day"}.get(exc.label)  # notr (the model's labels)
             if row:
                 self.rows[row].set_error(exc.message)
             else:
@@ -1225,22 +1236,23 @@ class SafetyTab(QWidget):
         lv = QVBoxLayout(self.list_screen)
         lv.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        top.addWidget(_heading("安否確認の記録", 1.25))
+        top.addWidget(_heading(self.tr("安否確認の記録"), 1.25))
         top.addStretch(1)
-        self.start_btn = _button("安否確認を始める…", "訓練か災害の安否確認を始めます", height=52)
+        self.start_btn = _button(self.tr("安否確認を始める…"), self.tr("訓練か災害の安否確認を始めます"), height=52)
         _scaled(self.start_btn, 1.2, bold=True)
         top.addWidget(self.start_btn)
         lv.addLayout(top)
-        intro = QLabel("訓練や災害のときに、一人ずつ無事かどうかを記録します。班ごとの集計と、まだ確認できていない人が"
-                       "すぐに分かります。下の一覧から選んで「開く」を押すと、結果を見たり続きを入力したりできます。")
+        intro = QLabel(self.tr("訓練や災害のときに、一人ずつ無事かどうかを記録します。班ごとの集計と、まだ確認できていない人が"
+                       "すぐに分かります。下の一覧から選んで「開く」を押すと、結果を見たり続きを入力したりできます。"))
         intro.setWordWrap(True)
         lv.addWidget(intro)
         self.ended: dict[int, str | None] = {}
-        self.model = RowsModel(("種類", "名前", "開始", "確認済み", "全員の確認まで", "状態"), self._cells, self,
+        self.model = RowsModel((self.tr("種類"), self.tr("名前"), self.tr("開始"), self.tr("確認済み"), self.tr("全員の確認まで"),
+                                self.tr("状態")), self._cells, self,
                                numeric=(3, 4), muted=lambda r: self.ended.get(r.id) is not None)
-        self.table = make_table(self.model, (3, 0, 13.5, 7, 7.5, 4), stretch=1, name="安否確認の一覧")
+        self.table = make_table(self.model, (3, 0, 13.5, 7, 7.5, 4), stretch=1, name=self.tr("安否確認の一覧"))
         lv.addWidget(self.table, 1)
-        self.read_only_note = QLabel("閲覧のみ: 安否確認を始めたり記録したりする権限がありません（役員・班長が記録できます）。")
+        self.read_only_note = QLabel(self.tr("閲覧のみ: 安否確認を始めたり記録したりする権限がありません（役員・班長が記録できます）。"))
         self.read_only_note.setWordWrap(True)
         self.read_only_note.setVisible(False)
         lv.addWidget(self.read_only_note)
@@ -1248,7 +1260,7 @@ class SafetyTab(QWidget):
         self.count_label = QLabel()
         row.addWidget(self.count_label)
         row.addStretch(1)
-        self.open_btn = _button("開く", "選んだ安否確認の結果を見る・続きを入力する（ダブルクリックでも開きます）")
+        self.open_btn = _button(self.tr("開く"), self.tr("選んだ安否確認の結果を見る・続きを入力する（ダブルクリックでも開きます）"))
         row.addWidget(self.open_btn)
         lv.addLayout(row)
         self.message = _message_label()
@@ -1267,8 +1279,8 @@ class SafetyTab(QWidget):
         self.screen.ended.connect(self._check_ended)
 
     def _cells(self, r: sf.DrillRecord) -> tuple[str, ...]:
-        state = "終了" if self.ended.get(r.id) else "実施中"
-        return (r.kind, r.title, when_text(r.started_at), f"{r.confirmed:,} / {r.persons:,}人",
+        state = self.tr("終了") if self.ended.get(r.id) else self.tr("実施中")
+        return (tr(r.kind), r.title, when_text(r.started_at), self.tr("{0:,} / {1:,}人").format(r.confirmed, r.persons),
                 _minutes_text(r.minutes_to_all), state)
 
     # -- list ---------------------------------------------------------------------------------------
@@ -1289,8 +1301,8 @@ class SafetyTab(QWidget):
         if data.records:  # the newest first
             self.table.selectRow(n)
         running = sum(1 for r in data.records if not data.ended.get(r.id))
-        self.count_label.setText(f"{len(data.records)}件（実施中 {running}件）" if data.records
-                                 else "まだ安否確認の記録はありません。")
+        self.count_label.setText(self.tr("{0}件（実施中 {1}件）").format(len(data.records), running) if data.records
+                                 else self.tr("まだ安否確認の記録はありません。"))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -1363,7 +1375,7 @@ class SafetyTab(QWidget):
         if can_write:
             self.start_new()
         else:
-            _say(self.message, "実施中の安否確認はありません。", error=True)
+            _say(self.message, self.tr("実施中の安否確認はありません。"), error=True)
 
 
 # -- the 連絡網 tab ----------------------------------------------------------------------------------
@@ -1398,15 +1410,17 @@ def _tree_rows(tree: ct.BlockTree, chair: tuple[str, str]) -> list[_TreeRow]:
                 continue
             caller[c] = h
             level[c] = level[h] + 1 if h == root or len(kids) > 1 else level[h]
-    chair_name = f"会長（{chair[0]}）" if chair[0] and chair[0] != "会長" else "会長"
+    chair_name = (tr("会長（{0}）").format(chair[0])
+                  if chair[0] and chair[0] != "会長"  # notr (the chair's name may be just the title)
+                  else tr("会長"))
 
     rows = []
     for n, h in enumerate(tree.order, start=1):
         e = entries[h]
         calls = [entries[c].name for c in e.calls if c in entries]
-        nxt = "、".join(calls) if calls else f"→ {chair_name}へ折り返し報告"
+        nxt = "、".join(calls) if calls else tr("→ {0}へ折り返し報告").format(chair_name)
         rows.append(_TreeRow(n, h, e.name, level.get(h, 0), e.phone, e.alt_phone,
-                             entries[caller[h]].name if h in caller else ("（起点）" if h == root else "（つながっていません）"),
+                             entries[caller[h]].name if h in caller else (tr("（起点）") if h == root else tr("（つながっていません）")),
                              nxt, e.consented, h == root))
     return rows
 
@@ -1425,7 +1439,8 @@ def _load_tree(reg: Any, block_id: int) -> _TreeData:
 class PhoneTreeTab(QWidget):
     """One 班's 連絡網 at a time: who calls whom, with only the numbers of those who agreed."""
 
-    COLUMNS = ("順", "電話をかける人（世帯主）", "電話", "別の電話", "電話をくれる人", "次に電話する相手")
+    COLUMNS = (QT_TRANSLATE_NOOP("", "順"), QT_TRANSLATE_NOOP("", "電話をかける人（世帯主）"), QT_TRANSLATE_NOOP("", "電話"), QT_TRANSLATE_NOOP("", "別の電話"),
+               QT_TRANSLATE_NOOP("", "電話をくれる人"), QT_TRANSLATE_NOOP("", "次に電話する相手"))
 
     def __init__(self, worker: DbWorker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -1435,19 +1450,19 @@ class PhoneTreeTab(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         bar = QHBoxLayout()
-        caption = QLabel("班:")
+        caption = QLabel(self.tr("班:"))
         _scaled(caption, 1.15, bold=True)
         self.block = QComboBox()
         _scaled(self.block, 1.15)
-        self.block.setAccessibleName("班を選ぶ")
+        self.block.setAccessibleName(self.tr("班を選ぶ"))
         self.block.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         caption.setBuddy(self.block)
         bar.addWidget(caption)
         bar.addWidget(self.block)
         self.kind_label = QLabel()
         bar.addWidget(self.kind_label, 1)
-        self.edit_btn = _button("順番を変える…", "この班だけの電話の順番（だれがだれに電話するか）を決めます")
-        self.reset_btn = _button("回覧順に戻す", "独自の順番をやめて、班長から回覧順に電話を回します")
+        self.edit_btn = _button(self.tr("順番を変える…"), self.tr("この班だけの電話の順番（だれがだれに電話するか）を決めます"))
+        self.reset_btn = _button(self.tr("回覧順に戻す"), self.tr("独自の順番をやめて、班長から回覧順に電話を回します"))
         bar.addWidget(self.edit_btn)
         bar.addWidget(self.reset_btn)
         layout.addLayout(bar)
@@ -1460,12 +1475,12 @@ class PhoneTreeTab(QWidget):
         self.problems.setObjectName("problems")
         self.problems.setStyleSheet("QLabel#problems { background: #fff1c2; color: #000000; border: 1px solid #b58900;"
                                     " padding: 6px; font-weight: bold; }")
-        self.problems.setAccessibleName("連絡網の問題")
+        self.problems.setAccessibleName(self.tr("連絡網の問題"))
         self.problems.setVisible(False)
         layout.addWidget(self.problems)
-        self.model = RowsModel(self.COLUMNS, self._cells, self, numeric=(0,), muted=lambda r: not r.consented,
+        self.model = RowsModel(tuple(map(tr, self.COLUMNS)), self._cells, self, numeric=(0,), muted=lambda r: not r.consented,
                                tooltip=self._tooltip)
-        self.table = make_table(self.model, (2, 12, 7, 7, 9.5, 11), stretch=None, name="連絡網")
+        self.table = make_table(self.model, (2, 12, 7, 7, 9.5, 11), stretch=None, name=self.tr("連絡網"))
         _scaled(self.table, 1.1)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 12)
         self.fitter = _ColumnFitter(self.table, (2, None, 7, 7, 9.5, 11), least=12, pad=18)
@@ -1475,10 +1490,10 @@ class PhoneTreeTab(QWidget):
         self.rule.setObjectName("rule")
         self.rule.setStyleSheet("QLabel#rule { border: 2px solid #1f4e8c; padding: 8px; }")
         _scaled(self.rule, 1.15)
-        self.rule.setAccessibleName("連絡網の決まり")
+        self.rule.setAccessibleName(self.tr("連絡網の決まり"))
         layout.addWidget(self.rule)
-        self.note = QLabel("「（掲載の同意なし）」の世帯は、連絡網への掲載に同意していないため名前と電話を出していません。"
-                           "その世帯はとばして次の方へ電話し、班長が直接連絡してください。")
+        self.note = QLabel(self.tr("「（掲載の同意なし）」の世帯は、連絡網への掲載に同意していないため名前と電話を出していません。"
+                           "その世帯はとばして次の方へ電話し、班長が直接連絡してください。"))
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.message = _message_label()
@@ -1489,15 +1504,15 @@ class PhoneTreeTab(QWidget):
 
     @staticmethod
     def _cells(r: _TreeRow) -> tuple[str, ...]:
-        name = "　" * r.level + ("└ " if r.level else "") + r.name + ("（班長・起点）" if r.root else "")
+        name = "　" * r.level + ("└ " if r.level else "") + r.name + (tr("（班長・起点）") if r.root else "")
         return (str(r.number), name, r.phone, r.alt_phone, r.caller, r.next)
 
     @staticmethod
     def _tooltip(r: _TreeRow, col: int) -> str | None:
         if not r.consented and col in (1, 2):
-            return "連絡網への掲載に同意していない世帯です（名前と電話は出しません）。"
+            return tr("連絡網への掲載に同意していない世帯です（名前と電話は出しません）。")
         if col == 5 and r.next.startswith("→"):
-            return "この方が最後です。会長へ「全員に伝わった」と折り返し報告します。"
+            return tr("この方が最後です。会長へ「全員に伝わった」と折り返し報告します。")
         return None
 
     def refresh(self) -> None:
@@ -1518,7 +1533,7 @@ class PhoneTreeTab(QWidget):
         if block_id is None:
             self.data = None
             self.model.set_rows([])
-            self.leader.setText("班がまだありません。名簿の画面で「班を追加」を押してください。")
+            self.leader.setText(self.tr("班がまだありません。名簿の画面で「班を追加」を押してください。"))
             self.problems.setVisible(False)
             self.rule.setText(ct.RULE)
             self._update_buttons()
@@ -1531,14 +1546,14 @@ class PhoneTreeTab(QWidget):
         tree = data.tree
         self.model.set_rows(_tree_rows(tree, data.chair))
         if tree.leader_id is not None:
-            self.leader.setText(f"{tree.block}の起点: 班長 {tree.leader}さん（{len(tree.entries)}世帯）")
+            self.leader.setText(self.tr("{0}の起点: 班長 {1}さん（{2}世帯）").format(tree.block, tree.leader, len(tree.entries)))
         else:
-            self.leader.setText(f"{tree.block}（{len(tree.entries)}世帯）: 班長が決まっていません")
-        self.kind_label.setText("　独自の順番" if tree.custom else "　班長から回覧順に電話を回します")
+            self.leader.setText(self.tr("{0}（{1}世帯）: 班長が決まっていません").format(tree.block, len(tree.entries)))
+        self.kind_label.setText(self.tr("　独自の順番") if tree.custom else self.tr("　班長から回覧順に電話を回します"))
         self.problems.setText("\n".join("⚠ " + p for p in tree.problems))
         self.problems.setVisible(bool(tree.problems))
         chair_name, chair_phone = data.chair
-        self.rule.setText(f"{ct.RULE}\n折り返し報告先: {chair_name}さん" + (f"　{chair_phone}" if chair_phone else ""))
+        self.rule.setText(self.tr("{0}\n折り返し報告先: {1}さん").format(ct.RULE, chair_name) + (f"　{chair_phone}" if chair_phone else ""))
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -1547,8 +1562,8 @@ class PhoneTreeTab(QWidget):
         self.edit_btn.setVisible(d is None or d.can_write)
         self.reset_btn.setVisible(d is None or d.can_write)
         self.edit_btn.setEnabled(writable and d.tree.leader_id is not None and len(d.tree.entries) > 1)
-        self.edit_btn.setToolTip("この班だけの電話の順番（だれがだれに電話するか）を決めます" if d is None
-                                 or d.tree.leader_id is not None else "班長が決まっていないため、独自の順番は作れません")
+        self.edit_btn.setToolTip(self.tr("この班だけの電話の順番（だれがだれに電話するか）を決めます") if d is None
+                                 or d.tree.leader_id is not None else self.tr("班長が決まっていないため、独自の順番は作れません"))
         self.reset_btn.setEnabled(writable and d.tree.custom)
 
     def edit_order(self) -> None:
@@ -1567,14 +1582,15 @@ class PhoneTreeTab(QWidget):
         dlg.deleteLater()
         if dlg.saved:
             self.load_tree()
-            _say(self.message, "✓ 連絡網の順番を保存しました。")
+            _say(self.message, self.tr("✓ 連絡網の順番を保存しました。"))
 
     def reset_order(self) -> None:
         d = self.data
         if d is None or not d.can_write or not d.tree.custom:
             return
-        if not dialogs.confirm(self, "回覧順に戻す", f"{d.tree.block}の独自の順番をやめて、班長から回覧順に電話を回しますか？",
-                               yes="回覧順に戻す", no="やめる"):
+        if not dialogs.confirm(self, self.tr("回覧順に戻す"),
+                               self.tr("{0}の独自の順番をやめて、班長から回覧順に電話を回しますか？").format(d.tree.block),
+                               yes=self.tr("回覧順に戻す"), no=self.tr("やめる")):
             return
         try:
             self.worker.call(ct.set_calling_order, d.tree.block_id, [])
@@ -1582,7 +1598,7 @@ class PhoneTreeTab(QWidget):
             _say(self.message, "⚠ " + str(exc), error=True)
             return
         self.load_tree()
-        _say(self.message, "✓ 回覧順に戻しました。")
+        _say(self.message, self.tr("✓ 回覧順に戻しました。"))
 
 
 class PhoneOrderDialog(_Dialog):
@@ -1594,11 +1610,11 @@ class PhoneOrderDialog(_Dialog):
         self.worker = worker
         self.tree = tree
         self.saved = False
-        self.setWindowTitle(f"連絡網の順番 — {tree.block}")
+        self.setWindowTitle(self.tr("連絡網の順番 — {0}").format(tree.block))
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading(f"{tree.block}の電話の順番", 1.3))
-        intro = QLabel(f"それぞれの世帯に「だれから電話が来るか」を選んでください。起点は班長の{tree.leader}さんです。"
-                       "同じ方が何軒かに電話しても構いません（例: 両回り）。")
+        layout.addWidget(_heading(self.tr("{0}の電話の順番").format(tree.block), 1.3))
+        intro = QLabel(self.tr("それぞれの世帯に「だれから電話が来るか」を選んでください。起点は班長の{0}さんです。"
+                               "同じ方が何軒かに電話しても構いません（例: 両回り）。").format(tree.leader))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         number = {h: n for n, h in enumerate(tree.entries, start=1)}
@@ -1606,18 +1622,18 @@ class PhoneOrderDialog(_Dialog):
 
         def label(h: int) -> str:
             e = tree.entries[h]
-            return f"{number[h]}. {e.name}" + ("（班長）" if h == root else "")
+            return f"{number[h]}. {e.name}" + (self.tr("（班長）") if h == root else "")
 
         parent_of = {c: h for h, e in tree.entries.items() for c in e.calls}
         grid = QGridLayout()
-        grid.addWidget(QLabel("<b>世帯（回覧順）</b>"), 0, 0)
-        grid.addWidget(QLabel("<b>だれから電話が来るか</b>"), 0, 1)
+        grid.addWidget(QLabel(self.tr("<b>世帯（回覧順）</b>")), 0, 0)
+        grid.addWidget(QLabel(self.tr("<b>だれから電話が来るか</b>")), 0, 1)
         self.combos: dict[int, QComboBox] = {}
         households = [h for h in tree.entries if h != root]
         for n, h in enumerate(households, start=1):
             name = QLabel(label(h))
             combo = QComboBox()
-            combo.setAccessibleName(f"{label(h)}に電話する人")
+            combo.setAccessibleName(self.tr("{0}に電話する人").format(label(h)))
             for caller in tree.entries:
                 if caller != h:
                     combo.addItem(label(caller), caller)
@@ -1639,19 +1655,19 @@ class PhoneOrderDialog(_Dialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold;")
-        self.message.setAccessibleName("エラー")
+        self.message.setAccessibleName(self.tr("エラー"))
         self.message.setVisible(False)
         layout.addWidget(self.message)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.save_btn = _button("この順番で保存")
-        self.cancel_btn = _button("やめる")
+        self.save_btn = _button(self.tr("この順番で保存"))
+        self.cancel_btn = _button(self.tr("やめる"))
         buttons.addWidget(self.save_btn)
         buttons.addWidget(self.cancel_btn)
         layout.addLayout(buttons)
         self.save_btn.clicked.connect(self.save)
         self.cancel_btn.clicked.connect(self.reject)
-        em = self.fontMetrics().horizontalAdvance("あ")
+        em = self.fontMetrics().horizontalAdvance("あ")  # notr (measures one character)
         self.resize(int(em * 44), self.fontMetrics().height() * min(30, 8 + 2 * len(households)))
 
     def calls(self) -> list[tuple[int, int]]:
@@ -1662,7 +1678,7 @@ class PhoneOrderDialog(_Dialog):
         try:
             self.worker.call(ct.set_calling_order, self.tree.block_id, self.calls())
         except RegisterError as exc:
-            self.message.setText(f"⚠ {exc}\n（保存していません）")
+            self.message.setText(self.tr("⚠ {0}\n（保存していません）").format(exc))
             self.message.setVisible(True)
             return
         self.saved = True
@@ -1679,19 +1695,19 @@ class DisasterPage(QWidget):
         super().__init__()
         self.worker = worker
         layout = QVBoxLayout(self)
-        layout.addWidget(_heading("防災・連絡網"))
+        layout.addWidget(_heading(self.tr("防災・連絡網")))
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("防災・連絡網の切り替え")
+        self.tabs.setAccessibleName(self.tr("防災・連絡網の切り替え"))
         self.safety = SafetyTab(worker)
         self.phone_tree = PhoneTreeTab(worker)
-        self.tabs.addTab(self.safety, "安否確認")
-        self.tabs.addTab(self.phone_tree, "連絡網")
+        self.tabs.addTab(self.safety, self.tr("安否確認"))
+        self.tabs.addTab(self.phone_tree, self.tr("連絡網"))
         from kyodo_desktop.ui import bousai_tab, support_tab
 
         self.support = support_tab.SupportTab(worker)
         self.bousai = bousai_tab.BousaiTab(worker)
-        self.tabs.addTab(self.support, support_tab.TITLE)
-        self.tabs.addTab(self.bousai, bousai_tab.TITLE)
+        self.tabs.addTab(self.support, tr(support_tab.TITLE))
+        self.tabs.addTab(self.bousai, tr(bousai_tab.TITLE))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,10 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyodo_desktop.ui.i18n import tr
+
 #: the point size at 100 %
 BASE_POINT_SIZE = 12
 SCALES = (100, 125, 150, 175, 200)
-THEMES = ("標準", "高コントラスト")
+#: stored in the settings as they are (Japanese); only their display is translated
+THEMES = (QT_TRANSLATE_NOOP("", "標準"), QT_TRANSLATE_NOOP("", "高コントラスト"))
 #: families tried in order: Windows' UI fonts first, then what Linux/macOS have
 FAMILIES = ["Yu Gothic UI", "Meiryo UI", "Noto Sans CJK JP", "IPAexGothic"]
 
@@ -74,7 +77,7 @@ def point_size(scale: int) -> float:
 
 
 def _palette(theme: str, base: QPalette) -> QPalette:
-    if theme != "高コントラスト":
+    if theme != "高コントラスト":  # notr: a stored theme value
         return base
     p = QPalette(base)
     black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffff00")
@@ -94,9 +97,9 @@ def _palette(theme: str, base: QPalette) -> QPalette:
 
 def style_sheet(scale: int, theme: str) -> str:
     target = round(28 * clamp_scale(scale) / 100)
-    focus = "#ffff00" if theme == "高コントラスト" else "#1a5fb4"
+    focus = "#ffff00" if theme == "高コントラスト" else "#1a5fb4"  # notr: a stored theme value
     css = _COMMON_CSS.format(target=target, focus=focus)
-    if theme == "高コントラスト":
+    if theme == "高コントラスト":  # notr: a stored theme value
         box = round(14 * clamp_scale(scale) / 100)
         css += _HIGH_CONTRAST_CSS.format(box=box, radius=box // 2 + 1)
     return css
@@ -105,7 +108,7 @@ def style_sheet(scale: int, theme: str) -> str:
 _default_palette: QPalette | None = None
 
 
-def apply_display(app: QApplication, scale: int, theme: str = "標準") -> None:
+def apply_display(app: QApplication, scale: int, theme: str = "標準") -> None:  # notr: a stored theme value
     """Apply the text size and theme to every window, now and later."""
     global _default_palette
     if _default_palette is None:
@@ -122,9 +125,11 @@ class DisplayTab(QWidget):
     """「表示」: text size and colours, with a sample that shows the choice before it is applied.
     Applying rebuilds the window (``on_apply``) so that every page takes the new size."""
 
-    def __init__(self, scale: int, theme: str, on_apply: Callable[[int, str], None]) -> None:
+    def __init__(self, scale: int, theme: str, on_apply: Callable[[int, str], None], *, language: str = "ja",
+                 on_language: Callable[[str], None] | None = None) -> None:
         super().__init__()
         self.on_apply = on_apply
+        self.on_language = on_language or (lambda _language: None)
         layout = QVBoxLayout(self)
         intro = QLabel(self.tr("文字の大きさと配色を選んで「この表示にする」を押してください。"
                                "このパソコンで次に起動したときも同じ表示になります。"))
@@ -147,7 +152,7 @@ class DisplayTab(QWidget):
         theme_row = QHBoxLayout(theme_box)
         self.themes = QButtonGroup(self)
         for n, t in enumerate(THEMES):
-            label = t if t == "標準" else self.tr("高コントラスト（黒地に白い文字・黄色の選択）")
+            label = tr(t) if t == THEMES[0] else self.tr("高コントラスト（黒地に白い文字・黄色の選択）")
             b = QRadioButton(label)
             self.themes.addButton(b, n)
             theme_row.addWidget(b)
@@ -167,6 +172,24 @@ class DisplayTab(QWidget):
         buttons.addWidget(self.apply_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        # the language: each shown in its own words (someone who cannot read the current one finds theirs)
+        from kyodo_desktop.ui.i18n import LANGUAGES
+
+        language_box = QGroupBox(self.tr("言語 / Language"))
+        language_row = QHBoxLayout(language_box)
+        self.languages = QButtonGroup(self)
+        self._language_codes = list(LANGUAGES)
+        for n, name in enumerate(LANGUAGES.values()):
+            b = QRadioButton(name)
+            b.setAccessibleName(name)
+            self.languages.addButton(b, n)
+            language_row.addWidget(b)
+        self.languages.button(self._language_codes.index(language) if language in LANGUAGES else 0).setChecked(True)
+        self.language_button = QPushButton(self.tr("この言語にする"))
+        self.language_button.clicked.connect(lambda: self.on_language(self.chosen_language()))
+        language_row.addStretch(1)
+        language_row.addWidget(self.language_button)
+        layout.addWidget(language_box)
         note = QLabel(self.tr("ヒント: Tab キーで次の項目へ、Shift+Tab で前へ移れます。いま選ばれている項目は太い枠で"
                               "囲まれます。F1 キーでその画面の説明が出ます。"))
         note.setWordWrap(True)
@@ -175,6 +198,9 @@ class DisplayTab(QWidget):
         self.sizes.idToggled.connect(lambda _id, on: on and self._update_sample())
         self.themes.idToggled.connect(lambda _id, on: on and self._update_sample())
         self._update_sample()
+
+    def chosen_language(self) -> str:
+        return self._language_codes[self.languages.checkedId()]
 
     def chosen(self) -> tuple[int, str]:
         return self.sizes.checkedId(), THEMES[self.themes.checkedId()]

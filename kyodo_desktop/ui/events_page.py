@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QEvent,
     QItemSelectionModel,
@@ -82,6 +83,7 @@ from kyodo_desktop.models.search import HouseholdIndex
 from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.household_editor import FieldRow
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit, wareki_text
 from kyodo_desktop.ui.widgets import button_row, heading, labelled, scrolling
 from kyodo_desktop.ui.worker import DbWorker
@@ -91,11 +93,11 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
 WRITE = "activity.write"
 MIN_BUTTON_HEIGHT = 36
-WEEKDAYS = "月火水木金土日"
+WEEKDAYS = "月火水木金土日"  # notr — indexed by the day; shown through _weekday()
 GREY = "#5f5f5f"  # 中止, people who left: still 6:1 contrast on white
 OK_COLOR = "#1b5e20"
-LIVING = ("加入", "非加入")
-GONE = ("転出", "退会", "死亡")
+LIVING = ("加入", "非加入")  # notr — register status values
+GONE = ("転出", "退会", "死亡")  # notr — register status values
 MAX_RESULTS = 30  # households shown for one search
 SAVE_COUNTS_MS = 700  # the guest counts are saved this long after the last change
 ALL = ""  # the 「すべて」 entry of a filter
@@ -106,8 +108,8 @@ ALL = ""  # the 「すべて」 entry of a filter
 
 def ask_discard(parent: QWidget | None) -> bool:
     """True if the officer agrees to throw away unsaved changes (replaced in tests)."""
-    return dialogs.confirm(parent, "保存していない変更", "行事の内容に保存していない変更があります。破棄して閉じますか？",
-                           yes="破棄して閉じる", no="編集に戻る")
+    return dialogs.confirm(parent, tr("保存していない変更"), tr("行事の内容に保存していない変更があります。破棄して閉じますか？"),
+                           yes=tr("破棄して閉じる"), no=tr("編集に戻る"))
 
 
 # -- small helpers ----------------------------------------------------------------------------
@@ -128,20 +130,26 @@ def _clock(hhmm: str) -> str:
     return f"{int(h)}:{m}" if h.isdigit() else hhmm
 
 
+def _weekday(day: date) -> str:
+    """「日」 for a Sunday (a translation gives the seven names from Monday, comma-separated)."""
+    names = tr("月,火,水,木,金,土,日").split(",")
+    return names[day.weekday()] if len(names) == 7 else WEEKDAYS[day.weekday()]
+
+
 def when_text(starts_at: str, ends_at: str | None = None, *, with_end: bool = False) -> str:
     """「令和8年6月7日（日）8:00」 (and 「〜10:00」 with ``with_end``)."""
     try:
         day = date.fromisoformat(starts_at[:10])
     except ValueError:
         return starts_at
-    text = f"{wareki_text(day)}（{WEEKDAYS[day.weekday()]}）"
+    text = tr("{date}（{weekday}）").format(date=wareki_text(day), weekday=_weekday(day))
     if len(starts_at) > 10:
         text += _clock(starts_at[11:16])
     if with_end and ends_at:
         if ends_at[:10] != starts_at[:10]:
             try:
                 end_day = date.fromisoformat(ends_at[:10])
-                text += f"〜{wareki_text(end_day)}（{WEEKDAYS[end_day.weekday()]}）"
+                text += tr("〜{date}（{weekday}）").format(date=wareki_text(end_day), weekday=_weekday(end_day))
             except ValueError:
                 text += f"〜{ends_at}"
             if len(ends_at) > 10:
@@ -152,16 +160,16 @@ def when_text(starts_at: str, ends_at: str | None = None, *, with_end: bool = Fa
 
 
 def yen(value: int | None) -> str:
-    return "" if value is None else f"{value:,}円"
+    return "" if value is None else tr("{n}円").format(n=f"{value:,}")
 
 
 def hours_text(value: float | None) -> str:
     if not value:
         return ""
-    return f"{value:g}時間"
+    return tr("{n}時間").format(n=f"{value:g}")
 
 
-_TIME = re.compile(r"^(午前|午後|AM|PM)?(\d{1,2})(?:(?:[:.]|時)(\d{1,2}|半)?分?)?(AM|PM)?$", re.IGNORECASE)
+_TIME = re.compile(r"^(午前|午後|AM|PM)?(\d{1,2})(?:(?:[:.]|時)(\d{1,2}|半)?分?)?(AM|PM)?$", re.IGNORECASE)  # notr
 
 
 def parse_time(text: str) -> str | None:
@@ -173,11 +181,11 @@ def parse_time(text: str) -> str | None:
     if not m:
         return None
     h = int(m[2])
-    minutes = 30 if m[3] == "半" else int(m[3] or 0)
+    minutes = 30 if m[3] == "半" else int(m[3] or 0)  # notr
     half = (m[1] or m[4] or "").upper()
-    if half in ("午後", "PM") and h < 12:
+    if half in ("午後", "PM") and h < 12:  # notr
         h += 12
-    elif half in ("午前", "AM") and h == 12:
+    elif half in ("午前", "AM") and h == 12:  # notr
         h = 0
     if not (0 <= h <= 23 and 0 <= minutes <= 59):
         return None
@@ -204,7 +212,10 @@ class _Dialog(QDialog):
 class EventTableModel(QAbstractTableModel):
     """The events of the list, one per row (already filtered and ordered by the model)."""
 
-    COLUMNS = ("日付", "行事名", "種類", "場所", "主催", "状態", "参加者", "担い手\n運営・講師", "実費")
+    COLUMNS = (QT_TRANSLATE_NOOP("", "日付"), QT_TRANSLATE_NOOP("", "行事名"), QT_TRANSLATE_NOOP("", "種類"),
+               QT_TRANSLATE_NOOP("", "場所"), QT_TRANSLATE_NOOP("", "主催"), QT_TRANSLATE_NOOP("", "状態"),
+               QT_TRANSLATE_NOOP("", "参加者"), QT_TRANSLATE_NOOP("", "担い手\n運営・講師"),
+               QT_TRANSLATE_NOOP("", "実費"))
     NUMERIC = (6, 7, 8)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -234,9 +245,9 @@ class EventTableModel(QAbstractTableModel):
         if col == 4:
             return self.organisers.get(r.id, r.organiser)
         if col == 6:
-            return f"{r.participants:,}人"
+            return self.tr("{n}人").format(n=f"{r.participants:,}")
         if col == 7:
-            return f"{r.helpers:,}人" if r.helpers else ""
+            return self.tr("{n}人").format(n=f"{r.helpers:,}") if r.helpers else ""
         if col == 8:
             return yen(r.actual_cost)
         return {1: r.title, 2: r.category, 3: r.place, 5: r.status}.get(col, "")
@@ -252,7 +263,7 @@ class EventTableModel(QAbstractTableModel):
             return r.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col in self.NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and r.status == "中止":
+        if role == Qt.ItemDataRole.ForegroundRole and r.status == "中止":  # notr
             return QColor(GREY)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == 0:
@@ -260,20 +271,20 @@ class EventTableModel(QAbstractTableModel):
             if col in (1, 2, 3):  # the whole text when the column is narrow
                 return self.cell_text(index.row(), col) or None
             if col == 4 and r.id in self.organisers:
-                return f"主催: 協力団体「{self.organisers[r.id]}」"
+                return self.tr("主催: 協力団体「{name}」").format(name=self.organisers[r.id])
             if col == 6:
-                return "当日参加した人（出席を記録していない人も含む）と、人数だけ記録した人の合計"
+                return self.tr("当日参加した人（出席を記録していない人も含む）と、人数だけ記録した人の合計")
             if col == 7:
-                return "役割が「運営」「講師」の人"
-            if r.status == "中止":
-                return "中止になった行事"
+                return self.tr("役割が「運営」「講師」の人")
+            if r.status == "中止":  # notr
+                return self.tr("中止になった行事")
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return tr(self.COLUMNS[section])
         return None
 
 
@@ -305,7 +316,7 @@ def _load_meta(reg: Any) -> _ListMeta:
 def _load_events(reg: Any, fy: int, category: str, status: str, text: str) -> tuple[list[act.EventRow], dict[int, str]]:
     rows = act.list_events(reg, fiscal_year=fy, category=category or None, status=status or None, text=text)
     organisers: dict[int, str] = {}
-    partnered = [r.id for r in rows if r.organiser == "協力団体"]
+    partnered = [r.id for r in rows if r.organiser == "協力団体"]  # notr
     if partnered:
         names = {p.id: p.name for p in pt.list_partners(reg, include_retired=True)}
         for eid in partnered:
@@ -329,31 +340,31 @@ class EventsTab(QWidget):
         bar = QHBoxLayout()
         self.year = QComboBox()
         self.year.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.year.setAccessibleName("年度")
-        self.year.setToolTip("どの年度の行事を表示するか")
+        self.year.setAccessibleName(self.tr("年度"))
+        self.year.setToolTip(self.tr("どの年度の行事を表示するか"))
         self.category = QComboBox()
         self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.category.setAccessibleName("種類で絞り込み")
+        self.category.setAccessibleName(self.tr("種類で絞り込み"))
         self.status = QComboBox()
-        self.status.setAccessibleName("状態で絞り込み")
-        self.status.addItem("すべて", ALL)
+        self.status.setAccessibleName(self.tr("状態で絞り込み"))
+        self.status.addItem(self.tr("すべて"), ALL)
         for s in schema.EVENT_STATUSES:
             self.status.addItem(s, s)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("行事名・場所・内容で検索")
+        self.search.setPlaceholderText(self.tr("行事名・場所・内容で検索"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("行事の検索")
-        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 12)
+        self.search.setAccessibleName(self.tr("行事の検索"))
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 12)  # notr
         # the three filters wrap under each other with large text (each label kept with its box)
-        bar.addWidget(button_row(labelled("年度:", self.year), labelled("種類:", self.category),
-                                 labelled("状態:", self.status), align_right=False))
-        bar.addWidget(labelled("検索:", self.search), 1)
+        bar.addWidget(button_row(labelled(self.tr("年度:"), self.year), labelled(self.tr("種類:"), self.category),
+                                 labelled(self.tr("状態:"), self.status), align_right=False))
+        bar.addWidget(labelled(self.tr("検索:"), self.search), 1)
         layout.addLayout(bar)
 
         self.model = EventTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName("行事の一覧")
+        self.table.setAccessibleName(self.tr("行事の一覧"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -371,7 +382,7 @@ class EventsTab(QWidget):
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setAccessibleName("行事がありません")
+        self.empty.setAccessibleName(self.tr("行事がありません"))
         font = self.empty.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.empty.setFont(font)
@@ -381,27 +392,30 @@ class EventsTab(QWidget):
         self.stack.addWidget(self.empty)
         layout.addWidget(self.stack, 1)
 
-        self.read_only_note = QLabel("閲覧のみ: 行事を記録・変更する権限がありません（役員・管理者が記録できます）。")
+        self.read_only_note = QLabel(self.tr("閲覧のみ: 行事を記録・変更する権限がありません（役員・管理者が記録できます）。"))
         self.read_only_note.setWordWrap(True)
         self.read_only_note.setVisible(False)
         layout.addWidget(self.read_only_note)
 
         row = QHBoxLayout()
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("件数")
+        self.count_label.setAccessibleName(self.tr("件数"))
         row.addWidget(self.count_label)
-        self.new_btn = _button("新しい行事…", "新しい行事を登録します（Ctrl+N）")
-        self.open_btn = _button("開く…", "選んだ行事の内容と参加者を見る・変える（ダブルクリックでも開きます）")
-        self.copy_btn = _button("来年度に写す", "選んだ行事を1年後の同じ日に「予定」として写します（参加者は写しません）")
-        self.delete_btn = _button("削除", "間違えて登録した行事を削除します（参加の記録がある行事は削除できません）")
-        self.print_btn = _button("受付名簿・出欠表…", "選んだ行事の受付名簿や、班ごとの出欠表を印刷します")
-        self.rsvp_btn = _button("出欠を取り込む…", "班長が記入した出欠表（Excel・CSV）を読み込んで、出欠を記録します")
+        self.new_btn = _button(self.tr("新しい行事…"), self.tr("新しい行事を登録します（Ctrl+N）"))
+        self.open_btn = _button(self.tr("開く…"), self.tr("選んだ行事の内容と参加者を見る・変える（ダブルクリックでも開きます）"))
+        self.copy_btn = _button(self.tr("来年度に写す"),
+                                self.tr("選んだ行事を1年後の同じ日に「予定」として写します（参加者は写しません）"))
+        self.delete_btn = _button(self.tr("削除"),
+                                  self.tr("間違えて登録した行事を削除します（参加の記録がある行事は削除できません）"))
+        self.print_btn = _button(self.tr("受付名簿・出欠表…"), self.tr("選んだ行事の受付名簿や、班ごとの出欠表を印刷します"))
+        self.rsvp_btn = _button(self.tr("出欠を取り込む…"),
+                                self.tr("班長が記入した出欠表（Excel・CSV）を読み込んで、出欠を記録します"))
         row.addWidget(button_row(self.new_btn, self.open_btn, self.print_btn, self.rsvp_btn, self.copy_btn,
                                  self.delete_btn), 1)
         layout.addLayout(row)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("お知らせ")
+        self.message.setAccessibleName(self.tr("お知らせ"))
         self.message.setVisible(False)
         layout.addWidget(self.message)
 
@@ -425,8 +439,8 @@ class EventsTab(QWidget):
         self._update_buttons()
 
     #: the widest usual content of each column; 行事名 (None) takes the rest
-    COLUMN_SAMPLES = ("令和8年12月28日（日）10:00", None, "研修・講座", "公民館ホール", "泉野公民館", "実施", "1,000人",
-                      "運営・講師", "100,000円")
+    COLUMN_SAMPLES = ("令和8年12月28日（日）10:00", None, "研修・講座", "公民館ホール", "泉野公民館", "実施", "1,000人",  # notr
+                      "運営・講師", "100,000円")  # notr — samples measured for the widths, never shown
     SQUEEZABLE = (3, 4, 2)  # 場所, 主催, 種類 give way first when the window is narrow or the text large
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -438,7 +452,7 @@ class EventsTab(QWidget):
         """行事名 gets the room left over; 場所・主催・種類 give way (to about four characters)
         until it has about fourteen, and it never has less than about nine."""
         fm = self.table.fontMetrics()
-        em = fm.horizontalAdvance("あ")
+        em = fm.horizontalAdvance("あ")  # notr
         least_section = self.table.horizontalHeader().minimumSectionSize()
         widths = {col: max(least_section, fm.horizontalAdvance(sample) + 18)
                   for col, sample in enumerate(self.COLUMN_SAMPLES) if sample}
@@ -469,10 +483,10 @@ class EventsTab(QWidget):
         try:
             self.year.clear()
             for fy in meta.years:
-                self.year.addItem(fiscal_year_label(fy) + ("（今年度）" if fy == meta.current_year else ""), fy)
+                self.year.addItem(fiscal_year_label(fy) + (self.tr("（今年度）") if fy == meta.current_year else ""), fy)
             self.year.setCurrentIndex(max(self.year.findData(year if year is not None else meta.current_year), 0))
             self.category.clear()
-            self.category.addItem("すべて", ALL)
+            self.category.addItem(self.tr("すべて"), ALL)
             for c in meta.categories:
                 self.category.addItem(c, c)
             self.category.setCurrentIndex(max(self.category.findData(category if category is not None else ALL), 0))
@@ -512,17 +526,19 @@ class EventsTab(QWidget):
         if rows:
             self.stack.setCurrentWidget(self.table)
             total = sum(r.participants for r in rows)
-            self.count_label.setText(f"{label}: {len(rows)}件の行事・参加者 延べ{total:,}人")
+            self.count_label.setText(self.tr("{label}: {n}件の行事・参加者 延べ{total}人").format(
+                label=label, n=len(rows), total=f"{total:,}"))
         else:
             self.stack.setCurrentWidget(self.empty)
-            self.count_label.setText(f"{label}: 0件")
+            self.count_label.setText(self.tr("{label}: 0件").format(label=label))
             if self.filters_active():
-                self.empty.setText("条件に合う行事はありません。\n検索の言葉や「種類」「状態」を変えてみてください。")
+                self.empty.setText(self.tr("条件に合う行事はありません。\n検索の言葉や「種類」「状態」を変えてみてください。"))
             elif self.can_write:
-                self.empty.setText(f"{label}の行事はまだありません。\n下の「新しい行事…」を押すと登録できます。\n"
-                                   "前の年度の行事を選んで「来年度に写す」を押すと、同じ行事をまとめて用意できます。")
+                self.empty.setText(self.tr("{label}の行事はまだありません。\n下の「新しい行事…」を押すと登録できます。\n"
+                                           "前の年度の行事を選んで「来年度に写す」を押すと、同じ行事をまとめて用意できます。"
+                                           ).format(label=label))
             else:
-                self.empty.setText(f"{label}の行事はまだ記録されていません。")
+                self.empty.setText(self.tr("{label}の行事はまだ記録されていません。").format(label=label))
         for eid in keep_ids:
             n = self.model.row_of_id(eid)
             if n >= 0:
@@ -554,7 +570,7 @@ class EventsTab(QWidget):
         self.print_btn.setEnabled(chosen == 1 and can_output)
         self.rsvp_btn.setEnabled(chosen == 1 and self.can_write)
         self.read_only_note.setVisible(self.meta is not None and not self.can_write)
-        self.copy_btn.setText(f"来年度に写す（{chosen}件）" if chosen > 1 else "来年度に写す")
+        self.copy_btn.setText(self.tr("来年度に写す（{n}件）").format(n=chosen) if chosen > 1 else self.tr("来年度に写す"))
 
     def show_message(self, text: str, *, error: bool = False) -> None:
         self.message.setText(text)
@@ -574,7 +590,7 @@ class EventsTab(QWidget):
 
         ids = self.selected_ids()
         if len(ids) != 1:
-            self.show_message("⚠ 一覧から行事を1つ選んでください。", error=True)
+            self.show_message(self.tr("⚠ 一覧から行事を1つ選んでください。"), error=True)
             return
         preview = PrintPreview(self.worker, self, kind=kind, event_id=ids[0])
         self.preview = preview
@@ -588,11 +604,12 @@ class EventsTab(QWidget):
 
         ids = self.selected_ids()
         if len(ids) != 1:
-            self.show_message("⚠ 一覧から行事を1つ選んでください。", error=True)
+            self.show_message(self.tr("⚠ 一覧から行事を1つ選んでください。"), error=True)
             return None
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, "出欠表を選ぶ", str(Path.home()),
-                                                    "Excel・CSV (*.xlsx *.xlsm *.xls *.ods *.csv);;すべてのファイル (*)")
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, self.tr("出欠表を選ぶ"), str(Path.home()),
+                self.tr("Excel・CSV (*.xlsx *.xlsm *.xls *.ods *.csv);;すべてのファイル (*)"))
             if not chosen:
                 return None
             path = Path(chosen)
@@ -603,14 +620,18 @@ class EventsTab(QWidget):
             return None
         if not plan.ready:
             problems = plan.problems()
-            shown = "\n".join(p.text() for p in problems[:8]) + (f"\nほか{len(problems) - 8}件" if len(problems) > 8 else "")
-            self.show_message(f"⚠ 「{plan.source}」は取り込めません（台帳は変わっていません）。\n{shown or '出欠が1つもありません。'}",
-                              error=True)
+            shown = "\n".join(p.text() for p in problems[:8]) + (
+                self.tr("\nほか{n}件").format(n=len(problems) - 8) if len(problems) > 8 else "")
+            self.show_message(self.tr("⚠ 「{source}」は取り込めません（台帳は変わっていません）。\n{problems}").format(
+                source=plan.source, problems=shown or self.tr("出欠が1つもありません。")), error=True)
             return None
         counts = plan.answers()
-        text = (f"行事「{plan.event}」に、出席{counts['出席']}人・欠席{counts['欠席']}人・未定{counts['未定']}人の出欠を記録します。"
-                + (f"\n参加の記録に同意のない{len(plan.not_logged)}人の出欠は記録しません。" if plan.not_logged else ""))
-        ask = confirm or (lambda message: QMessageBox.question(self, "出欠の取り込み", message)
+        yes, no, undecided = counts["出席"], counts["欠席"], counts["未定"]  # notr — the answers' keys
+        text = (self.tr("行事「{event}」に、出席{yes}人・欠席{no}人・未定{undecided}人の出欠を記録します。").format(
+                    event=plan.event, yes=yes, no=no, undecided=undecided)
+                + (self.tr("\n参加の記録に同意のない{n}人の出欠は記録しません。").format(n=len(plan.not_logged))
+                   if plan.not_logged else ""))
+        ask = confirm or (lambda message: QMessageBox.question(self, self.tr("出欠の取り込み"), message)
                           == QMessageBox.StandardButton.Yes)
         if not ask(text):
             return None
@@ -620,13 +641,15 @@ class EventsTab(QWidget):
             self.show_message(f"⚠ {exc}", error=True)
             return None
         self.refresh()
-        self.show_message(f"出欠を記録しました: 出席{done['出席']}人・欠席{done['欠席']}人・未定{done['未定']}人")
+        yes, no, undecided = done["出席"], done["欠席"], done["未定"]  # notr — the answers' keys
+        self.show_message(self.tr("出欠を記録しました: 出席{yes}人・欠席{no}人・未定{undecided}人").format(
+            yes=yes, no=no, undecided=undecided))
         return done
 
     def open_selected(self) -> None:
         ids = self.selected_ids()
         if not ids:
-            self.show_message("⚠ 一覧から行事を選んでください。", error=True)
+            self.show_message(self.tr("⚠ 一覧から行事を選んでください。"), error=True)
             return
         self._open_dialog(ids[0])
 
@@ -645,7 +668,7 @@ class EventsTab(QWidget):
         try:
             dlg = EventDialog(self.worker, event_id, self, default_day=default_day)
         except RegisterError as exc:
-            dialogs.show_error(self, "行事", str(exc))
+            dialogs.show_error(self, self.tr("行事"), str(exc))
             self.refresh()
             return
         self.dialog = dlg
@@ -678,16 +701,17 @@ class EventsTab(QWidget):
         try:
             made = self.worker.call(act.copy_to_next_year, ids)
         except RegisterError as exc:
-            dialogs.show_error(self, "来年度に写す", str(exc) + "\n何も写していません。")
+            dialogs.show_error(self, self.tr("来年度に写す"), str(exc) + self.tr("\n何も写していません。"))
             return
         skipped = len(ids) - len(made)
         fy = self.year.currentData()
         parts = []
         if made:
-            parts.append(f"✓ {len(made)}件の行事を1年後の同じ日に「予定」として写しました"
-                         f"（{fiscal_year_label(fy + 1) if fy is not None else '来年度'}で見られます）。")
+            parts.append(self.tr("✓ {n}件の行事を1年後の同じ日に「予定」として写しました"
+                                 "（{year}で見られます）。").format(
+                n=len(made), year=fiscal_year_label(fy + 1) if fy is not None else self.tr("来年度")))
         if skipped:
-            parts.append(f"{skipped}件はすでに来年度に写してあるため、写しませんでした。")
+            parts.append(self.tr("{n}件はすでに来年度に写してあるため、写しませんでした。").format(n=skipped))
         self.refresh(keep_ids=ids)
         self.show_message("\n".join(parts), error=not made)
 
@@ -696,9 +720,12 @@ class EventsTab(QWidget):
         if not ids or not self.can_write:
             return
         titles = [self.model.rows[self.model.row_of_id(i)].title for i in ids]
-        what = f"「{titles[0]}」" if len(ids) == 1 else f"{len(ids)}件の行事（{'、'.join(titles[:3])}{'…' if len(ids) > 3 else ''}）"
-        if not dialogs.confirm(self, "行事の削除", f"{what}を削除しますか？\n削除すると元に戻せません。",
-                               yes="削除する", no="やめる"):
+        what = (self.tr("「{title}」").format(title=titles[0]) if len(ids) == 1
+                else self.tr("{n}件の行事（{titles}）").format(
+                    n=len(ids), titles="、".join(titles[:3]) + ("…" if len(ids) > 3 else "")))
+        if not dialogs.confirm(self, self.tr("行事の削除"),
+                               self.tr("{what}を削除しますか？\n削除すると元に戻せません。").format(what=what),
+                               yes=self.tr("削除する"), no=self.tr("やめる")):
             return
         deleted, refused = 0, []
         for eid in ids:
@@ -710,9 +737,9 @@ class EventsTab(QWidget):
                 deleted += 1
         self.refresh(keep_ids=[])
         if refused:
-            head = f"{deleted}件を削除しました。\n\n" if deleted else ""
-            dialogs.show_error(self, "削除できない行事があります", head + "\n\n".join(refused))
-        self.show_message(f"✓ {deleted}件の行事を削除しました。" if deleted else "")
+            head = self.tr("{n}件を削除しました。\n\n").format(n=deleted) if deleted else ""
+            dialogs.show_error(self, self.tr("削除できない行事があります"), head + "\n\n".join(refused))
+        self.show_message(self.tr("✓ {n}件の行事を削除しました。").format(n=deleted) if deleted else "")
 
 
 class ActivityPage(QWidget):
@@ -722,11 +749,11 @@ class ActivityPage(QWidget):
         super().__init__()
         self.worker = worker
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("行事・地域の活動"))
+        layout.addWidget(heading(self.tr("行事・地域の活動")))
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("行事・地域の活動の切り替え")
+        self.tabs.setAccessibleName(self.tr("行事・地域の活動の切り替え"))
         self.events = EventsTab(worker)
-        self.tabs.addTab(self.events, "行事")
+        self.tabs.addTab(self.events, self.tr("行事"))
         from kyodo_desktop.ui.issues_tab import IssuesTab
         from kyodo_desktop.ui.partners_tab import PartnersTab
         from kyodo_desktop.ui.volunteers_tab import VolunteersTab
@@ -734,9 +761,9 @@ class ActivityPage(QWidget):
         self.volunteers = VolunteersTab(worker)
         self.partners = PartnersTab(worker)
         self.issues = IssuesTab(worker)
-        self.tabs.addTab(self.volunteers, "担い手")
-        self.tabs.addTab(self.partners, "協力団体")
-        self.tabs.addTab(self.issues, "地域課題")
+        self.tabs.addTab(self.volunteers, self.tr("担い手"))
+        self.tabs.addTab(self.partners, self.tr("協力団体"))
+        self.tabs.addTab(self.issues, self.tr("地域課題"))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
 
@@ -762,9 +789,9 @@ def _time_combo(name: str) -> QComboBox:
     for minutes in range(6 * 60, 22 * 60, 30):
         combo.addItem(f"{minutes // 60}:{minutes % 60:02d}")
     combo.setMaxVisibleItems(12)
-    combo.lineEdit().setPlaceholderText("例: 9:00")
+    combo.lineEdit().setPlaceholderText(tr("例: 9:00"))
     combo.setAccessibleName(name)
-    combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("午後12:00") + 50)
+    combo.setMinimumWidth(combo.fontMetrics().horizontalAdvance("午後12:00") + 50)  # notr — a width sample
     return combo
 
 
@@ -804,7 +831,7 @@ class EventDialog(_Dialog):
         self.saved_day: date | None = None  # the date of the event as last saved here
         self.saved_message = ""
         data = loaded.event or act.EventData(title="", starts_at=(default_day or loaded.today).isoformat(),
-                                             category="その他")
+                                             category="その他")  # notr — a category value
         self._data = data
         self.participants: ParticipantsPanel | None = None
         self._end_offset = 0  # days from the start to the end, kept for events that span days
@@ -815,7 +842,7 @@ class EventDialog(_Dialog):
                 self._end_offset = 0
 
         self.heading = heading("", 1.3)
-        self.read_only_note = QLabel("閲覧のみです（行事を記録・変更する権限がありません）。")
+        self.read_only_note = QLabel(self.tr("閲覧のみです（行事を記録・変更する権限がありません）。"))
         self.read_only_note.setVisible(not self.can_write)
 
         # problems after a failed save
@@ -824,45 +851,46 @@ class EventDialog(_Dialog):
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet(f"QLabel#summary {{ color: {ERROR_COLOR}; font-weight: bold; "
                                    f"border: 2px solid {ERROR_COLOR}; padding: 6px; }}")
-        self.summary.setAccessibleName("保存できなかった理由")
+        self.summary.setAccessibleName(self.tr("保存できなかった理由"))
         self.summary.setVisible(False)
 
         # -- the details --
         self.title_edit = QLineEdit(data.title)
-        self.title_edit.setPlaceholderText("例: 町内一斉清掃")
+        self.title_edit.setPlaceholderText(self.tr("例: 町内一斉清掃"))
         self.category = QComboBox()
         for c in loaded.categories:
             self.category.addItem(c, c)
         if self.category.findData(data.category) < 0:
             self.category.addItem(data.category, data.category)
         self.category.setCurrentIndex(self.category.findData(data.category))
-        self.add_category_btn = _button("種類を追加…", "一覧にない種類（例: 新年会）を追加します")
-        self.start_date = WarekiDateEdit(label="日付", today=loaded.today, show_age=False)
-        self.start_date.edit.setPlaceholderText("例: R8.6.7、令和8年6月7日")
+        self.add_category_btn = _button(self.tr("種類を追加…"), self.tr("一覧にない種類（例: 新年会）を追加します"))
+        self.start_date = WarekiDateEdit(label=self.tr("日付"), today=loaded.today, show_age=False)
+        self.start_date.edit.setPlaceholderText(self.tr("例: R8.6.7、令和8年6月7日"))
         self.start_date.setValue(data.starts_at[:10])
-        self.start_time = _time_combo("開始時刻")
+        self.start_time = _time_combo(self.tr("開始時刻"))
         self.start_time.setCurrentText(_clock(data.starts_at[11:16]) if len(data.starts_at) > 10 else "")
-        self.end_time = _time_combo("終了時刻")
+        self.end_time = _time_combo(self.tr("終了時刻"))
         self.end_time.setCurrentText(_clock(data.ends_at[11:16]) if data.ends_at and len(data.ends_at) > 10 else "")
         self.end_note = QLabel()
         if self._end_offset and data.ends_at:
             with contextlib.suppress(ValueError):
-                self.end_note.setText(f"（終了日: {wareki_text(date.fromisoformat(data.ends_at[:10]))}）")
+                self.end_note.setText(self.tr("（終了日: {date}）").format(
+                    date=wareki_text(date.fromisoformat(data.ends_at[:10]))))
         self.place = QLineEdit(data.place)
-        self.place.setPlaceholderText("例: 集会所")
+        self.place.setPlaceholderText(self.tr("例: 集会所"))
         self.organiser = QComboBox()
         for o in schema.EVENT_ORGANISERS:
             self.organiser.addItem(o, o)
         self.organiser.setCurrentIndex(max(self.organiser.findData(data.organiser), 0))
         self.organiser_partner = QComboBox()
-        self.organiser_partner.setAccessibleName("主催の協力団体")
+        self.organiser_partner.setAccessibleName(self.tr("主催の協力団体"))
         active = [p for p in loaded.partners if p.retired_on is None or p.id == data.organiser_partner_id]
         if not active:
-            self.organiser_partner.addItem("（協力団体が登録されていません）", None)
+            self.organiser_partner.addItem(self.tr("（協力団体が登録されていません）"), None)
         else:
-            self.organiser_partner.addItem("（団体を選んでください）", None)
+            self.organiser_partner.addItem(self.tr("（団体を選んでください）"), None)
         for p in active:
-            self.organiser_partner.addItem(p.name + ("（休止）" if p.retired_on else ""), p.id)
+            self.organiser_partner.addItem(p.name + (self.tr("（休止）") if p.retired_on else ""), p.id)
         self.organiser_partner.setCurrentIndex(max(self.organiser_partner.findData(data.organiser_partner_id), 0))
         self.status = QComboBox()
         for s in schema.EVENT_STATUSES:
@@ -871,39 +899,44 @@ class EventDialog(_Dialog):
         self.planned_cost = QLineEdit("" if data.planned_cost is None else f"{data.planned_cost:,}")
         self.actual_cost = QLineEdit("" if data.actual_cost is None else f"{data.actual_cost:,}")
         for le in (self.planned_cost, self.actual_cost):
-            le.setPlaceholderText("例: 12,000")
+            le.setPlaceholderText(self.tr("例: 12,000"))
             le.setAlignment(Qt.AlignmentFlag.AlignRight)
             le.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 14 + 30)
         self.partner_list = QListWidget()
-        self.partner_list.setAccessibleName("協力団体")
-        self.partner_list.setToolTip("一緒に行った団体に印を付けてください（スペースキーでも付けられます）")
+        self.partner_list.setAccessibleName(self.tr("協力団体"))
+        self.partner_list.setToolTip(self.tr("一緒に行った団体に印を付けてください（スペースキーでも付けられます）"))
         # the ones taking part first, so that they are seen without scrolling
         for p in sorted(loaded.partners, key=lambda p: p.id not in data.partner_ids):
             if p.retired_on is not None and p.id not in data.partner_ids:
                 continue
-            item = QListWidgetItem(p.name + ("（休止）" if p.retired_on else ""), self.partner_list)
-            item.setToolTip(f"{p.name}（{p.kind}）")
+            item = QListWidgetItem(p.name + (self.tr("（休止）") if p.retired_on else ""), self.partner_list)
+            item.setToolTip(self.tr("{name}（{kind}）").format(name=p.name, kind=p.kind))
             item.setData(ID_ROLE, p.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if p.id in data.partner_ids else Qt.CheckState.Unchecked)
-        self.no_partners = QLabel("協力団体はまだ登録されていません（「協力団体」のタブで登録できます）。")
+        self.no_partners = QLabel(self.tr("協力団体はまだ登録されていません（「協力団体」のタブで登録できます）。"))
         self.no_partners.setWordWrap(True)
         self.no_partners.setVisible(self.partner_list.count() == 0)
         self.partner_list.setVisible(self.partner_list.count() > 0)
         lines = self.fontMetrics().height()
         self.partner_list.setMaximumHeight(lines * 8 + 16)
         self.description = QPlainTextEdit(data.description)
-        self.description.setPlaceholderText("例: 町内の側溝と公園を清掃します。軍手・ごみ袋は町会で用意します。")
+        self.description.setPlaceholderText(self.tr("例: 町内の側溝と公園を清掃します。軍手・ごみ袋は町会で用意します。"))
         self.outcome = QPlainTextEdit(data.outcome)
-        self.outcome.setPlaceholderText("例: ごみ袋40袋。雨具の用意が次回の課題。")
+        self.outcome.setPlaceholderText(self.tr("例: ごみ袋40袋。雨具の用意が次回の課題。"))
         for te in (self.description, self.outcome):
             te.setTabChangesFocus(True)
             te.setMinimumHeight(lines * 4 + 16)
 
+        # Japanese, as the model's messages name the fields (see show_error); shown through tr()
         labels = {
-            "title": "行事名", "category": "種類", "starts_at": "日付", "start_time": "開始時刻",
-            "ends_at": "終了時刻", "place": "場所", "organiser": "主催", "status": "状態", "planned_cost": "予算",
-            "actual_cost": "実費", "partner_ids": "協力団体", "description": "内容", "outcome": "成果・反省",
+            "title": QT_TRANSLATE_NOOP("", "行事名"), "category": QT_TRANSLATE_NOOP("", "種類"),
+            "starts_at": QT_TRANSLATE_NOOP("", "日付"), "start_time": QT_TRANSLATE_NOOP("", "開始時刻"),
+            "ends_at": QT_TRANSLATE_NOOP("", "終了時刻"), "place": QT_TRANSLATE_NOOP("", "場所"),
+            "organiser": QT_TRANSLATE_NOOP("", "主催"), "status": QT_TRANSLATE_NOOP("", "状態"),
+            "planned_cost": QT_TRANSLATE_NOOP("", "予算"), "actual_cost": QT_TRANSLATE_NOOP("", "実費"),
+            "partner_ids": QT_TRANSLATE_NOOP("", "協力団体"), "description": QT_TRANSLATE_NOOP("", "内容"),
+            "outcome": QT_TRANSLATE_NOOP("", "成果・反省"),
         }
         self.labels = labels
         widgets: dict[str, QWidget] = {
@@ -913,12 +946,12 @@ class EventDialog(_Dialog):
             "actual_cost": self.actual_cost, "partner_ids": self.partner_list, "description": self.description,
             "outcome": self.outcome,
         }
-        yen_label = QLabel("円")
-        yen_label2 = QLabel("円")
+        yen_label = QLabel(self.tr("円"))
+        yen_label2 = QLabel(self.tr("円"))
         extras: dict[str, list[QWidget]] = {
             "category": [self.add_category_btn],
-            "start_time": [QLabel("（空欄でも可）")],
-            "ends_at": [QLabel("（空欄でも可）"), self.end_note],
+            "start_time": [QLabel(self.tr("（空欄でも可）"))],
+            "ends_at": [QLabel(self.tr("（空欄でも可）")), self.end_note],
             "organiser": [self.organiser_partner],
             "planned_cost": [yen_label],
             "actual_cost": [yen_label2],
@@ -932,14 +965,14 @@ class EventDialog(_Dialog):
             widget = widgets[column]
             mark = self.start_date.edit if widget is self.start_date else widget
             if widget is not self.start_date:
-                widget.setAccessibleName(labels[column])
+                widget.setAccessibleName(tr(labels[column]))
             row = FieldRow(widget, mark=mark, extra=extras.get(column))
             inner = row.container.layout().itemAt(0).layout()
             if inner is not None and column != "partner_ids":  # short inputs keep their size
                 inner.setStretch(0, 0)
                 inner.addStretch(1)
             self.rows[column] = row
-            caption = QLabel(labels[column])
+            caption = QLabel(tr(labels[column]))
             caption.setBuddy(mark)
             (right if column in ("partner_ids", "description", "outcome") else left).addRow(caption, row.container)
         # these are saved as part of the start / end, but keep their own message line
@@ -954,9 +987,9 @@ class EventDialog(_Dialog):
         self.participants_stack = QStackedWidget()
         waiting = QWidget()
         wl = QVBoxLayout(waiting)
-        self.waiting_label = QLabel("参加者は、行事を保存してから記録できます。")
+        self.waiting_label = QLabel(self.tr("参加者は、行事を保存してから記録できます。"))
         self.waiting_label.setWordWrap(True)
-        self.save_first_btn = _button("行事を保存して、参加者の記録へ進む")
+        self.save_first_btn = _button(self.tr("行事を保存して、参加者の記録へ進む"))
         self.save_first_btn.clicked.connect(self.save_and_record_participants)
         wl.addWidget(self.waiting_label)
         wl.addWidget(self.save_first_btn, 0, Qt.AlignmentFlag.AlignLeft)
@@ -964,12 +997,12 @@ class EventDialog(_Dialog):
         self.participants_stack.addWidget(waiting)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(scrolling(details), "行事の内容")
-        self.tabs.addTab(self.participants_stack, "参加者")
-        self.tabs.setAccessibleName("行事の内容と参加者の切り替え")
+        self.tabs.addTab(scrolling(details), self.tr("行事の内容"))
+        self.tabs.addTab(self.participants_stack, self.tr("参加者"))
+        self.tabs.setAccessibleName(self.tr("行事の内容と参加者の切り替え"))
 
-        self.save_button = _button("保存して閉じる", "行事の内容を保存して閉じます")
-        self.close_button = _button("閉じる")
+        self.save_button = _button(self.tr("保存して閉じる"), self.tr("行事の内容を保存して閉じます"))
+        self.close_button = _button(self.tr("閉じる"))
         self.save_button.clicked.connect(self.save)
         self.close_button.clicked.connect(self.reject)
         bottom = QHBoxLayout()
@@ -997,7 +1030,7 @@ class EventDialog(_Dialog):
         self._apply_permissions()
         self._update_titles()
         self._clean = self._state()
-        em = self.fontMetrics().horizontalAdvance("あ")
+        em = self.fontMetrics().horizontalAdvance("あ")  # notr
         size = QSize(int(em * 72), lines * 40)
         screen = self.screen().availableGeometry() if self.screen() else None
         if screen is not None:
@@ -1019,25 +1052,26 @@ class EventDialog(_Dialog):
         self.save_button.setVisible(not ro)
         self.save_first_btn.setVisible(not ro)
         if ro and self.event_id is None:
-            self.waiting_label.setText("参加者はありません。")
+            self.waiting_label.setText(self.tr("参加者はありません。"))
         if self.participants is not None:
             self.participants.set_writable(not ro)
 
     def _update_titles(self) -> None:
         title = self._data.title if self.event_id is not None else ""
         if self.event_id is None:
-            text = "新しい行事"
+            text = self.tr("新しい行事")
         else:
             text = f"{title}　{when_text(self._data.starts_at, self._data.ends_at, with_end=True)}"
-        self.setWindowTitle(("行事の登録" if self.event_id is None else "行事") + (f" — {title}" if title else ""))
+        self.setWindowTitle((self.tr("行事の登録") if self.event_id is None else self.tr("行事"))
+                            + (f" — {title}" if title else ""))
         self.heading.setText(text)
         total = self.participants.total if self.participants is not None else None
-        self.tabs.setTabText(1, "参加者" if total is None else f"参加者（{total:,}人）")
+        self.tabs.setTabText(1, self.tr("参加者") if total is None else self.tr("参加者（{n}人）").format(n=f"{total:,}"))
         if self.can_write:
-            self.footer.setText("参加者の記録は、変えるとすぐに保存されます。" if self.event_id is not None else "")
+            self.footer.setText(self.tr("参加者の記録は、変えるとすぐに保存されます。") if self.event_id is not None else "")
 
     def _organiser_changed(self, *_args: object) -> None:
-        by_partner = self.organiser.currentData() == "協力団体"
+        by_partner = self.organiser.currentData() == "協力団体"  # notr
         self.organiser_partner.setVisible(by_partner)
 
     def _checked_partners(self) -> list[int]:
@@ -1072,16 +1106,19 @@ class EventDialog(_Dialog):
         form can tell (an empty date, a time that is not a time); the model checks the rest."""
         day = self.start_date.value()
         if day is None:
-            raise ValidationError("日付", "行事の日付を入力してください。", field="starts_at")
+            raise ValidationError(QT_TRANSLATE_NOOP("", "日付"), self.tr("行事の日付を入力してください。"),
+                                  field="starts_at")
         start_text, end_text = self.start_time.currentText(), self.end_time.currentText()
         start = parse_time(start_text)
         if start is None:
-            raise ValidationError("開始時刻", f"時刻として読めません: 「{start_text.strip()}」（例: 9:00、13時30分、午後1時半）",
-                                  field="start_time")
+            raise ValidationError(QT_TRANSLATE_NOOP("", "開始時刻"),
+                                  self.tr("時刻として読めません: 「{text}」（例: 9:00、13時30分、午後1時半）").format(
+                                      text=start_text.strip()), field="start_time")
         end = parse_time(end_text)
         if end is None:
-            raise ValidationError("終了時刻", f"時刻として読めません: 「{end_text.strip()}」（例: 11:00、15時）",
-                                  field="ends_at")
+            raise ValidationError(QT_TRANSLATE_NOOP("", "終了時刻"),
+                                  self.tr("時刻として読めません: 「{text}」（例: 11:00、15時）").format(
+                                      text=end_text.strip()), field="ends_at")
         starts_at = day + (f"T{start}" if start else "")
         ends_at = None
         if end or self._end_offset:
@@ -1098,7 +1135,7 @@ class EventDialog(_Dialog):
             category=self.category.currentData() or "",
             place=self.place.text(),
             organiser=organiser,
-            organiser_partner_id=self.organiser_partner.currentData() if organiser == "協力団体" else None,
+            organiser_partner_id=self.organiser_partner.currentData() if organiser == "協力団体" else None,  # notr
             partner_ids=self._checked_partners(),
             description=self.description.toPlainText(),
             planned_cost=self.planned_cost.text().strip() or None,
@@ -1126,7 +1163,8 @@ class EventDialog(_Dialog):
         self.event_id = new_id
         self._data = self.worker.call(act.get_event, new_id)
         self.saved_day = self._data.day
-        self.saved_message = f"✓ 行事「{self._data.title}」を{'登録' if created else '保存'}しました。"
+        self.saved_message = (self.tr("✓ 行事「{title}」を登録しました。") if created
+                              else self.tr("✓ 行事「{title}」を保存しました。")).format(title=self._data.title)
         self._clean = self._state()
         return True
 
@@ -1169,8 +1207,8 @@ class EventDialog(_Dialog):
         row = self.rows.get(field)
         if row is None and label:
             row = next((self.rows[c] for c, text in self.labels.items() if text == label), None)
-        text = f"{label}: {message}" if label else message
-        self.summary.setText(f"⚠ 保存できませんでした（何も保存されていません）。\n{text}")
+        text = f"{tr(label)}: {message}" if label else message
+        self.summary.setText(self.tr("⚠ 保存できませんでした（何も保存されていません）。\n{text}").format(text=text))
         self.summary.setVisible(True)
         if row is not None:
             row.set_error(message)
@@ -1178,13 +1216,13 @@ class EventDialog(_Dialog):
             row.mark.setFocus()
 
     def add_category(self) -> None:
-        name, ok = QInputDialog.getText(self, "種類を追加", "新しい行事の種類（例: 新年会）:")
+        name, ok = QInputDialog.getText(self, self.tr("種類を追加"), self.tr("新しい行事の種類（例: 新年会）:"))
         if not ok or not name.strip():
             return
         try:
             self.worker.call(act.add_category, name)
         except (ValidationError, RegisterError) as exc:
-            dialogs.show_error(self, "種類を追加", str(exc))
+            dialogs.show_error(self, self.tr("種類を追加"), str(exc))
             return
         name = name.strip()
         if self.category.findData(name) < 0:
@@ -1194,9 +1232,10 @@ class EventDialog(_Dialog):
 
 # -- participants -----------------------------------------------------------------------------
 
-ATTENDED_CHOICES = (("（未記録）", "unknown"), ("○ 出席", "yes"), ("× 欠席", "no"))
+ATTENDED_CHOICES = ((QT_TRANSLATE_NOOP("", "（未記録）"), "unknown"), (QT_TRANSLATE_NOOP("", "○ 出席"), "yes"),
+                    (QT_TRANSLATE_NOOP("", "× 欠席"), "no"))
 _ATTENDED = {"unknown": None, "yes": True, "no": False}
-RSVP_CHOICES = tuple((a or "（なし）", a) for a in schema.RSVP_ANSWERS)
+RSVP_CHOICES = tuple((a or QT_TRANSLATE_NOOP("", "（なし）"), a) for a in schema.RSVP_ANSWERS)
 ROLE_CHOICES = tuple((r, r) for r in schema.PARTICIPATION_ROLES)
 
 
@@ -1208,7 +1247,9 @@ class ParticipantsModel(QAbstractTableModel):
     """Named participants; 役割・出欠・出席・時間 are edited in place through ``update``
     (``update(participation_id, **changes)`` returns an error message or ``None``)."""
 
-    COLUMNS = ("氏名", "班", "年代", "役割", "出欠", "出席", "時間")
+    COLUMNS = (QT_TRANSLATE_NOOP("", "氏名"), QT_TRANSLATE_NOOP("", "班"), QT_TRANSLATE_NOOP("", "年代"),
+               QT_TRANSLATE_NOOP("", "役割"), QT_TRANSLATE_NOOP("", "出欠"), QT_TRANSLATE_NOOP("", "出席"),
+               QT_TRANSLATE_NOOP("", "時間"))
     EDITABLE = {3: "role", 4: "rsvp", 5: "attended", 6: "hours"}
     CHOICES = {3: ROLE_CHOICES, 4: RSVP_CHOICES, 5: ATTENDED_CHOICES}
 
@@ -1234,7 +1275,7 @@ class ParticipantsModel(QAbstractTableModel):
         if col == 4:
             return p.rsvp or ""
         if col == 5:
-            return {True: "○ 出席", False: "× 欠席"}.get(p.attended, "")
+            return {True: self.tr("○ 出席"), False: self.tr("× 欠席")}.get(p.attended, "")
         if col == 6:
             return hours_text(p.hours)
         return (p.name, p.block, p.band, p.role)[col] if col < 4 else ""
@@ -1258,7 +1299,7 @@ class ParticipantsModel(QAbstractTableModel):
             if col == 0:
                 return p.kana or None
             if col in self.EDITABLE and self.writable:
-                return "ダブルクリックすると変えられます"
+                return self.tr("ダブルクリックすると変えられます")
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -1286,7 +1327,7 @@ class ParticipantsModel(QAbstractTableModel):
             new = value if value is not None else ""
         if getattr(p, column) == new:
             return False
-        error = self._update(p.id, **{column: new}) if self._update else "変更できません。"
+        error = self._update(p.id, **{column: new}) if self._update else self.tr("変更できません。")
         if error:
             return False
         self.rows[index.row()] = replace(p, **{column: new})
@@ -1297,9 +1338,10 @@ class ParticipantsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return tr(self.COLUMNS[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return {4: "前もって聞いた出欠の返事", 5: "当日来たか（○ 出席・× 欠席）", 6: "運営・講師などで活動した時間"}.get(section)
+            return {4: self.tr("前もって聞いた出欠の返事"), 5: self.tr("当日来たか（○ 出席・× 欠席）"),
+                    6: self.tr("運営・講師などで活動した時間")}.get(section)
         return None
 
 
@@ -1318,8 +1360,8 @@ class ParticipationDelegate(QStyledItemDelegate):
         if col in ParticipantsModel.CHOICES:
             combo = QComboBox(parent)
             for text, value in ParticipantsModel.CHOICES[col]:
-                combo.addItem(text, value)
-            combo.setAccessibleName(ParticipantsModel.COLUMNS[col])
+                combo.addItem(tr(text), value)
+            combo.setAccessibleName(tr(ParticipantsModel.COLUMNS[col]))
             combo.activated.connect(lambda _i, c=combo: self._finish(c))
             QTimer.singleShot(0, lambda c=combo: _open_popup(c))
             return combo
@@ -1328,9 +1370,9 @@ class ParticipationDelegate(QStyledItemDelegate):
             spin.setRange(0, 24)
             spin.setDecimals(1)
             spin.setSingleStep(0.5)
-            spin.setSuffix("時間")
-            spin.setSpecialValueText("（なし）")
-            spin.setAccessibleName("時間")
+            spin.setSuffix(self.tr("時間"))
+            spin.setSpecialValueText(self.tr("（なし）"))
+            spin.setAccessibleName(self.tr("時間"))
             return spin
         return super().createEditor(parent, option, index)
 
@@ -1390,7 +1432,7 @@ def _people_of(reg: Any, household_ids: list[int], day: date) -> list[_Found]:
                 continue
             unborn = bool(p.birth_date) and str(p.birth_date) > day.isoformat()
             # act.band_of raises ValueError for a birth after the day (see add_participants below)
-            band = "—" if unborn else act.band_of(p.birth_date, day) if p.birth_date else "不明"
+            band = "—" if unborn else act.band_of(p.birth_date, day) if p.birth_date else tr("不明")
             people.append(_Person(p.id, p.full_name, band, p.status, rule.consented(p.id), unborn))
         head = data.persons[data.head_index].full_name if data.persons else ""
         out.append(_Found(hid, head, blocks.get(data.block_id, ""), data.address, data.status, people))
@@ -1407,7 +1449,7 @@ class ParticipantsPanel(QWidget):
     band; and the totals."""
 
     changed = Signal()
-    START_NOTE = "名前やフリガナで探せます。"
+    START_NOTE = QT_TRANSLATE_NOOP("", "名前やフリガナで探せます。")
 
     def __init__(self, worker: DbWorker, event_id: int, day: date, can_write: bool,
                  parent: QWidget | None = None) -> None:
@@ -1426,11 +1468,11 @@ class ParticipantsPanel(QWidget):
         self._loading = False
 
         # -- find people in the register --
-        self.find_box = QGroupBox("名簿から探して加える")
+        self.find_box = QGroupBox(self.tr("名簿から探して加える"))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("名前・フリガナで検索（例: たなか）")
+        self.search.setPlaceholderText(self.tr("名前・フリガナで検索（例: たなか）"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("参加者を名簿から検索")
+        self.search.setAccessibleName(self.tr("参加者を名簿から検索"))
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(250)
@@ -1438,35 +1480,36 @@ class ParticipantsPanel(QWidget):
         self.search.textChanged.connect(lambda _t: self.search_timer.start())
         self.results = QTreeWidget()
         self.results.setColumnCount(3)
-        self.results.setHeaderLabels(["世帯・氏名", "年代", "記録のしかた"])
-        self.results.setAccessibleName("検索の結果（世帯と世帯員）")
+        self.results.setHeaderLabels([self.tr("世帯・氏名"), self.tr("年代"), self.tr("記録のしかた")])
+        self.results.setAccessibleName(self.tr("検索の結果（世帯と世帯員）"))
         self.results.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.results.setRootIsDecorated(True)
         self.results.setUniformRowHeights(True)
-        self.results.setColumnWidth(0, self.fontMetrics().horizontalAdvance("佐々木　奈緒美") + 60)
-        self.results.setColumnWidth(1, self.fontMetrics().horizontalAdvance("40〜64歳") + 16)
+        self.results.setColumnWidth(0, self.fontMetrics().horizontalAdvance("佐々木　奈緒美") + 60)  # notr — a sample
+        self.results.setColumnWidth(1, self.fontMetrics().horizontalAdvance("40〜64歳") + 16)  # notr — a sample
         self.results.itemActivated.connect(self._result_activated)
         self.results.itemSelectionChanged.connect(self._update_buttons)
         row_height = self.fontMetrics().height() + 8
         self.results.setMinimumHeight(row_height * 6)
-        self.results_note = QLabel(self.START_NOTE)
+        self.results_note = QLabel(tr(self.START_NOTE))
         self.role = QComboBox()
         for r in schema.PARTICIPATION_ROLES:
             self.role.addItem(r, r)
-        self.role.setAccessibleName("加える人の役割")
-        self.role.setToolTip("運営: 準備・受付などの係、講師: 教える人")
-        self.add_person_btn = _button("この人を追加", "選んだ人を参加者に加えます（ダブルクリックでも加えられます）")
-        self.add_household_btn = _button("世帯全員を追加", "選んだ世帯に住んでいる全員を参加者に加えます")
+        self.role.setAccessibleName(self.tr("加える人の役割"))
+        self.role.setToolTip(self.tr("運営: 準備・受付などの係、講師: 教える人"))
+        self.add_person_btn = _button(self.tr("この人を追加"),
+                                      self.tr("選んだ人を参加者に加えます（ダブルクリックでも加えられます）"))
+        self.add_household_btn = _button(self.tr("世帯全員を追加"), self.tr("選んだ世帯に住んでいる全員を参加者に加えます"))
         self.add_message = QLabel()
         self.add_message.setWordWrap(True)
-        self.add_message.setAccessibleName("追加の結果")
+        self.add_message.setAccessibleName(self.tr("追加の結果"))
         self.add_message.setVisible(False)
         fl = QVBoxLayout(self.find_box)
         fl.addWidget(self.search)
         fl.addWidget(self.results, 1)
         fl.addWidget(self.results_note)
         add_row = QHBoxLayout()
-        role_caption = QLabel("役割:")
+        role_caption = QLabel(self.tr("役割:"))
         role_caption.setBuddy(self.role)
         add_row.addWidget(role_caption)
         add_row.addWidget(self.role)
@@ -1477,12 +1520,12 @@ class ParticipantsPanel(QWidget):
         fl.addWidget(self.add_message)
 
         # -- the participants --
-        self.list_box = QGroupBox("名前を記録した参加者")
+        self.list_box = QGroupBox(self.tr("名前を記録した参加者"))
         self.model = ParticipantsModel(self._update_one, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setItemDelegate(ParticipationDelegate(self.table))
-        self.table.setAccessibleName("参加者の一覧")
+        self.table.setAccessibleName(self.tr("参加者の一覧"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -1497,12 +1540,12 @@ class ParticipantsPanel(QWidget):
         vh.setDefaultSectionSize(self.fontMetrics().height() + 14)
         self.table.setMinimumHeight((self.fontMetrics().height() + 14) * 5)
         fm = self.fontMetrics()
-        for col, sample in enumerate(("佐々木　奈緒美", "10班", "40〜64歳", "役割", "出欠", "○ 出席", "2.5時間")):
+        for col, sample in enumerate(("佐々木　奈緒美", "10班", "40〜64歳", "役割", "出欠", "○ 出席", "2.5時間")):  # notr
             self.table.setColumnWidth(col, fm.horizontalAdvance(sample) + 18)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.edit_hint = QLabel("ダブルクリックで変えられます")
-        self.edit_hint.setToolTip("役割・出欠・出席・時間を変えられます。キーボードでは、欄を選んで F2 キーを押します")
-        self.remove_btn = _button("選んだ人を外す", "選んだ人を参加者から外します（Delete キーでも外せます）")
+        self.edit_hint = QLabel(self.tr("ダブルクリックで変えられます"))
+        self.edit_hint.setToolTip(self.tr("役割・出欠・出席・時間を変えられます。キーボードでは、欄を選んで F2 キーを押します"))
+        self.remove_btn = _button(self.tr("選んだ人を外す"), self.tr("選んだ人を参加者から外します（Delete キーでも外せます）"))
         self.remove_btn.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence.StandardKey.Delete, self.table, activated=self.remove_selected,
                   context=Qt.ShortcutContext.WidgetShortcut)
@@ -1519,18 +1562,18 @@ class ParticipantsPanel(QWidget):
         ll.addWidget(self.table_message)
 
         # -- counts by band of people not on the register --
-        self.guest_box = QGroupBox("名簿にない参加者の人数（年代別）")
-        self.guest_box.setToolTip("町外の人・子ども会の友だちなど、名簿にない人の人数です。変えるとすぐに保存されます。")
+        self.guest_box = QGroupBox(self.tr("名簿にない参加者の人数（年代別）"))
+        self.guest_box.setToolTip(self.tr("町外の人・子ども会の友だちなど、名簿にない人の人数です。変えるとすぐに保存されます。"))
         grid = QGridLayout(self.guest_box)
         self.guests: dict[str, QSpinBox] = {}
         # one row; two with large text
-        per_row = len(schema.AGE_BANDS) if self.fontMetrics().horizontalAdvance("あ") <= 18 else 3
+        per_row = len(schema.AGE_BANDS) if self.fontMetrics().horizontalAdvance("あ") <= 18 else 3  # notr
         for n, band in enumerate(schema.AGE_BANDS):
             spin = QSpinBox()
             spin.setRange(0, act.MAX_BAND_COUNT)
-            spin.setSuffix("人")
-            spin.setAccessibleName(f"名簿にない参加者 {band}")
-            spin.setMinimumWidth(self.fontMetrics().horizontalAdvance("1000人") + 40)
+            spin.setSuffix(self.tr("人"))
+            spin.setAccessibleName(self.tr("名簿にない参加者 {band}").format(band=band))
+            spin.setMinimumWidth(self.fontMetrics().horizontalAdvance("1000人") + 40)  # notr — a width sample
             spin.valueChanged.connect(self._guests_changed)
             caption = QLabel(band)
             caption.setBuddy(spin)
@@ -1551,7 +1594,7 @@ class ParticipantsPanel(QWidget):
         # -- the totals --
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("参加者の合計")
+        self.summary.setAccessibleName(self.tr("参加者の合計"))
         font = self.summary.font()
         font.setBold(True)
         self.summary.setFont(font)
@@ -1559,7 +1602,7 @@ class ParticipantsPanel(QWidget):
         self.summary.setMargin(6)
         self.by_band = QLabel()
         self.by_band.setWordWrap(True)
-        self.by_band.setAccessibleName("年代別の参加者")
+        self.by_band.setAccessibleName(self.tr("年代別の参加者"))
 
         # the totals stay in sight; the rest scrolls when the text is large and the screen small
         body = QWidget()
@@ -1599,7 +1642,7 @@ class ParticipantsPanel(QWidget):
             people, counts, summary = self.worker.call(_load_participants, self.event_id)
         except (ValueError, RegisterError) as exc:
             # e.g. someone born after the event's (changed) date: the model cannot place them in an age band
-            self.summary.setText(f"⚠ 参加者を読み込めませんでした: {exc}")
+            self.summary.setText(self.tr("⚠ 参加者を読み込めませんでした: {error}").format(error=exc))
             self.summary.setStyleSheet(f"color: {ERROR_COLOR};")
             return
         self.model.set_rows(people)
@@ -1614,8 +1657,9 @@ class ParticipantsPanel(QWidget):
         self._saved_guests = {band: spin.value() for band, spin in self.guests.items()}
         members = counts["member"]
         if any(members.values()):
-            parts = "・".join(f"{b} {members[b]}人" for b in schema.AGE_BANDS if members.get(b))
-            self.members_note.setText(f"参加の記録に同意していない会員（名前は残していません）: {parts}")
+            parts = self.tr("・").join(self.tr("{band} {n}人").format(band=b, n=members[b])
+                                      for b in schema.AGE_BANDS if members.get(b))
+            self.members_note.setText(self.tr("参加の記録に同意していない会員（名前は残していません）: {parts}").format(parts=parts))
             self.members_note.setVisible(True)
         else:
             self.members_note.setVisible(False)
@@ -1627,18 +1671,20 @@ class ParticipantsPanel(QWidget):
         try:
             self.show_summary(self.worker.call(act.event_summary, self.event_id))
         except (ValueError, RegisterError) as exc:
-            self.summary.setText(f"⚠ 合計を出せませんでした: {exc}")
+            self.summary.setText(self.tr("⚠ 合計を出せませんでした: {error}").format(error=exc))
 
     def show_summary(self, s: act.EventSummary) -> None:
         self.summary.setStyleSheet("")
         self.total = s.total
-        text = (f"合計 {s.total:,}人（名前あり {s.named:,}人・人数のみ {s.counted:,}人）　"
-                f"担い手（運営・講師） {s.helpers:,}人　延べ時間 {s.hours:g}時間")
+        text = self.tr("合計 {total}人（名前あり {named}人・人数のみ {counted}人）　"
+                       "担い手（運営・講師） {helpers}人　延べ時間 {hours}時間").format(
+            total=f"{s.total:,}", named=f"{s.named:,}", counted=f"{s.counted:,}", helpers=f"{s.helpers:,}",
+            hours=f"{s.hours:g}")
         if any(s.rsvp.values()):
-            text += "　出欠の返事: " + "・".join(f"{k} {v}" for k, v in s.rsvp.items())
+            text += self.tr("　出欠の返事: ") + self.tr("・").join(f"{k} {v}" for k, v in s.rsvp.items())
         self.summary.setText(text)
-        bands = "・".join(f"{b} {n}人" for b, n in s.by_band.items() if n)
-        self.by_band.setText(f"年代別: {bands}" if bands else "")
+        bands = self.tr("・").join(self.tr("{band} {n}人").format(band=b, n=n) for b, n in s.by_band.items() if n)
+        self.by_band.setText(self.tr("年代別: {bands}").format(bands=bands) if bands else "")
         self.changed.emit()
 
     # -- finding people -----------------------------------------------------------------------
@@ -1649,7 +1695,7 @@ class ParticipantsPanel(QWidget):
         self.results.clear()
         self.found = []
         if not query:
-            self.results_note.setText(self.START_NOTE)
+            self.results_note.setText(tr(self.START_NOTE))
             self._update_buttons()
             return
         if self.index is None:
@@ -1658,9 +1704,10 @@ class ParticipantsPanel(QWidget):
         shown = [self.index.rows[i].id for i in hits[:MAX_RESULTS]]
         self.found = self.worker.call(_people_of, shown, self.day) if shown else []
         for f in self.found:
-            gone = f"（{f.status}）" if f.status in GONE else ""
+            gone = self.tr("（{status}）").format(status=f.status) if f.status in GONE else ""
             where = "　".join(x for x in (f.block, f.address) if x)
-            top = QTreeWidgetItem([f"{f.head or '（世帯主未設定）'} さんの世帯{gone}　{where}"])
+            top = QTreeWidgetItem([self.tr("{head} さんの世帯{gone}　{where}").format(
+                head=f.head or self.tr("（世帯主未設定）"), gone=gone, where=where)])
             top.setData(0, ID_ROLE, ("household", f.id))
             top.setToolTip(0, where)
             for p in f.people:
@@ -1672,12 +1719,13 @@ class ParticipantsPanel(QWidget):
             top.setExpanded(True)
         self._mark_found()
         if not hits:
-            self.results_note.setText("名簿に当たる人がいません。")
+            self.results_note.setText(self.tr("名簿に当たる人がいません。"))
         elif len(hits) > MAX_RESULTS:
-            self.results_note.setText(f"{len(hits):,}世帯のうち{MAX_RESULTS}世帯を表示（名前を詳しく）")
-            self.results_note.setToolTip("名前を詳しく入れると、見つかる世帯を絞り込めます。")
+            self.results_note.setText(self.tr("{n}世帯のうち{shown}世帯を表示（名前を詳しく）").format(
+                n=f"{len(hits):,}", shown=MAX_RESULTS))
+            self.results_note.setToolTip(self.tr("名前を詳しく入れると、見つかる世帯を絞り込めます。"))
         else:
-            self.results_note.setText(f"{len(hits):,}世帯が見つかりました。")
+            self.results_note.setText(self.tr("{n}世帯が見つかりました。").format(n=f"{len(hits):,}"))
         first = self.results.topLevelItem(0)
         if first is not None and first.childCount():
             self.results.setCurrentItem(first.child(0))
@@ -1694,17 +1742,18 @@ class ParticipantsPanel(QWidget):
                 if p is None:
                     continue
                 if p.unborn:
-                    text, tip = "行事の後に生まれた人", "行事の日にはまだ生まれていないため、加えられません"
+                    text, tip = self.tr("行事の後に生まれた人"), self.tr("行事の日にはまだ生まれていないため、加えられません")
                 elif p.status not in schema.PERSON_PRESENT:
-                    text, tip = p.status, "名簿では在籍していません。行事の日に住んでいなかった人は加えられません。"
+                    text, tip = p.status, self.tr("名簿では在籍していません。行事の日に住んでいなかった人は加えられません。")
                 elif p.id in self.named_ids:
-                    text, tip = "✓ 参加者です", "すでに参加者の一覧にいます"
+                    text, tip = self.tr("✓ 参加者です"), self.tr("すでに参加者の一覧にいます")
                 elif p.id in self.counted_ids:
-                    text, tip = "✓ 人数に加えました", "同意がないため、名前を残さず年代別の人数に加えました"
+                    text, tip = self.tr("✓ 人数に加えました"), self.tr("同意がないため、名前を残さず年代別の人数に加えました")
                 elif p.consented:
-                    text, tip = "名前で記録", "参加の記録に同意しているので、名前で記録します"
+                    text, tip = self.tr("名前で記録"), self.tr("参加の記録に同意しているので、名前で記録します")
                 else:
-                    text, tip = "人数のみ（同意なし）", "参加の記録に同意していないため、名前を残さず年代別の人数に加えます"
+                    text, tip = (self.tr("人数のみ（同意なし）"),
+                                 self.tr("参加の記録に同意していないため、名前を残さず年代別の人数に加えます"))
                 child.setText(2, text)
                 child.setToolTip(2, tip)
                 grey = (p.unborn or p.status not in schema.PERSON_PRESENT or p.id in self.named_ids
@@ -1744,7 +1793,8 @@ class ParticipantsPanel(QWidget):
     def _update_buttons(self) -> None:
         people, homes = self._selection()
         self.add_person_btn.setEnabled(self.writable and bool(people))
-        self.add_person_btn.setText(f"選んだ{len(people)}人を追加" if len(people) > 1 else "この人を追加")
+        self.add_person_btn.setText(self.tr("選んだ{n}人を追加").format(n=len(people)) if len(people) > 1
+                                    else self.tr("この人を追加"))
         self.add_household_btn.setEnabled(self.writable and bool(homes))
         self.remove_btn.setEnabled(self.writable and bool(self.selected_participations()))
 
@@ -1774,9 +1824,10 @@ class ParticipantsPanel(QWidget):
             else:
                 keep.append(pid)
         if unborn:
-            notes.append(f"{unborn}人は行事の日にはまだ生まれていないため、加えませんでした。")
+            notes.append(self.tr("{n}人は行事の日にはまだ生まれていないため、加えませんでした。").format(n=unborn))
         if counted:
-            notes.append(f"{counted}人はすでに年代別の人数に加えてあるため、二重に数えないよう加えませんでした。")
+            notes.append(self.tr("{n}人はすでに年代別の人数に加えてあるため、二重に数えないよう加えませんでした。").format(
+                n=counted))
         return keep, notes
 
     def add_selected_people(self) -> None:
@@ -1868,8 +1919,9 @@ class ParticipantsPanel(QWidget):
         if not ids or not self.writable:
             return
         names = [p.name for p in self.model.rows if p.id in ids]
-        who = f"「{names[0]}」さん" if len(names) == 1 else f"{len(names)}人"
-        if not dialogs.confirm(self, "参加者から外す", f"{who}を参加者から外しますか？", yes="外す", no="やめる"):
+        who = self.tr("「{name}」さん").format(name=names[0]) if len(names) == 1 else self.tr("{n}人").format(n=len(names))
+        if not dialogs.confirm(self, self.tr("参加者から外す"), self.tr("{who}を参加者から外しますか？").format(who=who),
+                               yes=self.tr("外す"), no=self.tr("やめる")):
             return
         removed = 0
         for pid in ids:
@@ -1881,7 +1933,7 @@ class ParticipantsPanel(QWidget):
             removed += 1
         self.refresh()
         if removed:
-            self._show_table_message(f"✓ {removed}人を参加者から外しました。")
+            self._show_table_message(self.tr("✓ {n}人を参加者から外しました。").format(n=removed))
 
     # -- counts of people not on the register ------------------------------------------------------
 

@@ -87,7 +87,7 @@ class ExportDialog(QDialog):
         kind = self.kind.currentData()
         suffix = ".xlsx" if kind == "xlsx" else ".csv"
         if target is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("書き出し先"), f"名簿{suffix}", f"*{suffix}")
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("書き出し先"), self.tr("名簿{0}").format(suffix), f"*{suffix}")
             if not chosen:
                 return
             target = Path(chosen)

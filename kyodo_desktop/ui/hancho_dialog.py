@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.export.hancho_sheet import HanchoReturn, apply_hancho_changes
 from kyodo_desktop.models.errors import RegisterError
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.worker import DbWorker
 
 
@@ -49,15 +50,16 @@ class HanchoReturnDialog(QDialog):
             tick.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             tick.setCheckState(Qt.CheckState.Unchecked if c.conflict else Qt.CheckState.Checked)
             self.table.setItem(r, 0, tick)
-            for col, text in enumerate((c.name, c.label, c.exported or "（空）", c.sheet or "（空）",
-                                        (c.register or "（空）") + ("　⚠ 食い違い" if c.conflict else "")), start=1):
+            empty = self.tr("（空）")
+            for col, text in enumerate((c.name, c.label, c.exported or empty, c.sheet or empty,
+                                        (c.register or empty) + (self.tr("　⚠ 食い違い") if c.conflict else "")), start=1):
                 self.table.setItem(r, col, QTableWidgetItem(text))
         layout.addWidget(self.table, 2)
         layout.addWidget(QLabel(self.tr("新しく書き足された人: {0}人（取り込むと新しい世帯になります）").format(len(ret.new_rows))))
         layout.addWidget(QLabel(self.tr("退会・転出の確認（名簿からは消しません。世帯の編集で記録してください）")))
         self.confirm = QListWidget()
         for _u, name, why in ret.to_confirm:
-            self.confirm.addItem(f"{name}（{why}）")
+            self.confirm.addItem(self.tr("{0}（{1}）").format(name, why))
         for line in ret.messages:
             self.confirm.addItem("⚠ " + line)
         layout.addWidget(self.confirm, 1)
@@ -88,5 +90,5 @@ class HanchoReturnDialog(QDialog):
 def choose_file(parent: QWidget) -> Path | None:
     from PySide6.QtWidgets import QFileDialog
 
-    chosen, _ = QFileDialog.getOpenFileName(parent, "班長用シート", str(Path.home()), "Excel (*.xlsx)")
+    chosen, _ = QFileDialog.getOpenFileName(parent, tr("班長用シート"), str(Path.home()), "Excel (*.xlsx)")
     return Path(chosen) if chosen else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,18 +34,20 @@ from kyodo_desktop.models.errors import RegisterError
 from kyodo_desktop.models.japanese import fiscal_year_label
 from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.widgets import heading
 from kyodo_desktop.ui.worker import DbWorker
 
 ERRORS = (RegisterError, ValidationError)
-STEPS = ("年度と会計", "役員", "班長", "確認", "引継ぎの書類")
+STEPS = (QT_TRANSLATE_NOOP("", "年度と会計"), QT_TRANSLATE_NOOP("", "役員"), QT_TRANSLATE_NOOP("", "班長"),
+         QT_TRANSLATE_NOOP("", "確認"), QT_TRANSLATE_NOOP("", "引継ぎの書類"))
 
 
 def default_year(worker: DbWorker) -> int:
     """This 年度 if its officers are not registered yet (the hand-over is late), else next 年度."""
     def find(reg) -> int:
         this = ab.year_of(reg, reg.today())
-        known = reg.conn.execute("SELECT 1 FROM officers WHERE fiscal_year = ? AND role = '会長'", [this]).fetchone()
+        known = reg.conn.execute("SELECT 1 FROM officers WHERE fiscal_year = ? AND role = '会長'", [this]).fetchone()  # notr: SQL
         return this + 1 if known else this
     return worker.call(find)
 
@@ -60,16 +62,16 @@ class PersonPicker(QDialog):
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("名前・フリガナで探す")
-        self.search.setAccessibleName("名前で探す")
+        self.search.setPlaceholderText(self.tr("名前・フリガナで探す"))
+        self.search.setAccessibleName(self.tr("名前で探す"))
         layout.addWidget(self.search)
         self.results = QListWidget()
-        self.results.setAccessibleName("見つかった人")
+        self.results.setAccessibleName(self.tr("見つかった人"))
         layout.addWidget(self.results, 1)
         row = QHBoxLayout()
         row.addStretch(1)
-        self.ok = QPushButton("この人にする")
-        cancel = QPushButton("やめる")
+        self.ok = QPushButton(self.tr("この人にする"))
+        cancel = QPushButton(self.tr("やめる"))
         row.addWidget(self.ok)
         row.addWidget(cancel)
         layout.addLayout(row)
@@ -80,13 +82,13 @@ class PersonPicker(QDialog):
         self.found: list[tuple[int, str]] = []
         self.search.textChanged.connect(self._find)
         self._find("")
-        self.resize(self.fontMetrics().horizontalAdvance("あ") * 24, self.fontMetrics().height() * 22)
+        self.resize(self.fontMetrics().horizontalAdvance("あ") * 24, self.fontMetrics().height() * 22)  # notr: a width measure
 
     def _find(self, text: str) -> None:
         if self.choices is not None:
             self.found = [c for c in self.choices if text.strip() in c[1].replace("　", "")] if text.strip() else self.choices
         else:
-            self.found = [(pid, f"{name}（{block}）") for pid, name, block in self.worker.call(find_persons, text)]
+            self.found = [(pid, f"{name}（{block}）") for pid, name, block in self.worker.call(find_persons, text)]  # notr: _pick_officer splits at 「（」
         self.results.clear()
         self.results.addItems([name for _pid, name in self.found])
         if self.found:
@@ -102,23 +104,23 @@ class HandoverWizard(QDialog):
     def __init__(self, worker: DbWorker, parent: QWidget | None = None, *, new_year: int | None = None) -> None:
         super().__init__(parent)
         self.worker = worker
-        self.setWindowTitle("年度替わり・引継ぎ")
+        self.setWindowTitle(self.tr("年度替わり・引継ぎ"))
         self.applied = False
         self.package: ho.HandoverPackage | None = None
         layout = QVBoxLayout(self)
         self.step_label = QLabel()
-        self.step_label.setAccessibleName("いまの手順")
+        self.step_label.setAccessibleName(self.tr("いまの手順"))
         layout.addWidget(self.step_label)
         self.pages = QStackedWidget()
         layout.addWidget(self.pages, 1)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setAccessibleName("お知らせ")
+        self.error.setAccessibleName(self.tr("お知らせ"))
         layout.addWidget(self.error)
         row = QHBoxLayout()
-        self.back = QPushButton("戻る")
-        self.next = QPushButton("次へ")
-        self.close_button = QPushButton("閉じる")
+        self.back = QPushButton(self.tr("戻る"))
+        self.next = QPushButton(self.tr("次へ"))
+        self.close_button = QPushButton(self.tr("閉じる"))
         row.addWidget(self.back)
         row.addStretch(1)
         row.addWidget(self.next)
@@ -131,14 +133,14 @@ class HandoverWizard(QDialog):
         self.year = QSpinBox()
         self.year.setRange(2000, 2100)
         self.year.setValue(new_year or default_year(worker))
-        self.year.setAccessibleName("新しい年度（西暦）")
+        self.year.setAccessibleName(self.tr("新しい年度（西暦）"))
         self.plan = worker.call(ho.propose, self.year.value())
         self.pages.addWidget(self._year_page())
         self.pages.addWidget(self._officers_page())
         self.pages.addWidget(self._leaders_page())
         self.pages.addWidget(self._confirm_page())
         self.pages.addWidget(self._package_page())
-        self.resize(self.fontMetrics().horizontalAdvance("あ") * 52, self.fontMetrics().height() * 36)
+        self.resize(self.fontMetrics().horizontalAdvance("あ") * 52, self.fontMetrics().height() * 36)  # notr: a width measure
         self._go(0)
 
     # -- pages ---------------------------------------------------------------------------------
@@ -146,24 +148,24 @@ class HandoverWizard(QDialog):
     def _year_page(self) -> QWidget:
         page = QWidget()
         v = QVBoxLayout(page)
-        v.addWidget(heading("年度と会計", 1.2))
+        v.addWidget(heading(self.tr("年度と会計"), 1.2))
         form = QFormLayout()
         self.year_text = QLabel()
         year_row = QHBoxLayout()
         year_row.addWidget(self.year)
         year_row.addWidget(self.year_text)
         year_row.addStretch(1)
-        form.addRow("新しい年度:", year_row)
+        form.addRow(self.tr("新しい年度:"), year_row)
         v.addLayout(form)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
         v.addWidget(self.notes)
-        self.close_books = QCheckBox("前の年度の帳簿を締めて、残高を繰り越す（監査が済んでいるとき）")
+        self.close_books = QCheckBox(self.tr("前の年度の帳簿を締めて、残高を繰り越す（監査が済んでいるとき）"))
         v.addWidget(self.close_books)
         self.counted_box = QWidget()
         self.counted_form = QFormLayout(self.counted_box)
         v.addWidget(self.counted_box)
-        self.assess = QCheckBox("新しい年度の会費を加入世帯に割り当てる")
+        self.assess = QCheckBox(self.tr("新しい年度の会費を加入世帯に割り当てる"))
         self.assess.setChecked(True)
         v.addWidget(self.assess)
         v.addStretch(1)
@@ -175,8 +177,8 @@ class HandoverWizard(QDialog):
 
     def _fill_year_page(self) -> None:
         p = self.plan
-        self.year_text.setText(f"{fiscal_year_label(p.new_year)}（前の年度: {fiscal_year_label(p.old_year)}）")
-        self.notes.setText("\n".join(f"・{n}" for n in p.notes))
+        self.year_text.setText(self.tr("{0}（前の年度: {1}）").format(fiscal_year_label(p.new_year), fiscal_year_label(p.old_year)))
+        self.notes.setText("\n".join(self.tr("・{0}").format(n) for n in p.notes))
         years = {y.fiscal_year: y for y in self.worker.call(ab.list_years)}
         can_close = p.old_year in years and years[p.old_year].state == "open"
         self.close_books.setEnabled(can_close)
@@ -189,10 +191,10 @@ class HandoverWizard(QDialog):
             check = self.worker.call(ab.closing_check, p.old_year, {})
             for a in check.accounts:
                 edit = QLineEdit()
-                edit.setPlaceholderText(f"帳簿の残高 {ab.yen(a.book)}")
-                edit.setAccessibleName(f"{a.account}の実際の残高")
+                edit.setPlaceholderText(self.tr("帳簿の残高 {0}").format(ab.yen(a.book)))
+                edit.setAccessibleName(self.tr("{0}の実際の残高").format(a.account))
                 self.counted[a.account] = edit
-                self.counted_form.addRow(f"{a.account}の実際の残高（円）:", edit)
+                self.counted_form.addRow(self.tr("{0}の実際の残高（円）:").format(a.account), edit)
 
     def _year_changed(self, value: int) -> None:
         try:
@@ -208,23 +210,23 @@ class HandoverWizard(QDialog):
     def _officers_page(self) -> QWidget:
         page = QWidget()
         v = QVBoxLayout(page)
-        v.addWidget(heading("役員", 1.2))
-        v.addWidget(QLabel("前の年度と同じ人が入っています。替わる役職は選んで「人を変える」を押してください。"))
+        v.addWidget(heading(self.tr("役員"), 1.2))
+        v.addWidget(QLabel(self.tr("前の年度と同じ人が入っています。替わる役職は選んで「人を変える」を押してください。")))
         self.officer_table = QTableWidget(0, 2)
-        self.officer_table.setHorizontalHeaderLabels(["役職", "氏名"])
+        self.officer_table.setHorizontalHeaderLabels([self.tr("役職"), self.tr("氏名")])
         self.officer_table.horizontalHeader().setStretchLastSection(True)
         self.officer_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.officer_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.officer_table.setAccessibleName("新しい年度の役員")
+        self.officer_table.setAccessibleName(self.tr("新しい年度の役員"))
         v.addWidget(self.officer_table, 1)
         row = QHBoxLayout()
         self.role_choice = QComboBox()
         self.role_choice.addItems(list(ho.ROLES))
         self.role_choice.setEditable(True)
-        self.role_choice.setAccessibleName("役職")
-        change = QPushButton("人を変える…")
-        add = QPushButton("この役職に人を選ぶ…")
-        remove = QPushButton("この役職を空ける")
+        self.role_choice.setAccessibleName(self.tr("役職"))
+        change = QPushButton(self.tr("人を変える…"))
+        add = QPushButton(self.tr("この役職に人を選ぶ…"))
+        remove = QPushButton(self.tr("この役職を空ける"))
         row.addWidget(change)
         row.addWidget(remove)
         row.addStretch(1)
@@ -247,16 +249,16 @@ class HandoverWizard(QDialog):
     def _pick_officer(self, role: str, *, add: bool = False, replace_index: int | None = None) -> None:
         if not role:
             return
-        picker = PersonPicker(self.worker, f"{role}を選ぶ", parent=self)
+        picker = PersonPicker(self.worker, self.tr("{0}を選ぶ").format(role), parent=self)
         if picker.exec() != QDialog.DialogCode.Accepted or picker.chosen() is None:
             return
         person = picker.chosen()
-        name = next(n for pid, n in picker.found if pid == person).split("（")[0]
+        name = next(n for pid, n in picker.found if pid == person).split("（")[0]  # notr: a separator
         officers = list(self.plan.officers)
         choice = ho.OfficerChoice(role, person, name)
         if replace_index is not None:
             officers[replace_index] = choice
-        elif add and role in ("監事",):  # a role two people hold
+        elif add and role in ("監事",):  # a role two people hold  # notr: a stored role
             officers.append(choice)
         else:
             officers = [o for o in officers if o.role != role] + [choice]
@@ -277,20 +279,20 @@ class HandoverWizard(QDialog):
     def _leaders_page(self) -> QWidget:
         page = QWidget()
         v = QVBoxLayout(page)
-        v.addWidget(heading("班長", 1.2))
-        hint = QLabel("班長の当番表があればそこから、なければ回覧順で次の世帯（75歳以上だけの世帯は飛ばす）を入れてあります。")
+        v.addWidget(heading(self.tr("班長"), 1.2))
+        hint = QLabel(self.tr("班長の当番表があればそこから、なければ回覧順で次の世帯（75歳以上だけの世帯は飛ばす）を入れてあります。"))
         hint.setWordWrap(True)
         v.addWidget(hint)
         self.leader_table = QTableWidget(0, 4)
-        self.leader_table.setHorizontalHeaderLabels(["班", "今の班長", "新しい班長", "決め方"])
+        self.leader_table.setHorizontalHeaderLabels([self.tr("班"), self.tr("今の班長"), self.tr("新しい班長"), self.tr("決め方")])
         self.leader_table.horizontalHeader().setStretchLastSection(True)
         self.leader_table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.leader_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.leader_table.setAccessibleName("班長の交代")
+        self.leader_table.setAccessibleName(self.tr("班長の交代"))
         v.addWidget(self.leader_table, 1)
         row = QHBoxLayout()
-        change = QPushButton("班長を選ぶ…")
-        keep = QPushButton("今の班長のまま")
+        change = QPushButton(self.tr("班長を選ぶ…"))
+        keep = QPushButton(self.tr("今の班長のまま"))
         row.addWidget(change)
         row.addWidget(keep)
         row.addStretch(1)
@@ -304,7 +306,8 @@ class HandoverWizard(QDialog):
         rows = self.plan.leaders
         self.leader_table.setRowCount(len(rows))
         for n, c in enumerate(rows):
-            for col, text in enumerate((c.block, c.current_name or "（なし）", c.name or "（なし）", c.source)):
+            for col, text in enumerate((c.block, c.current_name or self.tr("（なし）"), c.name or self.tr("（なし）"),
+                                         tr(c.source))):
                 self.leader_table.setItem(n, col, QTableWidgetItem(text))
 
     def _set_leader(self, row: int, person: int | None, source: str) -> None:
@@ -319,29 +322,29 @@ class HandoverWizard(QDialog):
             return
         c = self.plan.leaders[row]
         people = self.worker.call(ho.block_people, c.block_id, self.plan.new_year)
-        picker = PersonPicker(self.worker, f"{c.block}の班長を選ぶ", people, parent=self)
+        picker = PersonPicker(self.worker, self.tr("{0}の班長を選ぶ").format(c.block), people, parent=self)
         if picker.exec() == QDialog.DialogCode.Accepted and picker.chosen() is not None:
-            self._set_leader(row, picker.chosen(), "選択")
+            self._set_leader(row, picker.chosen(), QT_TRANSLATE_NOOP("", "選択"))  # stored as it is
 
     def _keep_leader(self) -> None:
         row = self.leader_table.currentRow()
         if 0 <= row < len(self.plan.leaders):
-            self._set_leader(row, self.plan.leaders[row].current_id, "今年度のまま")
+            self._set_leader(row, self.plan.leaders[row].current_id, QT_TRANSLATE_NOOP("", "今年度のまま"))
 
     def _confirm_page(self) -> QWidget:
         page = QWidget()
         v = QVBoxLayout(page)
-        v.addWidget(heading("確認", 1.2))
-        v.addWidget(QLabel("「実行する」を押すと、次のことをまとめて行います（途中で失敗したときは何も変わりません）。"))
+        v.addWidget(heading(self.tr("確認"), 1.2))
+        v.addWidget(QLabel(self.tr("「実行する」を押すと、次のことをまとめて行います（途中で失敗したときは何も変わりません）。")))
         self.change_list = QListWidget()
-        self.change_list.setAccessibleName("行うこと")
+        self.change_list.setAccessibleName(self.tr("行うこと"))
         self.change_list.setWordWrap(True)
         v.addWidget(self.change_list, 1)
         self.problems = QLabel()
         self.problems.setWordWrap(True)
-        self.problems.setAccessibleName("直すこと")
+        self.problems.setAccessibleName(self.tr("直すこと"))
         v.addWidget(self.problems)
-        self.apply_button = QPushButton("実行する")
+        self.apply_button = QPushButton(self.tr("実行する"))
         self.apply_button.clicked.connect(self.apply)
         row = QHBoxLayout()
         row.addStretch(1)
@@ -352,23 +355,23 @@ class HandoverWizard(QDialog):
     def _package_page(self) -> QWidget:
         page = QWidget()
         v = QVBoxLayout(page)
-        v.addWidget(heading("引継ぎの書類", 1.2))
-        text = QLabel("新しい役員に渡すものを、フォルダー（USBメモリなど）に作ります: 台帳のコピー（暗号化済み・"
-                      "開くにはパスワードが必要）、引継ぎチェックリスト（PDF）、希望すれば新しい復旧シート。")
+        v.addWidget(heading(self.tr("引継ぎの書類"), 1.2))
+        text = QLabel(self.tr("新しい役員に渡すものを、フォルダー（USBメモリなど）に作ります: 台帳のコピー（暗号化済み・"
+                              "開くにはパスワードが必要）、引継ぎチェックリスト（PDF）、希望すれば新しい復旧シート。"))
         text.setWordWrap(True)
         v.addWidget(text)
         row = QHBoxLayout()
         self.folder = QLineEdit()
-        self.folder.setAccessibleName("保存先のフォルダー")
-        browse = QPushButton("選ぶ…")
+        self.folder.setAccessibleName(self.tr("保存先のフォルダー"))
+        browse = QPushButton(self.tr("選ぶ…"))
         browse.clicked.connect(self._browse)
-        row.addWidget(QLabel("保存先:"))
+        row.addWidget(QLabel(self.tr("保存先:")))
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         v.addLayout(row)
-        self.new_code = QCheckBox("復旧コードを新しくして、復旧シートを作る（前の復旧シートは使えなくなります）")
+        self.new_code = QCheckBox(self.tr("復旧コードを新しくして、復旧シートを作る（前の復旧シートは使えなくなります）"))
         v.addWidget(self.new_code)
-        self.package_button = QPushButton("書類を作る")
+        self.package_button = QPushButton(self.tr("書類を作る"))
         self.package_button.clicked.connect(self.make_package)
         v.addWidget(self.package_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.package_result = QLabel()
@@ -380,7 +383,7 @@ class HandoverWizard(QDialog):
     # -- actions -------------------------------------------------------------------------------
 
     def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "引継ぎの書類の保存先")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("引継ぎの書類の保存先"))
         if folder:
             self.folder.setText(folder)
 
@@ -389,9 +392,9 @@ class HandoverWizard(QDialog):
             return None
         counted: dict[str, int] = {}
         for account, edit in self.counted.items():
-            text = edit.text().strip().replace(",", "").replace("，", "").removesuffix("円")
+            text = edit.text().strip().replace(",", "").replace("，", "").removesuffix("円")  # notr: parsing input
             if not text.isdigit():
-                raise ValidationError("実際の残高", f"「{account}」の実際の残高を数字で入れてください（例: 12000）。")
+                raise ValidationError(self.tr("実際の残高"), self.tr("「{0}」の実際の残高を数字で入れてください（例: 12000）。").format(account))
             counted[account] = int(text)
         return counted
 
@@ -399,7 +402,7 @@ class HandoverWizard(QDialog):
         self.change_list.clear()
         self.change_list.addItems(self.worker.call(ho.describe, self.plan))
         problems = self.worker.call(ho.check, self.plan)
-        self.problems.setText("⚠ 直すこと:\n" + "\n".join(f"・{p}" for p in problems) if problems else "")
+        self.problems.setText(self.tr("⚠ 直すこと:\n") + "\n".join(self.tr("・{0}").format(p) for p in problems) if problems else "")
         self.apply_button.setEnabled(not problems and not self.applied)
 
     def _go(self, step: int) -> None:
@@ -420,30 +423,31 @@ class HandoverWizard(QDialog):
         self.pages.setCurrentIndex(target)
         if target == 3:
             self._refresh_confirm()
-        self.step_label.setText("　→　".join(f"【{s}】" if k == target else s for k, s in enumerate(STEPS)))
+        self.step_label.setText("　→　".join(f"【{tr(s)}】" if k == target else tr(s) for k, s in enumerate(STEPS)))
         self.back.setEnabled(target > 0 and not (self.applied and target <= 3))
         self.next.setEnabled(target < 3 or (target == 3 and self.applied))
 
     def apply(self) -> None:
         lines = self.worker.call(ho.describe, self.plan)
-        if not dialogs.confirm(self, "年度替わり", f"{len(lines)}項目の変更をまとめて行います。よろしいですか？\n"
-                               "（行う前に自動でバックアップを作ります）", yes="実行する", no="やめる"):
+        if not dialogs.confirm(self, self.tr("年度替わり"), self.tr("{0}項目の変更をまとめて行います。よろしいですか？\n"
+                                                      "（行う前に自動でバックアップを作ります）").format(len(lines)),
+                               yes=self.tr("実行する"), no=self.tr("やめる")):
             return
         try:
             self.worker.call(lambda reg: reg.backup("handover"))
             result = self.worker.call(ho.apply, self.plan)
         except ERRORS as exc:
-            self.error.setText(f"⚠ {exc}\n何も変えていません。")
+            self.error.setText(self.tr("⚠ {0}\n何も変えていません。").format(exc))
             return
         self.applied = True
         self._go(0)  # (stays on 確認, now with 「次へ」 to the papers)
-        self.error.setText(f"✓ {fiscal_year_label(result.new_year)}への年度替わりを行いました（{len(result.changes)}項目）。"
-                           "「次へ」で引継ぎの書類を作れます。")
+        self.error.setText(self.tr("✓ {0}への年度替わりを行いました（{1}項目）。"
+                                   "「次へ」で引継ぎの書類を作れます。").format(fiscal_year_label(result.new_year), len(result.changes)))
 
     def make_package(self) -> None:
         folder = self.folder.text().strip()
         if not folder:
-            self.package_result.setText("⚠ 保存先のフォルダーを選んでください。")
+            self.package_result.setText(self.tr("⚠ 保存先のフォルダーを選んでください。"))
             return
         try:
             self.package = self.worker.call(ho.write_package, Path(folder), self.plan.new_year,
@@ -454,5 +458,5 @@ class HandoverWizard(QDialog):
         names = [self.package.register_copy.name, self.package.checklist.name]
         if self.package.recovery_sheet is not None:
             names.append(self.package.recovery_sheet.name)
-        self.package_result.setText("✓ 作りました:\n" + "\n".join(f"・{n}" for n in names)
-                                    + "\nチェックリストを印刷して、新しい役員と一緒に確かめてください。")
+        self.package_result.setText(self.tr("✓ 作りました:\n") + "\n".join(self.tr("・{0}").format(n) for n in names)
+                                    + self.tr("\nチェックリストを印刷して、新しい役員と一緒に確かめてください。"))

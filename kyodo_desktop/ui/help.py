@@ -8,7 +8,7 @@ for, the few things most people do there, and where to go when something goes wr
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-_COMMON = (
-    "<h3>困ったときは</h3><ul>"
+from kyodo_desktop.ui.i18n import tr
+
+_COMMON = QT_TRANSLATE_NOOP(
+    "", "<h3>困ったときは</h3><ul>"
     "<li>まちがえて変えてしまったときは、世帯の画面なら <b>Ctrl+Z</b> で元に戻せます。"
     "それでも戻らないときは「ファイル」→「バックアップから復元…」。台帳は開くたび・閉じるたびに自動で保存されています。</li>"
     "<li>文字が小さいときは「設定」→「表示」で大きくできます（200%まで）。</li>"
@@ -30,44 +32,44 @@ _COMMON = (
 
 #: page key (main_window.NAV) → (title, body as simple HTML)
 PAGES: dict[str, tuple[str, str]] = {
-    "home": ("ホーム", (
+    "home": (QT_TRANSLATE_NOOP("", "ホーム"), QT_TRANSLATE_NOOP("",
         "<p>町会の今の様子をひと目で見る画面です。世帯数・会員数・65歳以上・75歳以上の人数、班ごとの数、最近の変更が出ます。</p>"
         "<p>下の「活動の見える化」では、年度を選ぶと、年齢の分布、加入率の移り変わり、行事への参加などのグラフが出ます。"
         "同じ内容を「活動のまとめ」として1枚に印刷し、総会や回覧に使えます（名前は出ません）。</p>"
         "<p>災害のときは右上の大きな <b>「安否確認」</b> ボタンから、すぐに安否確認の画面へ移れます。</p>")),
-    "register": ("名簿", (
+    "register": (QT_TRANSLATE_NOOP("", "名簿"), QT_TRANSLATE_NOOP("",
         "<p>世帯と会員の名簿です。上の欄に名前かフリガナを入れると、入れたそばから絞り込まれます"
         "（ひらがな・カタカナ、髙と高のような字の違いは気にしなくてかまいません）。</p>"
         "<ul><li>世帯を開くには、行をダブルクリックするか、選んで Enter キー。</li>"
         "<li>新しい世帯は「世帯を追加」。転出・死亡は世帯の画面で日付とともに記録します（消しません）。</li>"
         "<li>回覧の順番は「回覧順を上へ／下へ」で変えられます。</li>"
         "<li>班長さんには、自分の班だけが見えます。</li></ul>")),
-    "events": ("行事", (
+    "events": (QT_TRANSLATE_NOOP("", "行事"), QT_TRANSLATE_NOOP("",
         "<p>行事・担い手・協力団体・地域課題を記録する画面です。上のタブで切り替えます。</p>"
         "<ul><li><b>行事</b>: 年度ごとの行事。参加者は名簿から選びます。個人ごとの記録に同意していない人は、"
         "年代ごとの人数だけが残ります。受付名簿と出欠表を班ごとに印刷できます。</li>"
         "<li><b>担い手</b>: 手伝える人の得意なこと・都合のよい曜日。「誰に頼めそう？」で候補が出ます。</li>"
         "<li><b>協力団体</b>: 公民館・社協・学校・NPO・商店など。</li>"
         "<li><b>地域課題</b>: 困りごとの記録と、市への要望とその回答。</li></ul>")),
-    "rosters": ("当番表", (
+    "rosters": (QT_TRANSLATE_NOOP("", "当番表"), QT_TRANSLATE_NOOP("",
         "<p>ごみステーション・防犯パトロール・清掃などの当番を、公平に順番で決める画面です。"
         "前回の続きから決めるので、年や月が変わっても順番は飛びません。</p>"
         "<ul><li>「○月○日まで決める」（たとえば「3月31日まで決める」）で、その日までの当番を決めます。決めた当番は後から書き換わりません。</li>"
         "<li>都合が悪い人の代わりを立てると、次はその人が代わりを返します（「交代の返し」）。</li>"
         "<li>名簿が変わると「決め直す」の印が付きます。</li>"
         "<li>当番表（A4）と当番札を印刷できます。</li></ul>")),
-    "disaster": ("防災・連絡網", (
+    "disaster": (QT_TRANSLATE_NOOP("", "防災・連絡網"), QT_TRANSLATE_NOOP("",
         "<p>災害への備えの画面です。</p>"
         "<ul><li><b>安否確認</b>: 始めると、班ごとに全員の一覧が出ます。「無事」「けが」「不明」などを"
         "キー1つで記録できます。訓練でも使えます。</li>"
         "<li><b>連絡網</b>: 名簿から自動で作られます。班長→回覧順に次の世帯へ、最後の世帯は会長へ報告します。</li>"
         "<li><b>要支援者</b>: 避難に手助けが要る人の名簿です。見られる人は限られ、見たことは記録されます。</li>"
         "<li><b>資機材</b>: 防災倉庫の中身と点検日。</li></ul>")),
-    "circulars": ("回覧", (
+    "circulars": (QT_TRANSLATE_NOOP("", "回覧"), QT_TRANSLATE_NOOP("",
         "<p>回覧板の表紙と押印欄を作る画面です。班ごとに、回覧順で世帯の名前が並びます。</p>"
         "<p>印刷の前に、画面で仕上がりを確かめられます（印刷プレビュー）。名簿を印刷するときは、"
         "表紙に取扱いの注意が付きます。配り終えた名簿は回収するか、細かく裁断してください。</p>")),
-    "accounts": ("会計・報告", (
+    "accounts": (QT_TRANSLATE_NOOP("", "会計・報告"), QT_TRANSLATE_NOOP("",
         "<p>会費・金銭出納簿・予算と決算・年次報告の画面です。</p>"
         "<ul><li><b>会費</b>: 年度の会費を世帯に割り当て、入金を記録します。班でまとめての入金もできます。"
         "会費集金簿（班長さん用）と領収書を印刷できます。</li>"
@@ -79,7 +81,7 @@ PAGES: dict[str, tuple[str, str]] = {
         "<li><b>補助金</b>: 申請ごとに、補助額の計算・手続きの段階・期限・添付書類・入金を記録し、実績報告書を作ります。</li>"
         "<li><b>設定</b>: 会費の種類と額、科目、口座、校下の負担金の率。</li></ul>"
         "<p>新しい年度に役員・班長が替わるときは「ファイル」→「年度替わり・引継ぎ…」を使います。</p>")),
-    "settings": ("設定", (
+    "settings": (QT_TRANSLATE_NOOP("", "設定"), QT_TRANSLATE_NOOP("",
         "<p>自分のアカウント（パスワード・PIN）、表示（文字の大きさ・配色）、役員のアカウント、操作の記録、"
         "記録の整理の画面です。見える項目は役割によって違います。</p>"
         "<p>パスワードを全員が忘れたときは、最初に印刷した「復旧シート」の復旧コードで開けます。"
@@ -88,19 +90,24 @@ PAGES: dict[str, tuple[str, str]] = {
 
 #: the guided tour for the first start: (title, text)
 TOUR: tuple[tuple[str, str], ...] = (
-    ("協働デスクへようこそ", "この案内は5ページです。「次へ」で進みます。あとから「ヘルプ」→「使い方の案内」でいつでも見られます。"),
-    ("左の一覧で画面を切り替えます", "ホーム・名簿・行事・当番表・防災・連絡網・回覧・会計・報告・設定。"
-     "キーボードでは Ctrl+1〜Ctrl+8 で移れます。"),
-    ("名前で探す", "名簿の画面の上の欄に、名前かフリガナを1文字入れるだけで絞り込まれます。"),
-    ("印刷する", "「ファイル」→「印刷」（Ctrl+P）。印刷の前に画面で仕上がりを確かめられます。"),
-    ("困ったら F1", "どの画面でも F1 キーを押すと、その画面の説明が出ます。文字が小さいときは「設定」→「表示」。"
-     "台帳は自動でバックアップされています。"),
+    (QT_TRANSLATE_NOOP("", "協働デスクへようこそ"),
+     QT_TRANSLATE_NOOP("", "この案内は5ページです。「次へ」で進みます。あとから「ヘルプ」→「使い方の案内」でいつでも見られます。")),
+    (QT_TRANSLATE_NOOP("", "左の一覧で画面を切り替えます"),
+     QT_TRANSLATE_NOOP("", "ホーム・名簿・行事・当番表・防災・連絡網・回覧・会計・報告・設定。"
+                       "キーボードでは Ctrl+1〜Ctrl+8 で移れます。")),
+    (QT_TRANSLATE_NOOP("", "名前で探す"),
+     QT_TRANSLATE_NOOP("", "名簿の画面の上の欄に、名前かフリガナを1文字入れるだけで絞り込まれます。")),
+    (QT_TRANSLATE_NOOP("", "印刷する"),
+     QT_TRANSLATE_NOOP("", "「ファイル」→「印刷」（Ctrl+P）。印刷の前に画面で仕上がりを確かめられます。")),
+    (QT_TRANSLATE_NOOP("", "困ったら F1"),
+     QT_TRANSLATE_NOOP("", "どの画面でも F1 キーを押すと、その画面の説明が出ます。文字が小さいときは「設定」→「表示」。"
+                       "台帳は自動でバックアップされています。")),
 )
 
 
 def help_html(key: str) -> str:
     title, body = PAGES.get(key, PAGES["home"])
-    return f"<h2>{title}</h2>{body}{_COMMON}"
+    return f"<h2>{tr(title)}</h2>{tr(body)}{tr(_COMMON)}"
 
 
 class HelpDialog(QDialog):
@@ -109,7 +116,7 @@ class HelpDialog(QDialog):
     def __init__(self, key: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         title = PAGES.get(key, PAGES["home"])[0]
-        self.setWindowTitle(self.tr("ヘルプ — {0}").format(title))
+        self.setWindowTitle(self.tr("ヘルプ — {0}").format(tr(title)))
         layout = QVBoxLayout(self)
         self.text = QTextBrowser()
         self.text.setHtml(help_html(key))
@@ -122,7 +129,7 @@ class HelpDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
-        width = self.fontMetrics().horizontalAdvance("あ") * 40
+        width = self.fontMetrics().horizontalAdvance("あ") * 40  # notr: a width measure
         self.resize(width, int(width * 0.8))
 
 
@@ -137,13 +144,13 @@ class TourDialog(QDialog):
         for n, (title, text) in enumerate(TOUR, start=1):
             page = QWidget()
             v = QVBoxLayout(page)
-            head = QLabel(f"{n}/{len(TOUR)}　{title}")
+            head = QLabel(self.tr("{0}/{1}　{2}").format(n, len(TOUR), tr(title)))
             font = head.font()
             font.setPointSizeF(font.pointSizeF() * 1.3)
             font.setBold(True)
             head.setFont(font)
             head.setWordWrap(True)
-            body = QLabel(text)
+            body = QLabel(tr(text))
             body.setWordWrap(True)
             body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             v.addWidget(head)
@@ -162,7 +169,7 @@ class TourDialog(QDialog):
         row.addWidget(self.next)
         row.addWidget(self.done_button)
         layout.addLayout(row)
-        width = self.fontMetrics().horizontalAdvance("あ") * 34
+        width = self.fontMetrics().horizontalAdvance("あ") * 34  # notr: a width measure
         self.resize(width, int(width * 0.55))
         self._go(0)
 

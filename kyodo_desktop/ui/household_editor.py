@@ -20,8 +20,8 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -66,16 +66,13 @@ from kyodo_desktop.models.postal import PostalAddress, PostalCodeError
 from kyodo_desktop.models.register import RegisterError
 from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit, try_parse_date, wareki_text
 
 MIN_BUTTON_HEIGHT = 36
 GONE_COLOR = "#5f5f5f"  # greyed rows of people who left; still 6:1 contrast on white
 _PERSON_FIELD = re.compile(r"^persons\[(\d+)\]\.(\w+)$")
 _SEVEN_DIGITS = re.compile(r"^\D*(\d{3})\D?(\d{4})$")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("HouseholdEditor", text)
 
 
 # -- seams for tests ------------------------------------------------------------------------
@@ -90,10 +87,10 @@ def ask_discard(parent: QWidget | None) -> bool:
     """True if the officer agrees to throw away unsaved changes (replaced in tests)."""
     return dialogs.confirm(
         parent,
-        _tr("保存していない変更"),
-        _tr("保存していない変更があります。破棄しますか？"),
-        yes=_tr("破棄して閉じる"),
-        no=_tr("編集に戻る"),
+        tr("保存していない変更"),
+        tr("保存していない変更があります。破棄しますか？"),
+        yes=tr("破棄して閉じる"),
+        no=tr("編集に戻る"),
     )
 
 
@@ -105,7 +102,7 @@ def choose_address(parent: QWidget | None, results: list[PostalAddress]) -> Post
 
 def confirm_delete_contact(parent: QWidget | None, text: str) -> bool:
     """True if the officer agrees to delete an emergency contact (replaced in tests)."""
-    return dialogs.confirm(parent, _tr("緊急連絡先の削除"), text, yes=_tr("削除する"), no=_tr("やめる"))
+    return dialogs.confirm(parent, tr("緊急連絡先の削除"), text, yes=tr("削除する"), no=tr("やめる"))
 
 
 # -- small helpers --------------------------------------------------------------------------
@@ -126,7 +123,7 @@ _parse = try_parse_date
 def _ok_cancel(dialog: QDialog, ok_text: str, on_ok: Callable[[], object]) -> QHBoxLayout:
     """The dialog's right-aligned OK / 「やめる」 buttons (kept as ``ok_button``/``cancel_button``)."""
     dialog.ok_button = _button(ok_text)
-    dialog.cancel_button = _button(dialog.tr("やめる"))
+    dialog.cancel_button = _button(tr("やめる"))
     dialog.ok_button.clicked.connect(on_ok)
     dialog.cancel_button.clicked.connect(dialog.reject)
     row = QHBoxLayout()
@@ -137,7 +134,7 @@ def _ok_cancel(dialog: QDialog, ok_text: str, on_ok: Callable[[], object]) -> QH
 
 
 def display_name(p: PersonData) -> str:
-    return p.full_name or _tr("（氏名が空欄）")
+    return p.full_name or tr("（氏名が空欄）")
 
 
 class FieldRow:
@@ -228,7 +225,10 @@ def _choice_combo(values: tuple[str, ...], name: str, blank: str = "") -> QCombo
 class PersonsModel(QAbstractTableModel):
     """世帯員 as rows: 氏名, フリガナ, 続柄, 生年月日（和暦）, 年齢, 状態."""
 
-    HEADERS = ("氏名", "フリガナ", "続柄", "生年月日（和暦）", "年齢", "状態")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("", "氏名"), QT_TRANSLATE_NOOP("", "フリガナ"), QT_TRANSLATE_NOOP("", "続柄"),
+        QT_TRANSLATE_NOOP("", "生年月日（和暦）"), QT_TRANSLATE_NOOP("", "年齢"), QT_TRANSLATE_NOOP("", "状態"),
+    )
 
     def __init__(self, today: date, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -254,8 +254,8 @@ class PersonsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return _tr(self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
-        return _tr("{n}人目").format(n=section + 1) if 0 <= section < len(self.persons) else None
+            return tr(self.HEADERS[section]) if 0 <= section < len(self.HEADERS) else None
+        return self.tr("{n}人目").format(n=section + 1) if 0 <= section < len(self.persons) else None
 
     def cell_text(self, row: int, col: int) -> str:
         p = self.persons[row]
@@ -268,20 +268,20 @@ class PersonsModel(QAbstractTableModel):
         if col == 2:
             if row != self.head_index:
                 return p.relation
-            if p.relation in ("", "世帯主"):
-                return _tr("★世帯主")
-            return _tr("★世帯主（{relation}）").format(relation=p.relation)
+            if p.relation in ("", "世帯主"):  # notr
+                return self.tr("★世帯主")
+            return self.tr("★世帯主（{relation}）").format(relation=p.relation)
         if col == 3:
             if birth:
                 return wareki_text(birth)
-            return "⚠ " + str(p.birth_date) if p.birth_date else _tr("不明")
+            return "⚠ " + str(p.birth_date) if p.birth_date else self.tr("不明")
         if col == 4:
-            return _tr("{n}歳").format(n=age(birth, self.today)) if birth and birth <= self.today else ""
+            return self.tr("{n}歳").format(n=age(birth, self.today)) if birth and birth <= self.today else ""
         if col == 5:
             since = _parse(p.status_since)
             if p.status in schema.PERSON_PRESENT or not since:
                 return p.status
-            return _tr("{status} {since}").format(status=p.status, since=wareki_text(since))
+            return self.tr("{status} {since}").format(status=p.status, since=wareki_text(since))
         return ""
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -300,7 +300,7 @@ class PersonsModel(QAbstractTableModel):
             p = self.persons[row]
             tips = list(self.errors.get(row, {}).values())
             if p.status not in schema.PERSON_PRESENT and p.status_reason:
-                tips.append(_tr("理由: {r}").format(r=p.status_reason))
+                tips.append(self.tr("理由: {r}").format(r=p.status_reason))
             return "\n".join(tips) or None
         return None
 
@@ -389,7 +389,7 @@ class PersonDialog(_Dialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 34)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 34)  # notr
 
         chain: list[QWidget] = [
             self.family_name, self.given_name, self.family_kana, self.given_kana, self.relation,
@@ -444,12 +444,12 @@ class PersonStatusDialog(_Dialog):
         intro.setWordWrap(True)
         self.status = QComboBox()
         self.status.setAccessibleName(self.tr("状態"))
-        for s in ("転出", "死亡", "別居"):
-            self.status.addItem(s, s)
-        if person.status not in ("転出", "死亡", "別居"):
+        for s in (QT_TRANSLATE_NOOP("", "転出"), QT_TRANSLATE_NOOP("", "死亡"), QT_TRANSLATE_NOOP("", "別居")):
+            self.status.addItem(tr(s), s)
+        if person.status not in ("転出", "死亡", "別居"):  # notr
             self.status.setCurrentIndex(0)
         else:
-            self.status.addItem(self.tr("在籍（記録を取り消す）"), "在籍")
+            self.status.addItem(self.tr("在籍（記録を取り消す）"), "在籍")  # notr
             _set_combo(self.status, person.status)
         self.since = WarekiDateEdit(label=self.tr("日付"), today=today, show_age=False)
         self.since.setValue(person.status_since if person.status not in schema.PERSON_PRESENT else today.isoformat())
@@ -466,7 +466,7 @@ class PersonStatusDialog(_Dialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 30)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 30)  # notr
         self.status.setFocus()
 
     def _check_and_accept(self) -> None:
@@ -496,7 +496,7 @@ class AddressChoiceDialog(_Dialog):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("住所の候補"))
         for a in results:
-            text = a.address + (f"　（{a.note}）" if a.note else "") + (f"　{a.office_name}" if a.office_name else "")
+            text = a.address + (self.tr("　（{note}）").format(note=a.note) if a.note else "") + (f"　{a.office_name}" if a.office_name else "")
             QListWidgetItem(text, self.list)
         self.list.setCurrentRow(0)
         self.list.itemActivated.connect(lambda _i: self.accept())
@@ -526,7 +526,10 @@ HOUSEHOLD_TARGET = 0  # the 対象 combo's data for 「世帯全体」
 class ContactsModel(QAbstractTableModel):
     """The household's emergency contacts and those of its people, by priority (from the model)."""
 
-    HEADERS = ("順位", "氏名", "続柄・関係", "電話", "住所", "だれの連絡先")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("", "順位"), QT_TRANSLATE_NOOP("", "氏名"), QT_TRANSLATE_NOOP("", "続柄・関係"),
+        QT_TRANSLATE_NOOP("", "電話"), QT_TRANSLATE_NOOP("", "住所"), QT_TRANSLATE_NOOP("", "だれの連絡先"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -548,13 +551,13 @@ class ContactsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < len(self.HEADERS):
-            return _tr(self.HEADERS[section])
+            return tr(self.HEADERS[section])
         return None
 
     def target_text(self, c: ct.EmergencyContact) -> str:
         if c.person_id is None:
-            return _tr("世帯全体")
-        return self.names.get(c.person_id, _tr("（番号{id}の人）").format(id=c.person_id))
+            return self.tr("世帯全体")
+        return self.names.get(c.person_id, self.tr("（番号{id}の人）").format(id=c.person_id))
 
     def cell_text(self, row: int, col: int) -> str:
         c = self.contacts[row]
@@ -578,8 +581,9 @@ class ContactDialog(_Dialog):
     """One emergency contact. 「保存」 hands it to the model at once; a problem is shown at its
     field and nothing is saved."""
 
-    LABELS = {"連絡先の氏名": "name", "電話": "phone", "続柄・関係": "relation", "住所": "address", "順位": "priority",
-              "備考": "notes"}
+    # the model's field labels (ValidationError.label) → the field; compared, not shown
+    LABELS = {"連絡先の氏名": "name", "電話": "phone", "続柄・関係": "relation", "住所": "address", "順位": "priority",  # notr
+              "備考": "notes"}  # notr
 
     def __init__(
         self,
@@ -599,7 +603,7 @@ class ContactDialog(_Dialog):
         self.name.setPlaceholderText(self.tr("例: 山田 一郎"))
         self.relation = QComboBox()
         self.relation.setEditable(True)
-        self.relation.addItems(["", "長男", "長女", "次男", "次女", "子", "兄弟姉妹", "親戚", "知人", "近所の方", "ケアマネジャー"])
+        self.relation.addItems(["", "長男", "長女", "次男", "次女", "子", "兄弟姉妹", "親戚", "知人", "近所の方", "ケアマネジャー"])  # notr
         self.relation.setCurrentText(contact.relation)
         self.relation.lineEdit().setPlaceholderText(self.tr("例: 長男（東京）"))
         self.phone = QLineEdit(contact.phone)
@@ -646,7 +650,7 @@ class ContactDialog(_Dialog):
         layout.addWidget(note)
         layout.addWidget(self.message)
         layout.addLayout(_ok_cancel(self, self.tr("保存"), self.save))
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 34)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 34)  # notr
         self.name.setFocus()
 
     def contact(self) -> ct.EmergencyContact:
@@ -692,7 +696,7 @@ class ContactsSection(QGroupBox):
 
     def __init__(self, call: Callable[..., Any] | None, household_id: int | None,
                  people: Callable[[], list[tuple[int, str, bool]]], parent: QWidget | None = None) -> None:
-        super().__init__(_tr("緊急連絡先（追加・変更はすぐに保存されます）"), parent)
+        super().__init__(self.tr("緊急連絡先（追加・変更はすぐに保存されます）"), parent)
         self._call = call
         self.household_id = household_id
         self._people = people
@@ -701,7 +705,7 @@ class ContactsSection(QGroupBox):
         self.model = ContactsModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setAccessibleName(_tr("緊急連絡先の一覧"))
+        self.table.setAccessibleName(self.tr("緊急連絡先の一覧"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -711,7 +715,7 @@ class ContactsSection(QGroupBox):
         vh.setVisible(False)
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        em = self.fontMetrics().horizontalAdvance("あ")
+        em = self.fontMetrics().horizontalAdvance("あ")  # notr
         for col, width in enumerate((2.5, 6, 6, 7.5, 8, 5)):
             self.table.setColumnWidth(col, int(width * em + 14))
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -724,9 +728,9 @@ class ContactsSection(QGroupBox):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setVisible(False)
-        self.add_button = _button(_tr("連絡先を追加…"), _tr("遠くの家族・近所の方など、緊急のときの連絡先を加えます"))
-        self.edit_button = _button(_tr("編集…"))
-        self.delete_button = _button(_tr("削除"))
+        self.add_button = _button(self.tr("連絡先を追加…"), self.tr("遠くの家族・近所の方など、緊急のときの連絡先を加えます"))
+        self.edit_button = _button(self.tr("編集…"))
+        self.delete_button = _button(self.tr("削除"))
         self.add_button.clicked.connect(self.add_contact)
         self.edit_button.clicked.connect(self.edit_contact)
         self.delete_button.clicked.connect(self.delete_contact)
@@ -746,8 +750,8 @@ class ContactsSection(QGroupBox):
     def refresh(self, select_id: int | None = None) -> None:
         if self._call is None or self.household_id is None:
             self.model.set_rows([], {})
-            self.note.setText(_tr("世帯を保存すると、緊急連絡先を登録できます。") if self._call is not None
-                              else _tr("緊急連絡先は、名簿の画面から開いたときに登録できます。"))
+            self.note.setText(self.tr("世帯を保存すると、緊急連絡先を登録できます。") if self._call is not None
+                              else self.tr("緊急連絡先は、名簿の画面から開いたときに登録できます。"))
             self.note.setVisible(True)
             self.can_write = False
             self._update_buttons()
@@ -760,7 +764,7 @@ class ContactsSection(QGroupBox):
             self._update_buttons()
             return
         self.model.set_rows(contacts, {pid: name for pid, name, _present in self._people()})
-        self.note.setText("" if self.can_write else _tr("閲覧のみ: 緊急連絡先を変える権限がありません。"))
+        self.note.setText("" if self.can_write else self.tr("閲覧のみ: 緊急連絡先を変える権限がありません。"))
         self.note.setVisible(not self.can_write)
         if select_id is not None:
             row = next((n for n, c in enumerate(contacts) if c.id == select_id), -1)
@@ -811,15 +815,15 @@ class ContactsSection(QGroupBox):
             self.refresh(select_id=dlg.saved_id)
             saved = next((c for c in self.model.contacts if c.id == dlg.saved_id), None)
             if saved is not None:
-                self._say(_tr("✓ 緊急連絡先「{name}」を保存しました{phone}。").format(
-                    name=saved.name, phone=_tr("（電話 {p}）").format(p=saved.phone) if saved.phone else ""))
+                self._say(self.tr("✓ 緊急連絡先「{name}」を保存しました{phone}。").format(
+                    name=saved.name, phone=self.tr("（電話 {p}）").format(p=saved.phone) if saved.phone else ""))
         self.table.setFocus()
 
     def delete_contact(self) -> None:
         c = self.selected()
         if c is None or not self.can_write or self._call is None or c.id is None:
             return
-        if not confirm_delete_contact(self, _tr("緊急連絡先「{name}」を削除しますか？").format(name=c.name)):
+        if not confirm_delete_contact(self, self.tr("緊急連絡先「{name}」を削除しますか？").format(name=c.name)):
             return
         try:
             self._call(ct.delete_contact, c.id)
@@ -827,7 +831,7 @@ class ContactsSection(QGroupBox):
             self._say("⚠ " + str(exc), error=True)
             return
         self.refresh()
-        self._say(_tr("緊急連絡先「{name}」を削除しました。").format(name=c.name))
+        self._say(self.tr("緊急連絡先「{name}」を削除しました。").format(name=c.name))
 
 
 def _load_contacts(reg: Any, household_id: int) -> tuple[list[ct.EmergencyContact], bool]:
@@ -1007,8 +1011,8 @@ class HouseholdEditor(_Dialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(household_box)
-        scroll.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 29)
-        scroll.setMaximumWidth(self.fontMetrics().horizontalAdvance("あ") * 34)
+        scroll.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 29)  # notr
+        scroll.setMaximumWidth(self.fontMetrics().horizontalAdvance("あ") * 34)  # notr
 
         # people
         self.model = PersonsModel(today, self)
@@ -1023,7 +1027,7 @@ class HouseholdEditor(_Dialog):
         vh = self.table.verticalHeader()
         vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vh.setDefaultSectionSize(self.fontMetrics().height() + 14)
-        em = self.fontMetrics().horizontalAdvance("あ")
+        em = self.fontMetrics().horizontalAdvance("あ")  # notr
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _i: self.edit_person())
         self.table.activated.connect(lambda _i: self.edit_person())
@@ -1310,7 +1314,7 @@ class HouseholdEditor(_Dialog):
         person = PersonData(
             family_name=head.family_name if head else "",
             family_kana=head.family_kana if head else "",
-            relation="" if head else "世帯主",
+            relation="" if head else "世帯主",  # notr
         )
         self._open_person(person, None)
 
@@ -1493,7 +1497,7 @@ class HouseholdEditor(_Dialog):
         for column, message in household.items():
             (self.persons_row if column == "persons" else self.rows[column]).set_error(message)
         if person_errors and "persons" not in household:
-            numbers = "・".join(self.tr("{n}人目").format(n=i + 1) for i in sorted(person_errors))
+            numbers = self.tr("・").join(self.tr("{n}人目").format(n=i + 1) for i in sorted(person_errors))
             self.persons_row.set_error(
                 self.tr("{who}に直すところがあります。選んで「編集」を押してください。").format(who=numbers)
             )

@@ -20,7 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 #: code → the language's own name (as shown in the 表示 settings)
-LANGUAGES = {"ja": "日本語", "en": "English"}
+LANGUAGES = {"ja": "日本語", "en": "English"}  # notr (each in its own language)
 
 _installed: list[QTranslator] = []
 

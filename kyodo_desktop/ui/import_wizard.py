@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -37,10 +37,13 @@ from kyodo_desktop.models.importing.table import (
     fold_header,
 )
 from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.worker import DbWorker
 
-KIND_LABELS = {"new": "新規", "changed": "変更", "unchanged": "変更なし", "conflict": "要確認", "error": "エラー"}
-FILTER = "名簿のファイル (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;すべてのファイル (*)"
+KIND_LABELS = {"new": QT_TRANSLATE_NOOP("", "新規"), "changed": QT_TRANSLATE_NOOP("", "変更"),
+               "unchanged": QT_TRANSLATE_NOOP("", "変更なし"), "conflict": QT_TRANSLATE_NOOP("", "要確認"),
+               "error": QT_TRANSLATE_NOOP("", "エラー")}
+FILTER = QT_TRANSLATE_NOOP("", "名簿のファイル (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;すべてのファイル (*)")
 
 
 def _tables(_reg: Any, path: Path) -> list[Table]:
@@ -124,7 +127,7 @@ class ImportWizard(QDialog):
                                                 self.tr("取り込む項目")])
         self.columns.verticalHeader().setVisible(False)
         self.columns.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        em = self.fontMetrics().horizontalAdvance("あ")
+        em = self.fontMetrics().horizontalAdvance("あ")  # notr
         self.columns.setColumnWidth(1, em * 10)
         self.columns.setColumnWidth(3, em * 12)
         layout.addWidget(self.columns, 1)
@@ -167,7 +170,7 @@ class ImportWizard(QDialog):
         self.status.clear()
 
     def choose_file(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("取り込む名簿"), str(Path.home()), FILTER)
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("取り込む名簿"), str(Path.home()), tr(FILTER))
         if chosen:
             self.set_file(Path(chosen))
 
@@ -196,7 +199,7 @@ class ImportWizard(QDialog):
             return
         self.tables = self.worker.call_responsive(_tables, self.path)
         if not self.tables:
-            raise RegisterError("表の見出し（氏名・住所・電話など）が見つかりません。")
+            raise RegisterError(self.tr("表の見出し（氏名・住所・電話など）が見つかりません。"))
         saved = {}
         if self.profile.currentData():
             saved = self.worker.call(planning.get_profile, self.profile.currentData())
@@ -215,7 +218,7 @@ class ImportWizard(QDialog):
                 self.columns.setItem(r, 1, QTableWidgetItem(header))
                 self.columns.setItem(r, 2, QTableWidgetItem(cell_text(first[col]) if col < len(first) else ""))
                 combo = QComboBox()
-                combo.setAccessibleName(f"{header} の項目")
+                combo.setAccessibleName(self.tr("{0} の項目").format(header))
                 for key, label in FIELD_LABELS.items():
                     combo.addItem(label, key)
                 current = saved.get(fold_header(header), t.columns.get(col, ""))
@@ -258,7 +261,7 @@ class ImportWizard(QDialog):
         text = self.tr("新規 {0}世帯・変更 {1}・変更なし {2}・要確認 {3}。合計行など {4}行は取り込みません。").format(
             c["new"], c["changed"], c["unchanged"], c["conflict"], s["skipped_rows"])
         if p.block_from_sheet:
-            text += self.tr("\n班の列がないため、シート名を班の名前にします: {0}").format("・".join(p.block_from_sheet))
+            text += self.tr("\n班の列がないため、シート名を班の名前にします: {0}").format(self.tr("・").join(p.block_from_sheet))
         if p.missing:
             text += self.tr("\n⚠ 見つからない列: {0}（戻って選んでください）").format("、".join(p.missing))
         self.summary.setText(text)
@@ -271,9 +274,10 @@ class ImportWizard(QDialog):
             tick.setCheckState(Qt.CheckState.Checked if wanted else Qt.CheckState.Unchecked)
             self.preview.setItem(r, 0, tick)
             head = h.data.persons[h.data.head_index]
-            detail = "、".join(f"{what}: {old or '（空）'} → {new}" for what, old, new in h.changes[:4]) or h.note
-            where = f"（{h.sheet} {','.join(str(x) for x in h.rows[:3])}行目）"
-            for col, text_ in enumerate((KIND_LABELS[h.kind], h.block, head.full_name, str(len(h.data.persons)),
+            detail = self.tr("、").join(self.tr("{0}: {1} → {2}").format(what, old or self.tr("（空）"), new)
+                                        for what, old, new in h.changes[:4]) or h.note
+            where = self.tr("（{0} {1}行目）").format(h.sheet, ",".join(str(x) for x in h.rows[:3]))
+            for col, text_ in enumerate((tr(KIND_LABELS[h.kind]), h.block, head.full_name, str(len(h.data.persons)),
                                          detail + where), start=1):
                 self.preview.setItem(r, col, QTableWidgetItem(text_))
         self.messages.clear()

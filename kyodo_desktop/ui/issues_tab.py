@@ -10,7 +10,7 @@ import html
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -37,6 +37,7 @@ from kyodo_desktop.models import partners as pt
 from kyodo_desktop.models import schema
 from kyodo_desktop.models.japanese import fiscal_year, fiscal_year_label
 from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.volunteers_tab import (
     ERRORS,
     CheckGrid,
@@ -60,30 +61,35 @@ from kyodo_desktop.ui.volunteers_tab import (
 from kyodo_desktop.ui.wareki_edit import WarekiDateEdit
 from kyodo_desktop.ui.worker import DbWorker
 
-#: one line for each マッチ箱 (ha4go) stage, in plain words
+#: one line for each マッチ箱 (ha4go) stage, in plain words (the keys are the stages as stored;
+#: both are shown through tr())
 STAGE_HELP = {
-    "議論と調査": "困りごとについて話し合い、現地や原因を調べている段階です。",
-    "企画と試作中": "解決の方法を考え、試しにやってみている段階です。",
-    "運用中": "取り組みが決まり、続けて行っている段階です。",
-    "休止・終了": "解決した、または取り組みを休んでいる段階です（一覧では「終わった課題」になります）。",
+    QT_TRANSLATE_NOOP("", "議論と調査"): QT_TRANSLATE_NOOP("", "困りごとについて話し合い、現地や原因を調べている段階です。"),
+    QT_TRANSLATE_NOOP("", "企画と試作中"): QT_TRANSLATE_NOOP("", "解決の方法を考え、試しにやってみている段階です。"),
+    QT_TRANSLATE_NOOP("", "運用中"): QT_TRANSLATE_NOOP("", "取り組みが決まり、続けて行っている段階です。"),
+    QT_TRANSLATE_NOOP("", "休止・終了"): QT_TRANSLATE_NOOP(
+        "", "解決した、または取り組みを休んでいる段階です（一覧では「終わった課題」になります）。"),
 }
 ALL_STAGES = ""
 
-ISSUE_COLUMNS = ("課題", "分野", "班/場所", "発見日", "段階", "次にすること", "期限", "協力団体", "市への要望")
+ISSUE_COLUMNS = (QT_TRANSLATE_NOOP("", "課題"), QT_TRANSLATE_NOOP("", "分野"), QT_TRANSLATE_NOOP("", "班/場所"),
+                 QT_TRANSLATE_NOOP("", "発見日"), QT_TRANSLATE_NOOP("", "段階"), QT_TRANSLATE_NOOP("", "次にすること"),
+                 QT_TRANSLATE_NOOP("", "期限"), QT_TRANSLATE_NOOP("", "協力団体"), QT_TRANSLATE_NOOP("", "市への要望"))
 
 
 def _place(i: pt.IssueRow) -> str:
-    return "・".join(x for x in (i.block, i.place) if x)
+    return tr("・").join(x for x in (i.block, i.place) if x)
 
 
 def _requests(i: pt.IssueRow) -> str:
     if not i.requests:
         return ""
-    return f"{i.requests}件（未回答 {i.unanswered}）" if i.unanswered else f"{i.requests}件（回答済み）"
+    return (tr("{n}件（未回答 {unanswered}）").format(n=i.requests, unanswered=i.unanswered) if i.unanswered
+            else tr("{n}件（回答済み）").format(n=i.requests))
 
 
 def _overdue(i: pt.IssueRow, today: str) -> bool:
-    return bool(i.due_on) and i.due_on < today and i.stage != "休止・終了"  # type: ignore[operator]
+    return bool(i.due_on) and i.due_on < today and i.stage != "休止・終了"  # type: ignore[operator]  # notr
 
 
 def _link_html(url: str) -> str:
@@ -139,7 +145,7 @@ class IssueDialog(QDialog):
         for label, w in ((self.tr("課題"), self.title), (self.tr("分野"), self.category), (self.tr("班"), self.block),
                          (self.tr("場所"), self.place), (self.tr("報告者"), self.reporter),
                          (self.tr("発見日"), self.found_on), (self.tr("期限（なければ空欄）"), self.due_on)):
-            w.setAccessibleName(label.split("（")[0])
+            w.setAccessibleName(label.split("（")[0])  # notr — the label without its note in brackets
             left.addRow(label, w)
 
         right.addWidget(QLabel(self.tr("内容")))
@@ -170,7 +176,7 @@ class IssueDialog(QDialog):
         right.addWidget(self.next_action)
         right.addWidget(QLabel(self.tr("協力団体")))
         self.partners = CheckGrid(2)
-        self.partners.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 32)
+        self.partners.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 32)  # notr
         names = {p.id: p.name + (self.tr("（休止）") if p.retired_on else "") for p in partners
                  if p.retired_on is None or p.id in o.partner_ids}
         self.partner_ids = {n: pid for pid, n in names.items()}
@@ -223,7 +229,7 @@ class IssueDialog(QDialog):
         fit_to_screen(self, 1120, 640)
 
     def _stage_changed(self, stage: str) -> None:
-        self.stage_help.setText(STAGE_HELP.get(stage, ""))
+        self.stage_help.setText(tr(STAGE_HELP.get(stage, "")))
 
     def _url_changed(self, text: str) -> None:
         link = _link_html(text)
@@ -332,14 +338,14 @@ class IssuesTab(QWidget):
         self.stage.setAccessibleName(self.tr("段階で絞り込み"))
         self.stage.addItem(self.tr("すべての段階"), ALL_STAGES)
         for s in schema.ISSUE_STAGES:
-            self.stage.addItem(s, s)
+            self.stage.addItem(tr(s), s)
         bar.addWidget(self.stage)
         self.open_only = QCheckBox(self.tr("終わっていない課題だけ"))
         self.open_only.setChecked(True)
         bar.addWidget(self.open_only)
         layout.addLayout(bar)
-        self.model = RowsModel(ISSUE_COLUMNS, self._cells, self, warn=lambda i: _overdue(i, self._today),
-                               muted=lambda i: i.stage == "休止・終了", tooltip=self._tooltip)
+        self.model = RowsModel([tr(c) for c in ISSUE_COLUMNS], self._cells, self, warn=lambda i: _overdue(i, self._today),
+                               muted=lambda i: i.stage == "休止・終了", tooltip=self._tooltip)  # notr — a stored stage
         self.table = make_table(self.model, (9.5, 4, 6, 5.5, 5.5, 8, 6, 5.5, 7), stretch=5, name=self.tr("地域課題の一覧"))
         self.table.doubleClicked.connect(lambda _i: self.edit())
         self.table.activated.connect(lambda _i: self.edit())
@@ -365,9 +371,9 @@ class IssuesTab(QWidget):
         bl = QVBoxLayout(box)
         self.requests_title = note()
         bl.addWidget(self.requests_title)
-        self.requests = RowsModel(("要望日", "宛先", "内容", "回答日", "回答"),
+        self.requests = RowsModel((self.tr("要望日"), self.tr("宛先"), self.tr("内容"), self.tr("回答日"), self.tr("回答")),
                                   lambda r: (r.asked_on, r.addressed_to, r.request.replace("\n", " "),
-                                             r.answered_on or "未回答", r.answer.replace("\n", " ")),
+                                             r.answered_on or self.tr("未回答"), r.answer.replace("\n", " ")),
                                   self, warn=lambda r: r.answered_on is None)
         self.requests_table = make_table(self.requests, (6, 6, 10, 5, 8), stretch=4, name=self.tr("市への要望"))
         self.requests_table.activated.connect(lambda _i: self.answer_request())
@@ -383,7 +389,8 @@ class IssuesTab(QWidget):
 
         box = QGroupBox(self.tr("区域内の世帯数（加入率のため）"))
         al = QVBoxLayout(box)
-        self.area = RowsModel(("年度", "世帯数"), lambda a: (fiscal_year_label(a[0]), f"{a[1]:,}世帯"), self,
+        self.area = RowsModel((self.tr("年度"), self.tr("世帯数")),
+                              lambda a: (fiscal_year_label(a[0]), self.tr("{n}世帯").format(n=f"{a[1]:,}")), self,
                               numeric=(1,))
         self.area_table = make_table(self.area, (6, 5), stretch=1, name=self.tr("区域内の世帯数"))
         self.area_table.setMinimumHeight(self.area_table.verticalHeader().defaultSectionSize() * 3)
@@ -440,14 +447,15 @@ class IssuesTab(QWidget):
         due = i.due_on or ""
         if _overdue(i, self._today):
             due = f"⚠ {due}"
-        return (i.title, i.category, _place(i), i.found_on, i.stage, i.next_action.replace("\n", " "), due,
+        return (i.title, i.category, _place(i), i.found_on, tr(i.stage), i.next_action.replace("\n", " "), due,
                 i.partners, _requests(i))
 
     def _tooltip(self, i: pt.IssueRow, col: int) -> str | None:
         if col == 6 and _overdue(i, self._today):
             return self.tr("期限（{0}）を過ぎています").format(i.due_on)
         if col == 4:
-            return STAGE_HELP.get(i.stage)
+            help_text = STAGE_HELP.get(i.stage)
+            return tr(help_text) if help_text else None
         return None
 
     # -- data -----------------------------------------------------------------------------------

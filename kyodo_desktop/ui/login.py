@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from kyodo_desktop.models import crypto
 from kyodo_desktop.models.register import Credentials
+from kyodo_desktop.ui.i18n import tr
 
 #: attempt(credentials) → None when it worked, else the message to show
 Attempt = Callable[[Credentials], "str | None"]
@@ -41,7 +42,7 @@ def _error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setStyleSheet("color: #b00020;")
-    label.setAccessibleName("エラー")
+    label.setAccessibleName(tr("エラー"))
     return label
 
 
@@ -86,18 +87,18 @@ class LoginDialog(QDialog):
         layout.addWidget(QLabel(self.tr("台帳: {0}").format(association_file.name)))
         form = QFormLayout()
         self.user = QComboBox()
-        self.user.setAccessibleName("名前")
+        self.user.setAccessibleName(self.tr("名前"))
         for uid, name in accounts:
             self.user.addItem(name, uid)
         pos = self.user.findData(last_user)
         self.user.setCurrentIndex(max(pos, 0))
         self.password = PasswordField(self.tr("パスワード（このパソコンでは暗証番号も可）"))
-        self.password.edit.setAccessibleName("パスワード")
+        self.password.edit.setAccessibleName(self.tr("パスワード"))
         form.addRow(self.tr("名前"), self.user)
         form.addRow(self.tr("パスワード"), self.password)
         self.code = QLineEdit()
         self.code.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
-        self.code.setAccessibleName("復旧コード")
+        self.code.setAccessibleName(self.tr("復旧コード"))
         self.code_label = QLabel(self.tr("復旧コード"))
         form.addRow(self.code_label, self.code)
         self.code.hide()
@@ -106,7 +107,8 @@ class LoginDialog(QDialog):
         self.status = _error_label()
         layout.addWidget(self.status)
         if demo_accounts:
-            hint = "\n".join(f"・{name}（{role}）: {pw}" for name, role, pw in demo_accounts)
+            hint = "\n".join(self.tr("・{name}（{role}）: {pw}").format(name=name, role=tr(role), pw=pw)
+                             for name, role, pw in demo_accounts)
             demo = QLabel(self.tr("デモ用のアカウントとパスワード:\n") + hint)
             demo.setStyleSheet("background: #fff8e1; padding: 8px;")
             demo.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -235,7 +237,7 @@ class RecoveryCodeDialog(QDialog):
         code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         code_label.setStyleSheet("font-family: monospace; border: 2px solid #333; padding: 12px;")
-        code_label.setAccessibleName("復旧コード")
+        code_label.setAccessibleName(self.tr("復旧コード"))
         layout.addWidget(_big(code_label, 1.5))
         self.save_btn = QPushButton(self.tr("復旧シートをPDFで保存して印刷する…"))
         self.save_btn.clicked.connect(self._save)
@@ -259,7 +261,7 @@ class RecoveryCodeDialog(QDialog):
 
     def _save(self) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self, self.tr("復旧シートの保存先"), f"{self.association}_復旧シート.pdf", "PDF (*.pdf)")
+            self, self.tr("復旧シートの保存先"), self.tr("{0}_復旧シート.pdf").format(self.association), "PDF (*.pdf)")
         if not chosen:
             return
         out = self.write_sheet(Path(chosen))
@@ -284,7 +286,7 @@ class LockPage(QWidget):
         layout.addWidget(_big(self.who, 1.3, False), alignment=Qt.AlignmentFlag.AlignHCenter)
         self.password = PasswordField(self.tr("パスワード（または暗証番号）"))
         self.password.setMaximumWidth(520)
-        self.password.edit.setAccessibleName("パスワード")
+        self.password.edit.setAccessibleName(self.tr("パスワード"))
         self.password.edit.returnPressed.connect(self._try)
         layout.addWidget(self.password, alignment=Qt.AlignmentFlag.AlignHCenter)
         self.error = _error_label()

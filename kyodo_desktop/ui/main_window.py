@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,19 +26,21 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.models import households as hh
 from kyodo_desktop.models.register import RegisterError, list_backups
 from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.pages import HomePage, RegisterPage
 from kyodo_desktop.ui.widgets import scrolling
 from kyodo_desktop.ui.worker import DbWorker
 
+#: (key, label): the labels stay Japanese here (tests and help.PAGES compare them); shown through tr()
 NAV = (
-    ("home", "ホーム"),
-    ("register", "名簿"),
-    ("events", "行事"),
-    ("rosters", "当番表"),
-    ("disaster", "防災・連絡網"),
-    ("circulars", "回覧"),
-    ("accounts", "会計・報告"),
-    ("settings", "設定"),
+    ("home", QT_TRANSLATE_NOOP("", "ホーム")),
+    ("register", QT_TRANSLATE_NOOP("", "名簿")),
+    ("events", QT_TRANSLATE_NOOP("", "行事")),
+    ("rosters", QT_TRANSLATE_NOOP("", "当番表")),
+    ("disaster", QT_TRANSLATE_NOOP("", "防災・連絡網")),
+    ("circulars", QT_TRANSLATE_NOOP("", "回覧")),
+    ("accounts", QT_TRANSLATE_NOOP("", "会計・報告")),
+    ("settings", QT_TRANSLATE_NOOP("", "設定")),
 )
 
 
@@ -46,12 +48,15 @@ class MainWindow(QMainWindow):
     def __init__(self, worker: DbWorker, *, switch_register: Callable[[str], None] | None = None,
                  show_recovery: Callable[[str], None] | None = None,
                  remember_font: Callable[[str], None] | None = None,
-                 display: tuple[int, str] = (100, "標準"),
-                 change_display: Callable[[int, str], None] | None = None) -> None:
+                 display: tuple[int, str] = (100, "標準"),  # notr: a stored theme value
+                 change_display: Callable[[int, str], None] | None = None, language: str = "ja",
+                 change_language: Callable[[str], None] | None = None) -> None:
         super().__init__()
         self.worker = worker
         self.display = display
         self.change_display = change_display or (lambda _scale, _theme: None)
+        self.language = language
+        self.change_language = change_language or (lambda _language: None)
         self.remember_font = remember_font or (lambda _path: None)
         self.switch_register = switch_register or (lambda _what: None)
         self.show_recovery = show_recovery or (lambda _code: None)
@@ -62,12 +67,12 @@ class MainWindow(QMainWindow):
         central = QWidget()
         row = QHBoxLayout(central)
         self.nav = QListWidget()
-        self.nav.setAccessibleName("画面の切り替え")
+        self.nav.setAccessibleName(self.tr("画面の切り替え"))
         font = self.nav.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.nav.setFont(font)
         # as wide as the longest label (「防災・連絡網」) and a little more: at 200 % text every pixel counts
-        self.nav.setFixedWidth(int(self.nav.fontMetrics().horizontalAdvance("防災・連絡網") * 1.15) + 32)
+        self.nav.setFixedWidth(int(self.nav.fontMetrics().horizontalAdvance(tr("防災・連絡網")) * 1.15) + 32)
         self.nav.setSpacing(4)
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
@@ -85,7 +90,7 @@ class MainWindow(QMainWindow):
             # squeezing its rows and buttons until their text is cut off
             holder = self.holders[key] = scrolling(page)
             self.stack.addWidget(holder)
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(tr(label))
             item.setSizeHint(QSize(0, self.fontMetrics().height() * 2 + 8))
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._show_page)
@@ -104,7 +109,7 @@ class MainWindow(QMainWindow):
     # -- chrome --------------------------------------------------------------------------------
 
     def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu("ファイル(&F)")
+        menu = self.menuBar().addMenu(self.tr("ファイル(&F)"))
 
         def action(text: str, slot: Callable[[], Any], shortcut: Any = None) -> QAction:
             act = QAction(text, self)
@@ -114,42 +119,42 @@ class MainWindow(QMainWindow):
             menu.addAction(act)
             return act
 
-        action("新しい町会を作る…", lambda: self.switch_register("new"))
-        action("台帳を開く…", lambda: self.switch_register("open"), QKeySequence.StandardKey.Open)
-        action("デモを見る", lambda: self.switch_register("demo"))
+        action(self.tr("新しい町会を作る…"), lambda: self.switch_register("new"))
+        action(self.tr("台帳を開く…"), lambda: self.switch_register("open"), QKeySequence.StandardKey.Open)
+        action(self.tr("デモを見る"), lambda: self.switch_register("demo"))
         menu.addSeparator()
-        action("画面をロック", self.lock, QKeySequence("Ctrl+L"))
-        action("ユーザーの切り替え…", lambda: self.switch_register("switch"))
+        action(self.tr("画面をロック"), self.lock, QKeySequence("Ctrl+L"))
+        action(self.tr("ユーザーの切り替え…"), lambda: self.switch_register("switch"))
         menu.addSeparator()
-        action("Excel・CSVの名簿を取り込む…", self.import_list)
-        action("名簿をExcel・CSVに書き出す…", self.export_list)
-        action("印刷（回覧板・名簿・連絡網・当番表・会計の書類など）…", self.print_documents, QKeySequence.StandardKey.Print)
-        action("班長用シートを作る…", self.make_hancho_sheet)
-        action("班長用シートを取り込む…", self.take_hancho_sheet)
+        action(self.tr("Excel・CSVの名簿を取り込む…"), self.import_list)
+        action(self.tr("名簿をExcel・CSVに書き出す…"), self.export_list)
+        action(self.tr("印刷（回覧板・名簿・連絡網・当番表・会計の書類など）…"), self.print_documents, QKeySequence.StandardKey.Print)
+        action(self.tr("班長用シートを作る…"), self.make_hancho_sheet)
+        action(self.tr("班長用シートを取り込む…"), self.take_hancho_sheet)
         menu.addSeparator()
-        handover = action("年度替わり・引継ぎ…", self.open_handover)
+        handover = action(self.tr("年度替わり・引継ぎ…"), self.open_handover)
         handover.setEnabled(self.session.can("association.write") and not self.worker.register.read_only)
-        handover.setToolTip("新しい年度の役員・班長・会計をまとめて切り替え、引継ぎの書類を作ります（管理者）")
-        action("校下・市の集計（報告書を集める）…", self.open_consolidate)
+        handover.setToolTip(self.tr("新しい年度の役員・班長・会計をまとめて切り替え、引継ぎの書類を作ります（管理者）"))
+        action(self.tr("校下・市の集計（報告書を集める）…"), self.open_consolidate)
         menu.addSeparator()
-        action("バックアップを作成", self.make_backup)
-        action("バックアップから台帳を取り出す…", lambda: self.switch_register("from-backup"))
-        restore = action("バックアップから復元…", self.restore_backup)
+        action(self.tr("バックアップを作成"), self.make_backup)
+        action(self.tr("バックアップから台帳を取り出す…"), lambda: self.switch_register("from-backup"))
+        restore = action(self.tr("バックアップから復元…"), self.restore_backup)
         if not self.session.can("backup.restore"):
             restore.setEnabled(False)
-            restore.setToolTip("復元できるのは管理者だけです")
+            restore.setToolTip(self.tr("復元できるのは管理者だけです"))
         menu.addSeparator()
-        action("終了", self.close, QKeySequence.StandardKey.Quit)
-        help_menu = self.menuBar().addMenu("ヘルプ(&H)")
-        act = QAction("この画面の説明", self)
+        action(self.tr("終了"), self.close, QKeySequence.StandardKey.Quit)
+        help_menu = self.menuBar().addMenu(self.tr("ヘルプ(&H)"))
+        act = QAction(self.tr("この画面の説明"), self)
         act.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
         act.triggered.connect(self.show_help)
         help_menu.addAction(act)
-        act = QAction("使い方の案内…", self)
+        act = QAction(self.tr("使い方の案内…"), self)
         act.triggered.connect(self.show_tour)
         help_menu.addAction(act)
         for n, (_key, label) in enumerate(NAV):
-            act = QAction(label, self)
+            act = QAction(tr(label), self)
             act.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
             act.triggered.connect(lambda _=False, n=n: self.nav.setCurrentRow(n))
             self.addAction(act)
@@ -167,7 +172,7 @@ class MainWindow(QMainWindow):
         try:
             self.handover_wizard = HandoverWizard(self.worker, self)
         except (RegisterError, ValueError) as exc:
-            dialogs.show_error(self, "年度替わり・引継ぎ", str(exc))
+            dialogs.show_error(self, self.tr("年度替わり・引継ぎ"), str(exc))
             return
         self.handover_wizard.finished.connect(lambda _r: self._after_handover())
         self.handover_wizard.open()
@@ -202,13 +207,14 @@ class MainWindow(QMainWindow):
         reg = self.worker.register
         assert reg is not None
         assoc = self.association = self.worker.call(hh.get_association)
-        ro = "（読み取り専用）" if reg.read_only else ""
-        who = f"{reg.session.display_name}（{reg.session.role}）"
-        self.setWindowTitle(f"協働デスク — {assoc['name']}{ro} — {who}")
+        ro = self.tr("（読み取り専用）") if reg.read_only else ""
+        who = self.tr("{name}（{role}）").format(name=reg.session.display_name, role=reg.session.role)
+        self.setWindowTitle(self.tr("協働デスク — {name}{ro} — {who}").format(name=assoc["name"], ro=ro, who=who))
         from kyodo_desktop import paths
 
-        portable = "　（持ち運びモード: 設定とバックアップはUSBメモリの中）" if paths.is_portable() else ""
-        self.statusBar().showMessage(f"台帳: {reg.path}{ro}　ログイン中: {who}{portable}")
+        portable = self.tr("　（持ち運びモード: 設定とバックアップはUSBメモリの中）") if paths.is_portable() else ""
+        self.statusBar().showMessage(self.tr("台帳: {path}{ro}　ログイン中: {who}{portable}").format(
+            path=reg.path, ro=ro, who=who, portable=portable))
 
     def _build_page(self, key: str) -> QWidget:
         worker = self.worker
@@ -234,15 +240,16 @@ class MainWindow(QMainWindow):
             from kyodo_desktop.ui.subsidy_tab import SubsidyTab
 
             books = BooksPage(worker)
-            books.add_tab(ReportTab(worker), "年次報告")
-            books.add_tab(SubsidyTab(worker), "補助金")
+            books.add_tab(ReportTab(worker), self.tr("年次報告"))
+            books.add_tab(SubsidyTab(worker), self.tr("補助金"))
             return books
         if key == "settings":
             from kyodo_desktop import paths
             from kyodo_desktop.ui.admin_page import AdminPage
 
             return AdminPage(worker, data_dir=paths.data_dir, show_recovery=self.show_recovery,
-                             display=self.display, change_display=self.change_display)
+                             display=self.display, change_display=self.change_display,
+                             language=self.language, change_language=self.change_language)
         raise KeyError(key)
 
     def page(self, key: str) -> QWidget:
@@ -295,7 +302,7 @@ class MainWindow(QMainWindow):
             try:
                 refresh()
             except RegisterError as exc:
-                dialogs.show_error(self, "協働デスク", str(exc))
+                dialogs.show_error(self, self.tr("協働デスク"), str(exc))
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow([k for k, _ in NAV].index(key))
@@ -307,7 +314,7 @@ class MainWindow(QMainWindow):
         try:
             self.disaster_page.start_safety_mode()
         except RegisterError as exc:
-            dialogs.show_error(self, "安否確認", str(exc))
+            dialogs.show_error(self, self.tr("安否確認"), str(exc))
 
     # -- households ----------------------------------------------------------------------------
 
@@ -317,11 +324,11 @@ class MainWindow(QMainWindow):
 
         blocks = self.worker.call(hh.list_blocks)
         if not blocks:
-            dialogs.show_info(self, "世帯の追加", "先に「班を追加」で班を作ってください。")
+            dialogs.show_info(self, self.tr("世帯の追加"), self.tr("先に「班を追加」で班を作ってください。"))
             return None
         if household_id is None:
             block_id = self.register_page.block_filter.currentData() or blocks[0].id
-            data = hh.HouseholdData(block_id=block_id, persons=[hh.PersonData(relation="世帯主")])
+            data = hh.HouseholdData(block_id=block_id, persons=[hh.PersonData(relation="世帯主")])  # notr: a data value
         else:
             data = self.worker.call(hh.get_household, household_id)
         reg = self.worker.register
@@ -381,7 +388,7 @@ class MainWindow(QMainWindow):
         from kyodo_desktop.models.register import RegisterError
 
         if not self.session.account_uid:
-            return "復旧コードでのログイン中はロックを解除できません。「別の人でログイン」を選んでください。"
+            return self.tr("復旧コードでのログイン中はロックを解除できません。「別の人でログイン」を選んでください。")
         try:
             self.worker.call_responsive(lambda r: r.unlock_key_with(r.session.account_uid, secret))
         except RegisterError as exc:
@@ -413,20 +420,21 @@ class MainWindow(QMainWindow):
         from kyodo_desktop.ui.import_wizard import ImportWizard
 
         if not self.session.can("register.write"):
-            dialogs.show_info(self, "取り込み", "名簿を変更できる役割の人だけが取り込めます。")
+            dialogs.show_info(self, self.tr("取り込み"), self.tr("名簿を変更できる役割の人だけが取り込めます。"))
             return
         wizard = ImportWizard(self.worker, self)
         if wizard.exec() == QDialog.DialogCode.Accepted and wizard.result is not None:
             r = wizard.result
             self.register_page.refresh()
-            dialogs.show_info(self, "取り込み", f"取り込みました: 追加 {r.households_added}世帯・変更 {r.households_changed}世帯"
-                                              f"（新しい班 {r.blocks_added}）。取り込む前のバックアップがあります。")
+            dialogs.show_info(self, self.tr("取り込み"), self.tr("取り込みました: 追加 {added}世帯・変更 {changed}世帯"
+                                                         "（新しい班 {blocks}）。取り込む前のバックアップがあります。").format(
+                added=r.households_added, changed=r.households_changed, blocks=r.blocks_added))
 
     def export_list(self) -> None:
         from kyodo_desktop.ui.export_dialog import ExportDialog
 
         if not self.session.can("output"):
-            dialogs.show_info(self, "書き出し", "名簿を出力できる役割の人だけが書き出せます。")
+            dialogs.show_info(self, self.tr("書き出し"), self.tr("名簿を出力できる役割の人だけが書き出せます。"))
             return
         ExportDialog(self.worker, self).exec()
 
@@ -434,7 +442,7 @@ class MainWindow(QMainWindow):
         from kyodo_desktop.ui.print_preview import PrintPreview
 
         if not self.session.can("output"):
-            dialogs.show_info(self, "印刷", "名簿や書類を出力できる役割の人だけが印刷できます。")
+            dialogs.show_info(self, self.tr("印刷"), self.tr("名簿や書類を出力できる役割の人だけが印刷できます。"))
             return
         PrintPreview(self.worker, self, kind=kind, remember_font=self.remember_font).exec()
         if "circulars" in self._built and self.stack.currentWidget() is self.holders["circulars"]:
@@ -448,19 +456,22 @@ class MainWindow(QMainWindow):
         blocks = self.worker.call(hh.list_blocks)
         if not blocks:
             return
-        name, ok = QInputDialog.getItem(self, "班長用シート", "どの班のシートを作りますか", [b.name for b in blocks], 0, False)
+        name, ok = QInputDialog.getItem(self, self.tr("班長用シート"), self.tr("どの班のシートを作りますか"),
+                                        [b.name for b in blocks], 0, False)
         if not ok:
             return
-        chosen, _ = QFileDialog.getSaveFileName(self, "班長用シートの保存先", f"{name}_班長用シート.xlsx", "Excel (*.xlsx)")
+        chosen, _ = QFileDialog.getSaveFileName(self, self.tr("班長用シートの保存先"),
+                                                self.tr("{0}_班長用シート.xlsx").format(name), "Excel (*.xlsx)")
         if not chosen:
             return
         block_id = next(b.id for b in blocks if b.name == name)
         try:
             out = self.worker.call(write_hancho_workbook, block_id, Path(chosen))
         except RegisterError as exc:
-            dialogs.show_error(self, "班長用シート", str(exc))
+            dialogs.show_error(self, self.tr("班長用シート"), str(exc))
             return
-        dialogs.show_info(self, "班長用シート", f"作りました: {out}\n班長に渡して、直してもらったら「班長用シートを取り込む」で戻します。")
+        dialogs.show_info(self, self.tr("班長用シート"),
+                          self.tr("作りました: {0}\n班長に渡して、直してもらったら「班長用シートを取り込む」で戻します。").format(out))
 
     def take_hancho_sheet(self) -> None:
         from kyodo_desktop.export.hancho_sheet import read_hancho_workbook
@@ -472,12 +483,12 @@ class MainWindow(QMainWindow):
         try:
             ret = self.worker.call(read_hancho_workbook, path)
         except RegisterError as exc:
-            dialogs.show_error(self, "班長用シート", str(exc))
+            dialogs.show_error(self, self.tr("班長用シート"), str(exc))
             return
         dialog = HanchoReturnDialog(self.worker, ret, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.register_page.refresh()
-            dialogs.show_info(self, "班長用シート", f"取り込みました: {dialog.applied}件。")
+            dialogs.show_info(self, self.tr("班長用シート"), self.tr("取り込みました: {0}件。").format(dialog.applied))
 
     # -- backups -------------------------------------------------------------------------------
 
@@ -485,9 +496,9 @@ class MainWindow(QMainWindow):
         try:
             path = self.worker.call(lambda reg: reg.backup("manual"))
         except RegisterError as exc:
-            dialogs.show_error(self, "バックアップ", str(exc))
+            dialogs.show_error(self, self.tr("バックアップ"), str(exc))
             return
-        dialogs.show_info(self, "バックアップ", f"バックアップを作成しました。\n{path}")
+        dialogs.show_info(self, self.tr("バックアップ"), self.tr("バックアップを作成しました。\n{0}").format(path))
 
     def restore_backup(self) -> None:
         from kyodo_desktop.models.japanese import to_wareki
@@ -498,7 +509,7 @@ class MainWindow(QMainWindow):
             return
         backups = list_backups(reg.backup_dir)
         if not backups:
-            dialogs.show_info(self, "バックアップから復元", "この台帳のバックアップはまだありません。")
+            dialogs.show_info(self, self.tr("バックアップから復元"), self.tr("この台帳のバックアップはまだありません。"))
             return
         dialog = BackupChooser(backups, self)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.chosen is None:
@@ -506,21 +517,22 @@ class MainWindow(QMainWindow):
         chosen = dialog.chosen
         if not dialogs.confirm(
             self,
-            "バックアップから復元",
-            f"{to_wareki(chosen.taken_at.date())} {chosen.taken_at:%H:%M} のバックアップに戻します。\n"
-            "いまの内容は、戻す前に別のバックアップとして保存されるので、あとで元に戻せます。\n復元しますか？",
-            yes="復元する",
-            no="やめる",
+            self.tr("バックアップから復元"),
+            self.tr("{date} {time} のバックアップに戻します。\n"
+                    "いまの内容は、戻す前に別のバックアップとして保存されるので、あとで元に戻せます。\n復元しますか？").format(
+                date=to_wareki(chosen.taken_at.date()), time=f"{chosen.taken_at:%H:%M}"),
+            yes=self.tr("復元する"),
+            no=self.tr("やめる"),
         ):
             return
         try:
             self.worker.call(lambda r: r.restore(chosen.path))
         except RegisterError as exc:
-            dialogs.show_error(self, "バックアップから復元", str(exc) + "\n台帳は変更されていません。")
+            dialogs.show_error(self, self.tr("バックアップから復元"), self.tr("{0}\n台帳は変更されていません。").format(exc))
             return
         self.update_title()
         self._show_page(self.nav.currentRow())
-        dialogs.show_info(self, "バックアップから復元", "復元しました。")
+        dialogs.show_info(self, self.tr("バックアップから復元"), self.tr("復元しました。"))
 
     # -- closing -------------------------------------------------------------------------------
 
@@ -547,7 +559,7 @@ class LockWindow(QWidget):
         from kyodo_desktop.ui.login import LockPage
 
         super().__init__(None, Qt.WindowType.Window | Qt.WindowType.WindowStaysOnTopHint)
-        self.setWindowTitle("協働デスク — ロック中")
+        self.setWindowTitle(self.tr("協働デスク — ロック中"))
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         layout = QVBoxLayout(self)
         self.page = LockPage(unlock, switch_user)
@@ -564,26 +576,26 @@ class LockWindow(QWidget):
 
 class BackupChooser(QDialog):
     def __init__(self, backups: list[Any], parent: QWidget | None = None, *, registers: list[str] | None = None,
-                 title: str = "バックアップから復元") -> None:
+                 title: str = QT_TRANSLATE_NOOP("", "バックアップから復元")) -> None:
         from kyodo_desktop.models.japanese import to_wareki
         from kyodo_desktop.models.register import BACKUP_REASONS
 
         super().__init__(parent)
-        self.setWindowTitle(title)
+        self.setWindowTitle(tr(title))
         self.chosen = None
         self._backups = backups
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("戻したい時点のバックアップを選んでください（新しい順）。"))
+        layout.addWidget(QLabel(self.tr("戻したい時点のバックアップを選んでください（新しい順）。")))
         self.list = QListWidget()
         for n, b in enumerate(backups):
             reason = BACKUP_REASONS.get(b.reason.rstrip("0123456789"), b.reason)
-            name = f"「{registers[n]}」　" if registers else ""
+            name = self.tr("「{0}」　").format(registers[n]) if registers else ""
             self.list.addItem(f"{name}{to_wareki(b.taken_at.date())} {b.taken_at:%H:%M}　{reason}　{b.size / 1024:,.0f} KB")
         self.list.setCurrentRow(0)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("このバックアップを選ぶ")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("やめる")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("このバックアップを選ぶ"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("やめる"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -606,25 +618,25 @@ class HouseholdPicker(QDialog):
         from PySide6.QtWidgets import QLineEdit
 
         super().__init__(parent)
-        self.setWindowTitle("移す先の世帯を選ぶ")
+        self.setWindowTitle(self.tr("移す先の世帯を選ぶ"))
         self.chosen: int | None = None
         self._index = index
         self._exclude = exclude_id
         self._ids: list[int] = []
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("移す先の世帯を、名前かフリガナで探して選んでください。"))
+        layout.addWidget(QLabel(self.tr("移す先の世帯を、名前かフリガナで探して選んでください。")))
         self.search = QLineEdit()
-        self.search.setPlaceholderText("名前・フリガナで検索")
-        self.search.setAccessibleName("世帯の検索")
+        self.search.setPlaceholderText(self.tr("名前・フリガナで検索"))
+        self.search.setAccessibleName(self.tr("世帯の検索"))
         layout.addWidget(self.search)
         self.list = QListWidget()
-        self.list.setAccessibleName("世帯の候補")
+        self.list.setAccessibleName(self.tr("世帯の候補"))
         layout.addWidget(self.list, 1)
         self.more = QLabel()
         layout.addWidget(self.more)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("この世帯へ移す")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("やめる")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("この世帯へ移す"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("やめる"))
         buttons.accepted.connect(self._accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -635,16 +647,18 @@ class HouseholdPicker(QDialog):
 
     def _fill(self) -> None:
         rows = self._index.rows
-        hits = [i for i in self._index.search(self.search.text(), statuses=("加入", "非加入"))
+        hits = [i for i in self._index.search(self.search.text(), statuses=("加入", "非加入"))  # notr: data values
                 if rows[i].id != self._exclude]
         self.list.clear()
         self._ids = []
         for i in hits[: self.LIMIT]:
             r = rows[i]
-            self.list.addItem(f"{r.block_name}　{r.head_name}（{r.head_kana}）　{r.address}")
+            self.list.addItem(self.tr("{block}　{name}（{kana}）　{address}").format(
+                block=r.block_name, name=r.head_name, kana=r.head_kana, address=r.address))
             self._ids.append(r.id)
         extra = len(hits) - self.LIMIT
-        self.more.setText(f"ほかに {extra:,} 世帯あります。名前を入力して絞り込んでください。" if extra > 0 else "")
+        self.more.setText(self.tr("ほかに {0} 世帯あります。名前を入力して絞り込んでください。").format(f"{extra:,}")
+                          if extra > 0 else "")
         if self._ids:
             self.list.setCurrentRow(0)
 

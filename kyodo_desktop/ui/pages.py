@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -31,6 +31,7 @@ from kyodo_desktop.models.register import RegisterError
 from kyodo_desktop.models.search import ORDER_CIRCULATION, ORDER_GOJUON, HouseholdIndex
 from kyodo_desktop.models.stats import counts
 from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.table_models import HouseholdTableModel
 from kyodo_desktop.ui.widgets import button_row, heading, labelled
 
@@ -56,7 +57,7 @@ class HomePage(QWidget):
         font.setBold(True)
         self.safety_button.setFont(font)
         self.safety_button.setMinimumHeight(self.safety_button.fontMetrics().height() * 2 + 8)
-        self.safety_button.setMinimumWidth(self.safety_button.fontMetrics().horizontalAdvance("安否確認") * 2)
+        self.safety_button.setMinimumWidth(self.safety_button.fontMetrics().horizontalAdvance(self.tr("安否確認")) * 2)
         self.safety_button.setAccessibleName(self.tr("安否確認"))
         self.safety_button.setToolTip(self.tr("災害や訓練のとき、一人ずつ無事かどうかを記録する画面を開きます"))
         self.safety_button.setStyleSheet(
@@ -78,8 +79,8 @@ class HomePage(QWidget):
         cards = QGridLayout()
         self.cards: dict[str, QLabel] = {}
         for n, (key, label) in enumerate(
-            [("households", "世帯数"), ("member_households", "加入世帯"), ("persons", "人数"),
-             ("age_65_plus", "65歳以上"), ("age_75_plus", "75歳以上")]
+            [("households", self.tr("世帯数")), ("member_households", self.tr("加入世帯")), ("persons", self.tr("人数")),
+             ("age_65_plus", self.tr("65歳以上")), ("age_75_plus", self.tr("75歳以上"))]
         ):
             box = QFrame()
             box.setFrameShape(QFrame.Shape.StyledPanel)
@@ -108,15 +109,15 @@ class HomePage(QWidget):
         body.setContentsMargins(0, 0, 8, 0)
         row = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(QLabel("<b>班ごとの世帯数</b>"))
+        left.addWidget(QLabel(self.tr("<b>班ごとの世帯数</b>")))
         self.blocks = QTableWidget(0, 3)
-        self.blocks.setHorizontalHeaderLabels(["班", "世帯数", "加入世帯"])
+        self.blocks.setHorizontalHeaderLabels([self.tr("班"), self.tr("世帯数"), self.tr("加入世帯")])
         self.blocks.verticalHeader().setVisible(False)
         self.blocks.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.blocks.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         left.addWidget(self.blocks)
         right = QVBoxLayout()
-        right.addWidget(QLabel("<b>最近の変更</b>"))
+        right.addWidget(QLabel(self.tr("<b>最近の変更</b>")))
         self.recent = QListWidget()
         right.addWidget(self.recent)
         row.addLayout(left, 1)
@@ -142,21 +143,23 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         preloaded, self.preloaded = self.preloaded, None
         assoc, c, recent, due = self.worker.call_preloaded(preloaded, self.load)
-        district = f"（{assoc['district']}）" if assoc["district"] else ""
+        district = self.tr("（{district}）").format(district=assoc["district"]) if assoc["district"] else ""
         self.title.setText(f"{assoc['name']}{district}")
         from datetime import date
 
         from kyodo_desktop.models.japanese import to_wareki
 
         today = date.fromisoformat(c["as_of"])
-        self.as_of.setText(f"{to_wareki(today)} 現在")
+        self.as_of.setText(self.tr("{date} 現在").format(date=to_wareki(today)))
         lines = []
         for d in due[:5]:
             left = d.days_left(today)
-            when = f"期限切れ（{-left}日過ぎ）" if left < 0 else "今日まで" if left == 0 else f"あと{left}日"
-            lines.append(f"⚠ 補助金「{d.title}」の{d.step}: {to_wareki(d.due_on)}まで（{when}）")
+            when = (self.tr("期限切れ（{n}日過ぎ）").format(n=-left) if left < 0 else self.tr("今日まで") if left == 0
+                    else self.tr("あと{n}日").format(n=left))
+            lines.append(self.tr("⚠ 補助金「{title}」の{step}: {date}まで（{when}）").format(
+                title=d.title, step=d.step, date=to_wareki(d.due_on), when=when))
         if len(due) > 5:
-            lines.append(f"ほか{len(due) - 5}件（「会計・報告」→「補助金」）")
+            lines.append(self.tr("ほか{n}件（「会計・報告」→「補助金」）").format(n=len(due) - 5))
         self.deadlines.setText("\n".join(lines))
         self.deadlines.setVisible(bool(lines))
         for key, label in self.cards.items():
@@ -172,16 +175,17 @@ class HomePage(QWidget):
         self.recent.clear()
         for r in recent:
             when = f"{to_wareki(date.fromisoformat(r['at'][:10]))} {r['at'][11:16]}"
-            self.recent.addItem(f"{when}　{r['summary']}" + (f"（{r['actor']}）" if r["actor"] else ""))
+            self.recent.addItem(f"{when}　{r['summary']}" + (self.tr("（{actor}）").format(actor=r["actor"]) if r["actor"] else ""))
         self.dashboard.refresh()  # on the database thread, after these numbers are on the screen
 
 
+#: the 状態 filter: its label (shown through tr()) → the register statuses it shows
 STATUS_FILTERS = {
-    "住んでいる世帯（加入・非加入）": ("加入", "非加入"),
-    "加入世帯のみ": ("加入",),
-    "非加入の世帯": ("非加入",),
-    "転出・退会・死亡": ("転出", "退会", "死亡"),
-    "すべて": None,
+    QT_TRANSLATE_NOOP("", "住んでいる世帯（加入・非加入）"): ("加入", "非加入"),  # notr — statuses
+    QT_TRANSLATE_NOOP("", "加入世帯のみ"): ("加入",),  # notr — statuses
+    QT_TRANSLATE_NOOP("", "非加入の世帯"): ("非加入",),  # notr — statuses
+    QT_TRANSLATE_NOOP("", "転出・退会・死亡"): ("転出", "退会", "死亡"),  # notr — statuses
+    QT_TRANSLATE_NOOP("", "すべて"): None,
 }
 
 
@@ -209,7 +213,8 @@ class RegisterPage(QWidget):
         self.block_filter = QComboBox()
         self.block_filter.setAccessibleName(self.tr("班で絞り込み"))
         self.status_filter = QComboBox()
-        self.status_filter.addItems(list(STATUS_FILTERS))
+        for label in STATUS_FILTERS:
+            self.status_filter.addItem(tr(label), label)
         self.status_filter.setAccessibleName(self.tr("状態で絞り込み"))
         self.order = QComboBox()
         self.order.addItem(self.tr("回覧順"), ORDER_CIRCULATION)
@@ -235,7 +240,7 @@ class RegisterPage(QWidget):
         vh.setDefaultSectionSize(self.fontMetrics().height() + 14)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        em = self.fontMetrics().horizontalAdvance("あ")
+        em = self.fontMetrics().horizontalAdvance("あ")  # notr
         for col, width in enumerate((3, 3.5, 7, 9, 14, 7, 2.5, 5)):
             self.table.setColumnWidth(col, int(width * em + 16))
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # 住所 takes the rest
@@ -296,7 +301,7 @@ class RegisterPage(QWidget):
         visible = self.index.search(
             self.search.text(),
             block_id=self.block_filter.currentData(),
-            statuses=STATUS_FILTERS[self.status_filter.currentText()],
+            statuses=STATUS_FILTERS[self.status_filter.currentData()],
             order=self.order.currentData(),
         )
         self.model.set_rows(self.index, visible)

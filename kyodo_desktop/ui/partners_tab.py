@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from kyodo_desktop.models import partners as pt
 from kyodo_desktop.models import schema
 from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.volunteers_tab import (
     ERRORS,
     RowsModel,
@@ -50,25 +51,29 @@ from kyodo_desktop.ui.volunteers_tab import (
 from kyodo_desktop.ui.wareki_edit import WarekiDateEdit
 from kyodo_desktop.ui.worker import DbWorker
 
-#: suggestions for the name of an agreement (DOMAIN.md §5.2); any other name may be typed
-AGREEMENT_EXAMPLES = ("災害時物資協定", "災害時の避難場所協定", "見守り協力（新聞配達）", "見守り協力（郵便）",
-                      "見守り協力（検針）", "見守り協力（宅配）")
+#: suggestions for the name of an agreement (DOMAIN.md §5.2); any other name may be typed. Not
+#: translated: the chosen text is stored as the agreement's name.
+AGREEMENT_EXAMPLES = ("災害時物資協定", "災害時の避難場所協定", "見守り協力（新聞配達）", "見守り協力（郵便）",  # notr
+                      "見守り協力（検針）", "見守り協力（宅配）")  # notr
 
-PARTNER_COLUMNS = ("名前", "種類", "担当者", "電話", "行事", "地域課題", "協定", "最近の行事", "休止")
+PARTNER_COLUMNS = (QT_TRANSLATE_NOOP("", "名前"), QT_TRANSLATE_NOOP("", "種類"), QT_TRANSLATE_NOOP("", "担当者"),
+                   QT_TRANSLATE_NOOP("", "電話"), QT_TRANSLATE_NOOP("", "行事"), QT_TRANSLATE_NOOP("", "地域課題"),
+                   QT_TRANSLATE_NOOP("", "協定"), QT_TRANSLATE_NOOP("", "最近の行事"), QT_TRANSLATE_NOOP("", "休止"))
 
 
 def _partner_cells(p: pt.PartnerRow) -> tuple[Any, ...]:
-    return (p.name, p.kind, p.contact_name, p.phone, f"{p.events}件", f"{p.issues}件", f"{p.agreements}件",
-            p.last_event or "", f"休止（{p.retired_on}）" if p.retired_on else "")
+    return (p.name, p.kind, p.contact_name, p.phone, tr("{n}件").format(n=p.events), tr("{n}件").format(n=p.issues),
+            tr("{n}件").format(n=p.agreements), p.last_event or "",
+            tr("休止（{date}）").format(date=p.retired_on) if p.retired_on else "")
 
 
 def _dialog_buttons(dialog: QDialog, read_only: bool, ok_text: str) -> QDialogButtonBox:
     box = QDialogButtonBox()
     if read_only:
-        box.addButton(QDialogButtonBox.StandardButton.Close).setText(dialog.tr("閉じる"))
+        box.addButton(QDialogButtonBox.StandardButton.Close).setText(tr("閉じる"))
     else:
         box.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        box.addButton(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("キャンセル"))
+        box.addButton(QDialogButtonBox.StandardButton.Cancel).setText(tr("キャンセル"))
     box.rejected.connect(dialog.reject)
     return box
 
@@ -199,7 +204,7 @@ class PartnersTab(QWidget):
         self.include_retired.toggled.connect(lambda _on: self.refresh())
         top.addWidget(self.include_retired)
         layout.addLayout(top)
-        self.model = RowsModel(PARTNER_COLUMNS, _partner_cells, self, numeric=(4, 5, 6),
+        self.model = RowsModel([tr(c) for c in PARTNER_COLUMNS], _partner_cells, self, numeric=(4, 5, 6),
                                muted=lambda p: p.retired_on is not None)
         self.table = make_table(self.model, (10, 7, 6, 7, 3, 4, 3, 6, 7), stretch=0, name=self.tr("協力団体の一覧"))
         self.table.doubleClicked.connect(lambda _i: self.edit())
@@ -232,7 +237,7 @@ class PartnersTab(QWidget):
         details = QHBoxLayout()
         box = QGroupBox(self.tr("協定"))
         bl = QVBoxLayout(box)
-        self.agreements = RowsModel(("協定", "締結日", "有効期限"),
+        self.agreements = RowsModel((self.tr("協定"), self.tr("締結日"), self.tr("有効期限")),
                                     lambda a: (a.title, a.signed_on or "", a.valid_until or ""), self,
                                     tooltip=lambda a, _c: a.notes or None)
         self.agreements_table = make_table(self.agreements, (8, 5.5, 5.5), stretch=0, name=self.tr("協定"))
@@ -242,13 +247,13 @@ class PartnersTab(QWidget):
         details.addWidget(box, 4)
         box = QGroupBox(self.tr("一緒にした行事"))
         bl = QVBoxLayout(box)
-        self.events = RowsModel(("日付", "行事"), lambda e: e, self)
+        self.events = RowsModel((self.tr("日付"), self.tr("行事")), lambda e: e, self)
         self.events_table = make_table(self.events, (6, 8), stretch=1, name=self.tr("一緒にした行事"))
         bl.addWidget(self.events_table)
         details.addWidget(box, 4)
         box = QGroupBox(self.tr("かかわる地域課題"))
         bl = QVBoxLayout(box)
-        self.issues = RowsModel(("発見日", "課題"), lambda i: i, self)
+        self.issues = RowsModel((self.tr("発見日"), self.tr("課題")), lambda i: i, self)
         self.issues_table = make_table(self.issues, (6, 8), stretch=1, name=self.tr("かかわる地域課題"))
         bl.addWidget(self.issues_table)
         details.addWidget(box, 3)

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,21 +44,45 @@ from kyodo_desktop.models import schema
 from kyodo_desktop.models.errors import RegisterError
 from kyodo_desktop.models.households import list_blocks
 from kyodo_desktop.models.privacy import record_output
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.worker import DbWorker
 
-KINDS = (("circular", "回覧板（表紙と押印欄）"), ("register", "名簿"), ("labels", "宛名ラベル"),
-         ("elders", "敬老会の名簿"), ("household-sheet", "記載内容の確認用紙"), ("postcards", "はがきの宛名（縦書き）"),
-         ("activity-summary", "活動のまとめ（1枚）"), ("sign-in", "行事の受付名簿"), ("rsvp", "行事の出欠表（班ごと）"))
+KINDS = (
+    ("circular", QT_TRANSLATE_NOOP("", "回覧板（表紙と押印欄）")),
+    ("register", QT_TRANSLATE_NOOP("", "名簿")),
+    ("labels", QT_TRANSLATE_NOOP("", "宛名ラベル")),
+    ("elders", QT_TRANSLATE_NOOP("", "敬老会の名簿")),
+    ("household-sheet", QT_TRANSLATE_NOOP("", "記載内容の確認用紙")),
+    ("postcards", QT_TRANSLATE_NOOP("", "はがきの宛名（縦書き）")),
+    ("activity-summary", QT_TRANSLATE_NOOP("", "活動のまとめ（1枚）")),
+    ("sign-in", QT_TRANSLATE_NOOP("", "行事の受付名簿")),
+    ("rsvp", QT_TRANSLATE_NOOP("", "行事の出欠表（班ごと）")),
+)
 #: the documents of a 当番表 (after the others in the chooser: they need a roster with its turns given out)
-ROSTER_KINDS = (("roster", "当番表"), ("duty-slips", "当番札"))
+ROSTER_KINDS = (
+    ("roster", QT_TRANSLATE_NOOP("", "当番表")),
+    ("duty-slips", QT_TRANSLATE_NOOP("", "当番札")),
+)
 #: the period of a 当番表 or 当番札
-ROSTER_PERIODS = (("3months", "これから3か月"), ("fiscal", "今年度"), ("custom", "指定…"))
+ROSTER_PERIODS = (
+    ("3months", QT_TRANSLATE_NOOP("", "これから3か月")),
+    ("fiscal", QT_TRANSLATE_NOOP("", "今年度")),
+    ("custom", QT_TRANSLATE_NOOP("", "指定…")),
+)
 #: the documents of the books (会計・報告), of one 年度
-BOOK_KINDS = (("collection-book", "会費集金簿（班ごと）"), ("settlement", "収支決算書・会計監査報告書"),
-              ("budget", "収支予算書"), ("receipts", "会費の領収書"))
+BOOK_KINDS = (
+    ("collection-book", QT_TRANSLATE_NOOP("", "会費集金簿（班ごと）")),
+    ("settlement", QT_TRANSLATE_NOOP("", "収支決算書・会計監査報告書")),
+    ("budget", QT_TRANSLATE_NOOP("", "収支予算書")),
+    ("receipts", QT_TRANSLATE_NOOP("", "会費の領収書")),
+)
 #: the 防災 documents printed in advance (the 班 choice above is their only option)
-BOUSAI_KINDS = (("phone-tree", "緊急連絡網（班ごと）"), ("safety-check", "安否確認シート（記入用・班ごと）"),
-                ("safety-tally", "安否確認の集計表（記入用）"), ("bousai", "防災台帳（資機材・避難場所・組織）"))
+BOUSAI_KINDS = (
+    ("phone-tree", QT_TRANSLATE_NOOP("", "緊急連絡網（班ごと）")),
+    ("safety-check", QT_TRANSLATE_NOOP("", "安否確認シート（記入用・班ごと）")),
+    ("safety-tally", QT_TRANSLATE_NOOP("", "安否確認の集計表（記入用）")),
+    ("bousai", QT_TRANSLATE_NOOP("", "防災台帳（資機材・避難場所・組織）")),
+)
 
 
 def render_page(path: Path, index: int, scale: float) -> QImage:
@@ -77,8 +101,8 @@ def draw_on_printer(parent: QWidget, pdf: Path, pages: int, printer: Any, painte
     """Draw each page of ``pdf`` on an open ``painter`` at the printer's resolution (at most 300
     dpi: sharp text; more only costs time and memory), with a progress dialog whose 「中止」 aborts
     the print. Ends the painter. Returns the pages printed."""
-    progress = QProgressDialog(parent.tr("印刷しています…"), parent.tr("中止"), 0, pages, parent)
-    progress.setWindowTitle(parent.tr("印刷"))
+    progress = QProgressDialog(tr("印刷しています…"), tr("中止"), 0, pages, parent)
+    progress.setWindowTitle(tr("印刷"))
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(800)
     printed = 0
@@ -142,9 +166,9 @@ class PrintPreview(QDialog):
         side = QVBoxLayout()
         self.kind = QComboBox()
         for key, label in KINDS + BOOK_KINDS + BOUSAI_KINDS + ROSTER_KINDS:
-            self.kind.addItem(label, key)
+            self.kind.addItem(tr(label), key)
         self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
-        self.kind.setAccessibleName("書類")
+        self.kind.setAccessibleName(self.tr("書類"))
         side.addWidget(QLabel(self.tr("書類")))
         side.addWidget(self.kind)
         self.block = QComboBox()
@@ -228,7 +252,7 @@ class PrintPreview(QDialog):
         view.addLayout(nav)
         self.canvas = QLabel()
         self.canvas.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.canvas.setAccessibleName("ページ")
+        self.canvas.setAccessibleName(self.tr("ページ"))
         scroll = QScrollArea()
         scroll.setWidget(self.canvas)
         scroll.setWidgetResizable(True)
@@ -300,7 +324,7 @@ class PrintPreview(QDialog):
         from kyodo_desktop.export.register_xlsx import COLUMNS, DEFAULT_COLUMNS
 
         self.columns = QListWidget()
-        self.columns.setAccessibleName("載せる列")
+        self.columns.setAccessibleName(self.tr("載せる列"))
         for key, (header, _f) in COLUMNS.items():
             if key == "id":
                 continue
@@ -389,7 +413,7 @@ class PrintPreview(QDialog):
         this = fiscal_year(date.today())
         for fy in range(this, this - 10, -1):
             self.summary_year.addItem(fiscal_year_label(fy), fy)
-        self.summary_year.setAccessibleName("年度")
+        self.summary_year.setAccessibleName(self.tr("年度"))
         form.addRow(self.tr("年度"), self.summary_year)
         return w
 
@@ -401,7 +425,7 @@ class PrintPreview(QDialog):
         w = QWidget()
         form = QFormLayout(w)
         self.event = QComboBox()
-        self.event.setAccessibleName("行事")
+        self.event.setAccessibleName(self.tr("行事"))
         this = fiscal_year(date.today())
         rows = [r for fy in (this + 1, this, this - 1) for r in reversed(self.worker.call(act.list_events, fiscal_year=fy))]
         if event_id is not None and all(r.id != event_id for r in rows):
@@ -426,7 +450,7 @@ class PrintPreview(QDialog):
         w = QWidget()
         form = QFormLayout(w)
         self.roster = QComboBox()
-        self.roster.setAccessibleName("当番表")
+        self.roster.setAccessibleName(self.tr("当番表"))
         for r in self.worker.call(list_rosters):
             self.roster.addItem(r.name, r.id)
         if roster_id is not None:
@@ -438,15 +462,15 @@ class PrintPreview(QDialog):
         self.roster.setToolTip(self.roster.currentText())
         self.roster.currentTextChanged.connect(self.roster.setToolTip)
         self.period = QComboBox()
-        self.period.setAccessibleName("期間")
+        self.period.setAccessibleName(self.tr("期間"))
         for key, label in ROSTER_PERIODS:
-            self.period.addItem(self.tr(label), key)
+            self.period.addItem(tr(label), key)
         self.period_from = QLineEdit()
         self.period_from.setPlaceholderText(self.tr("例: 令和8年4月1日"))
-        self.period_from.setAccessibleName("期間の始まり")
+        self.period_from.setAccessibleName(self.tr("期間の始まり"))
         self.period_to = QLineEdit()
         self.period_to.setPlaceholderText(self.tr("空欄なら決めてある所まで"))
-        self.period_to.setAccessibleName("期間の終わり")
+        self.period_to.setAccessibleName(self.tr("期間の終わり"))
         self._fiscal_start_month = self.worker.call(
             lambda reg: int(get_association(reg).get("fiscal_year_start_month") or 4))
         form.addRow(QLabel(self.tr("当番表")))
@@ -467,9 +491,9 @@ class PrintPreview(QDialog):
         w = QWidget()
         form = QFormLayout(w)
         self.book_year = QComboBox()
-        self.book_year.setAccessibleName("会計の年度")
+        self.book_year.setAccessibleName(self.tr("会計の年度"))
         for y in reversed(self.worker.call(ab.list_years)):
-            self.book_year.addItem(f"{y.label}（{y.state_label}）", y.fiscal_year)
+            self.book_year.addItem(self.tr("{label}（{state}）").format(label=y.label, state=y.state_label), y.fiscal_year)
         if fiscal_year is not None:
             self.book_year.setCurrentIndex(max(self.book_year.findData(fiscal_year), 0))
         form.addRow(self.tr("年度"), self.book_year)
@@ -540,7 +564,7 @@ class PrintPreview(QDialog):
             return self._run(docs.write_postcards, target, block_ids=blocks, record=record)
         if kind in ("sign-in", "rsvp"):
             if self.event.currentData() is None:
-                raise RegisterError("印刷する行事がありません。先に「行事」で行事を登録してください。")
+                raise RegisterError(self.tr("印刷する行事がありません。先に「行事」で行事を登録してください。"))
             if kind == "sign-in":
                 return self._run(docs.write_sign_in_sheet, target, event_id=self.event.currentData(),
                                  rows=self.sign_in_rows.value(), record=record)
@@ -548,7 +572,8 @@ class PrintPreview(QDialog):
                              record=record)
         if kind in ("roster", "duty-slips"):
             if self.roster.currentData() is None:
-                raise RegisterError("印刷する当番表がありません。先に「当番表」で当番表を作り、「○月○日まで決める」で当番を決めてください。")
+                raise RegisterError(self.tr("印刷する当番表がありません。先に「当番表」で当番表を作り、"
+                                            "「○月○日まで決める」で当番を決めてください。"))
             first, last = self.roster_period()
             if kind == "roster":
                 return self._run(roster_docs.write_roster, target, roster_id=self.roster.currentData(), start=first,
@@ -576,7 +601,7 @@ class PrintPreview(QDialog):
 
         fy = self.book_year.currentData()
         if fy is None:
-            raise RegisterError("帳簿をつけている年度がありません。先に「会計・報告」で「年度を開く」を行ってください。")
+            raise RegisterError(self.tr("帳簿をつけている年度がありません。先に「会計・報告」で「年度を開く」を行ってください。"))
         if kind == "collection-book":
             return self._run(accounts_docs.write_collection_book, target, fiscal_year=fy, block_ids=blocks, record=record)
         if kind == "settlement":
@@ -637,12 +662,13 @@ class PrintPreview(QDialog):
         purpose = self.purpose.currentData() if kind == "register" else (
             "KAIRAN" if kind in ("circular", "roster", "duty-slips") else
             "RENRAKUMOU" if kind == "phone-tree" else "OFFICER_INTERNAL")
-        what = self.kind.currentText()
+        # the log keeps the Japanese name of the document (not the translated one on the screen)
+        what = dict(KINDS + BOOK_KINDS + BOUSAI_KINDS + ROSTER_KINDS).get(kind, self.kind.currentText())
         if kind in ("roster", "duty-slips"):
             what += f"「{self.roster.currentText()}」"
         if kind in dict(BOOK_KINDS):
             what += f" {self.book_year.currentText()}"
-        self.worker.call(record_output, f"{what}（{how}）", purpose, self.result.households, action="print")
+        self.worker.call(record_output, f"{what}（{how}）", purpose, self.result.households, action="print")  # notr: the audit log
         if self.kind.currentData() == "circular":  # kept, so its return can be followed up on the 回覧 page
             from kyodo_desktop.models.circulars import save_circular
             from kyodo_desktop.models.japanese import parse_date
@@ -689,10 +715,10 @@ class PrintPreview(QDialog):
         printed = draw_on_printer(self, self.pdf, self.pages, printer, painter)
         if printed < self.pages:
             if printed:  # pages may have reached the printer: the print is recorded all the same
-                self._record(f"印刷・{printed}ページで中止")
+                self._record(f"印刷・{printed}ページで中止")  # notr
             self.status.setText(self.tr("印刷を中止しました（{0} / {1}ページ）。").format(printed, self.pages))
             return False
-        self._record("印刷")
+        self._record("印刷")  # notr
         self.status.setText(self.tr("印刷しました（{0}ページ）。").format(self.pages))
         return True
 

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -44,6 +44,7 @@ from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.books_dialogs import combo, date_edit
 from kyodo_desktop.ui.books_page import OUTPUT, BooksPage
 from kyodo_desktop.ui.bousai_tab import say
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.volunteers_tab import (
     RowsModel,
     button,
@@ -56,29 +57,31 @@ from kyodo_desktop.ui.widgets import button_row, heading, scrolling
 from kyodo_desktop.ui.worker import DbWorker
 
 ERRORS = (RegisterError, ValidationError)
-DEFAULT_LAYOUT = "標準様式（協働デスク）"
-MAKE_TEXT = "報告書を作る（Excel と PDF）"
+DEFAULT_LAYOUT = QT_TRANSLATE_NOOP("", "標準様式（協働デスク）")
+MAKE_TEXT = QT_TRANSLATE_NOOP("", "報告書を作る（Excel と PDF）")
 #: the numbers shown before the report is made: (field key, unit); yen fields are shown as money
 PREVIEW: tuple[tuple[str, str], ...] = (
-    ("association_name", ""), ("president_name", ""), ("member_households", "世帯"), ("persons", "人"),
-    ("blocks", "班"), ("events", "件"), ("participants", "人"), ("income_total", "円"), ("expense_total", "円"),
-    ("carry_over", "円"),
+    ("association_name", ""), ("president_name", ""), ("member_households", QT_TRANSLATE_NOOP("", "世帯")),
+    ("persons", QT_TRANSLATE_NOOP("", "人")), ("blocks", QT_TRANSLATE_NOOP("", "班")),
+    ("events", QT_TRANSLATE_NOOP("", "件")), ("participants", QT_TRANSLATE_NOOP("", "人")),
+    ("income_total", "円"), ("expense_total", "円"), ("carry_over", "円"),  # notr: 円 is a key (shown as money)
 )
 
 
 def value_text(value: Any, unit: str) -> str:
     """A preview value in words: 「123世帯」, 「456,000円」, 「—（記録なし）」."""
     if value is None:
-        return "—（記録なし）"
-    if unit == "円":
+        return tr("—（記録なし）")
+    if unit == "円":  # notr: a key of PREVIEW
         return ab.yen(int(value))
     if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}{unit}"
+        return f"{value:,}{tr(unit) if unit else ''}"
     return str(value)
 
 
 def _form_cells(f: rf.SavedForm) -> tuple[Any, ...]:
-    return (f.name, f.form_filename or "（ファイルなし）", f"項目 {len(f.mapping.fields)}・表 {len(f.mapping.tables)}",
+    return (f.name, f.form_filename or tr("（ファイルなし）"),
+            tr("項目 {fields}・表 {tables}").format(fields=len(f.mapping.fields), tables=len(f.mapping.tables)),
             f.updated_at[:10], f.updated_by)
 
 
@@ -96,37 +99,38 @@ class ReportTab(QWidget):
 
         body = QWidget()
         layout = QVBoxLayout(body)
-        layout.addWidget(heading("年次報告", 1.25))
-        layout.addWidget(note("市や校下に出す年次報告（町会の概要・班別世帯数・事業報告・収支決算・地域課題）を、"
-                              "Excel と PDF の二つのファイルで作ります。作る前に、下の数字と ⚠ の行を確かめてください。"))
+        layout.addWidget(heading(self.tr("年次報告"), 1.25))
+        layout.addWidget(note(self.tr("市や校下に出す年次報告（町会の概要・班別世帯数・事業報告・収支決算・地域課題）を、"
+                                      "Excel と PDF の二つのファイルで作ります。作る前に、下の数字と ⚠ の行を確かめてください。")))
         self.year_label = QLabel()
-        self.year_label.setAccessibleName("報告する年度")
+        self.year_label.setAccessibleName(self.tr("報告する年度"))
         font = self.year_label.font()
         font.setBold(True)
         self.year_label.setFont(font)
         layout.addWidget(self.year_label)
 
         choose = QGridLayout()
-        self.as_of = date_edit("基準日", None)
-        self.as_of.setToolTip("世帯数・人数を数える日です（ふつうは年度の最後の日）")
-        as_of_caption = QLabel("基準日（世帯・人数を数える日）")
+        self.as_of = date_edit(self.tr("基準日"), None)
+        self.as_of.setToolTip(self.tr("世帯数・人数を数える日です（ふつうは年度の最後の日）"))
+        as_of_caption = QLabel(self.tr("基準日（世帯・人数を数える日）"))
         as_of_caption.setBuddy(self.as_of)
-        self.as_of_reset_btn = button("年度末に戻す", self.reset_as_of, tip="基準日を年度の最後の日（年度の途中なら今日）に戻します")
+        self.as_of_reset_btn = button(self.tr("年度末に戻す"), self.reset_as_of,
+                                      tip=self.tr("基準日を年度の最後の日（年度の途中なら今日）に戻します"))
         choose.addWidget(as_of_caption, 0, 0)
         choose.addWidget(self.as_of, 0, 1)
         choose.addWidget(self.as_of_reset_btn, 0, 2)
-        self.layout_combo = combo([(DEFAULT_LAYOUT, None)], name="報告書の様式")
+        self.layout_combo = combo([(tr(DEFAULT_LAYOUT), None)], name=self.tr("報告書の様式"))
         self.layout_combo.setMinimumContentsLength(18)
-        layout_caption = QLabel("報告書の様式")
+        layout_caption = QLabel(self.tr("報告書の様式"))
         layout_caption.setBuddy(self.layout_combo)
-        self.register_form_btn = button("市の様式を登録…", lambda: self.open_form_dialog())
+        self.register_form_btn = button(self.tr("市の様式を登録…"), lambda: self.open_form_dialog())
         choose.addWidget(layout_caption, 1, 0)
         choose.addWidget(self.layout_combo, 1, 1)
         choose.addWidget(self.register_form_btn, 1, 2)
         choose.setColumnStretch(3, 1)
         layout.addLayout(choose)
 
-        preview_box = QGroupBox("報告書の主な数字")
+        preview_box = QGroupBox(self.tr("報告書の主な数字"))
         grid = QGridLayout(preview_box)
         self.preview: dict[str, QLabel] = {}
         for n, (key, _unit) in enumerate(PREVIEW):
@@ -141,10 +145,10 @@ class ReportTab(QWidget):
         grid.setColumnStretch(3, 1)
         layout.addWidget(preview_box)
         self.notes = note()
-        self.notes.setAccessibleName("報告書について気をつけること")
+        self.notes.setAccessibleName(self.tr("報告書について気をつけること"))
         layout.addWidget(self.notes)
 
-        self.make_btn = QPushButton(MAKE_TEXT)
+        self.make_btn = QPushButton(tr(MAKE_TEXT))
         self.make_btn.setAutoDefault(False)
         big = self.make_btn.font()
         big.setPointSizeF(big.pointSizeF() * 1.25)
@@ -155,20 +159,21 @@ class ReportTab(QWidget):
         layout.addWidget(self.make_btn)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("結果")
+        self.message.setAccessibleName(self.tr("結果"))
         layout.addWidget(self.message)
-        self.open_folder_btn = button("保存したフォルダーを開く", self.open_folder)
+        self.open_folder_btn = button(self.tr("保存したフォルダーを開く"), self.open_folder)
         self.open_folder_btn.setVisible(False)
         layout.addWidget(button_row(self.open_folder_btn, align_right=False))
 
-        forms_box = QGroupBox("登録した市の様式")
+        forms_box = QGroupBox(self.tr("登録した市の様式"))
         v = QVBoxLayout(forms_box)
-        self.forms = RowsModel(("名前", "様式のファイル", "対応", "登録日", "登録した人"), _form_cells, self)
-        self.forms_table = make_table(self.forms, (14, 14, 8, 6, 8), stretch=1, name="登録した市の様式")
+        self.forms = RowsModel((self.tr("名前"), self.tr("様式のファイル"), self.tr("対応"), self.tr("登録日"), self.tr("登録した人")),
+                               _form_cells, self)
+        self.forms_table = make_table(self.forms, (14, 14, 8, 6, 8), stretch=1, name=self.tr("登録した市の様式"))
         min_rows(self.forms_table, 3)
         v.addWidget(self.forms_table)
-        self.export_btn = button("JSONに書き出す…", lambda: self.export_form())
-        self.retire_btn = button("使わない…", self.retire_form)
+        self.export_btn = button(self.tr("JSONに書き出す…"), lambda: self.export_form())
+        self.retire_btn = button(self.tr("使わない…"), self.retire_form)
         v.addWidget(button_row(self.export_btn, self.retire_btn, align_right=False))
         self.forms_message = QLabel()
         self.forms_message.setWordWrap(True)
@@ -218,8 +223,9 @@ class ReportTab(QWidget):
         d = self.as_of.date()
         if d is None:
             text = self.as_of.edit.text().strip()
-            raise ValidationError("基準日", "基準日を入れてください（例: 令和8年3月31日）。" if not text
-                                  else f"基準日「{text}」が日付として読めません（例: 令和8年3月31日）。", field="as_of")
+            raise ValidationError(self.tr("基準日"), self.tr("基準日を入れてください（例: 令和8年3月31日）。") if not text
+                                  else self.tr("基準日「{text}」が日付として読めません（例: 令和8年3月31日）。").format(text=text),
+                                  field="as_of")
         return d
 
     def form_id(self) -> int | None:
@@ -236,9 +242,9 @@ class ReportTab(QWidget):
         self.layout_combo.blockSignals(True)
         try:
             self.layout_combo.clear()
-            self.layout_combo.addItem(DEFAULT_LAYOUT, None)
+            self.layout_combo.addItem(tr(DEFAULT_LAYOUT), None)
             for f in forms:
-                self.layout_combo.addItem(f"{f.name}（市の様式）", f.id)
+                self.layout_combo.addItem(self.tr("{name}（市の様式）").format(name=f.name), f.id)
             self.layout_combo.setCurrentIndex(max(self.layout_combo.findData(keep), 0))
         finally:
             self.layout_combo.blockSignals(False)
@@ -247,10 +253,10 @@ class ReportTab(QWidget):
     def load_preview(self) -> None:
         fy = self.fiscal_year
         self.data = None
-        self.year_label.setText(f"{fiscal_year_label(fy)}の年次報告" if fy is not None else "")
+        self.year_label.setText(self.tr("{year}の年次報告").format(year=fiscal_year_label(fy)) if fy is not None else "")
         try:
             if fy is None or self.worker.register is None:
-                raise RegisterError("台帳が開かれていません。")
+                raise RegisterError(self.tr("台帳が開かれていません。"))
             as_of = self.chosen_as_of()
             self.data = self.worker.call(collect, fy, as_of=as_of)
         except ERRORS as exc:
@@ -262,7 +268,7 @@ class ReportTab(QWidget):
         for key, unit in PREVIEW:
             self.preview[key].setText(value_text(self.data.values.get(key), unit))
         lines = [f"⚠ {n}" for n in self.data.notes] + [f"⚠ {n}" for n in self.layout_problems()]
-        self.notes.setText("\n".join(lines) if lines else "空欄の必須項目はありません。")
+        self.notes.setText("\n".join(lines) if lines else self.tr("空欄の必須項目はありません。"))
         self._gate()
 
     def layout_problems(self) -> list[str]:
@@ -275,8 +281,9 @@ class ReportTab(QWidget):
         for key, place in saved.mapping.tables.items():
             n = len(self.data.tables.get(key) or [])
             if n > place.max_rows:
-                out.append(f"様式「{saved.name}」の表「{TABLES[key][0]}」には{place.max_rows}行までしか入りませんが、"
-                           f"この年度は{n}行あります。様式を登録し直すか、{DEFAULT_LAYOUT}で作ってください。")
+                out.append(self.tr("様式「{form}」の表「{table}」には{max_rows}行までしか入りませんが、"
+                                   "この年度は{n}行あります。様式を登録し直すか、{default}で作ってください。").format(
+                    form=saved.name, table=TABLES[key][0], max_rows=place.max_rows, n=n, default=tr(DEFAULT_LAYOUT)))
         return out
 
     # -- permissions -------------------------------------------------------------------------------------
@@ -292,14 +299,14 @@ class ReportTab(QWidget):
     def _gate(self) -> None:
         reg = self.worker.register
         whole = None if reg is None or reg.session.block_ids is None else \
-            "年次報告は町会全体の数を載せるため、すべての班を扱える役割の方が作ってください。"
-        self.gate(self.make_btn, OUTPUT, "選んだ年度の年次報告を、Excel と PDF で保存します（フォルダーを選びます）",
-                  need=whole or (None if self.fiscal_year is not None else "年度が決まっていません"))
-        self.gate(self.register_form_btn, rf.WRITE, "市や校下から届いた Excel の様式を登録し、項目とセルを対応づけます")
-        self.gate(self.retire_btn, rf.WRITE, "選んだ様式を、これからの報告で使わなくします（登録は残ります）",
-                  need=None if selected_row(self.forms_table) else "様式を一覧で選んでください")
-        self.gate(self.export_btn, rf.READ, "選んだ様式の対応表を JSON で保存します（校下に渡すため）",
-                  need=None if selected_row(self.forms_table) else "様式を一覧で選んでください")
+            self.tr("年次報告は町会全体の数を載せるため、すべての班を扱える役割の方が作ってください。")
+        self.gate(self.make_btn, OUTPUT, self.tr("選んだ年度の年次報告を、Excel と PDF で保存します（フォルダーを選びます）"),
+                  need=whole or (None if self.fiscal_year is not None else self.tr("年度が決まっていません")))
+        self.gate(self.register_form_btn, rf.WRITE, self.tr("市や校下から届いた Excel の様式を登録し、項目とセルを対応づけます"))
+        self.gate(self.retire_btn, rf.WRITE, self.tr("選んだ様式を、これからの報告で使わなくします（登録は残ります）"),
+                  need=None if selected_row(self.forms_table) else self.tr("様式を一覧で選んでください"))
+        self.gate(self.export_btn, rf.READ, self.tr("選んだ様式の対応表を JSON で保存します（校下に渡すため）"),
+                  need=None if selected_row(self.forms_table) else self.tr("様式を一覧で選んでください"))
 
     # -- making the package --------------------------------------------------------------------------------
 
@@ -313,21 +320,22 @@ class ReportTab(QWidget):
             say(self.message, str(exc), error=True)
             return None
         if folder is None:
-            chosen = QFileDialog.getExistingDirectory(self, "年次報告の保存先のフォルダー")
+            chosen = QFileDialog.getExistingDirectory(self, self.tr("年次報告の保存先のフォルダー"))
             if not chosen:
                 return None
             folder = chosen
         self.open_folder_btn.setVisible(False)
-        label = f"{fiscal_year_label(self.fiscal_year)}の年次報告を作っています…"
+        label = self.tr("{year}の年次報告を作っています…").format(year=fiscal_year_label(self.fiscal_year))
         try:
             xlsx, pdf = self.worker.call_with_progress(report_package, Path(folder), fiscal_year=self.fiscal_year,
                                                        as_of=as_of, form_id=self.form_id(), label=label, parent=self)
         except (*ERRORS, OSError) as exc:
-            say(self.message, f"{exc}\n（報告書は作っていません。ファイルは何も保存していません。）", error=True)
+            say(self.message, self.tr("{exc}\n（報告書は作っていません。ファイルは何も保存していません。）").format(exc=exc), error=True)
             return None
         self.last_files = (Path(xlsx), Path(pdf))
-        say(self.message, f"年次報告を作りました（基準日 {to_wareki(as_of)}）。\n"
-                          f"Excel: {Path(xlsx).name}\nPDF: {Path(pdf).name}\n保存先: {Path(folder)}")
+        say(self.message, self.tr("年次報告を作りました（基準日 {as_of}）。\n"
+                                  "Excel: {xlsx}\nPDF: {pdf}\n保存先: {folder}").format(
+            as_of=to_wareki(as_of), xlsx=Path(xlsx).name, pdf=Path(pdf).name, folder=Path(folder)))
         self.open_folder_btn.setVisible(True)
         return self.last_files
 
@@ -349,14 +357,15 @@ class ReportTab(QWidget):
             self.dialog.raise_()
             return self.dialog
         if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(self, "市の様式（Excel）を選ぶ", "", "Excel (*.xlsx *.xlsm);;すべて (*)")
+            chosen, _ = QFileDialog.getOpenFileName(self, self.tr("市の様式（Excel）を選ぶ"), "",
+                                                    self.tr("Excel (*.xlsx *.xlsm);;すべて (*)"))
             if not chosen:
                 return None
             path = chosen
         try:
             dlg = FormMappingDialog(self.worker, path, self)
         except (*ERRORS, OSError) as exc:
-            say(self.forms_message, f"{exc}\n（様式は登録していません。）", error=True)
+            say(self.forms_message, self.tr("{exc}\n（様式は登録していません。）").format(exc=exc), error=True)
             return None
         self.dialog = dlg
 
@@ -366,8 +375,9 @@ class ReportTab(QWidget):
                 fid, problems = dlg.result_value
                 self.load_forms()
                 self.layout_combo.setCurrentIndex(max(self.layout_combo.findData(fid), 0))
-                notes = "".join(f"\n・{p}" for p in problems)
-                say(self.forms_message, f"様式「{dlg.name.text().strip()}」を登録しました。報告書の様式で選べます。{notes}")
+                notes = "".join(self.tr("\n・{problem}").format(problem=p) for p in problems)
+                say(self.forms_message, self.tr("様式「{name}」を登録しました。報告書の様式で選べます。{notes}").format(
+                    name=dlg.name.text().strip(), notes=notes))
             dlg.deleteLater()
 
         dlg.finished.connect(closed)
@@ -379,7 +389,8 @@ class ReportTab(QWidget):
         if saved is None or not self.export_btn.isEnabled():
             return None
         if target is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "対応表の保存先", f"{saved.name}_対応表.json", "JSON (*.json)")
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("対応表の保存先"),
+                                                    self.tr("{name}_対応表.json").format(name=saved.name), "JSON (*.json)")
             if not chosen:
                 return None
             target = chosen
@@ -388,15 +399,17 @@ class ReportTab(QWidget):
         except (*ERRORS, OSError) as exc:
             say(self.forms_message, str(exc), error=True)
             return None
-        say(self.forms_message, f"対応表を保存しました: {out}")
+        say(self.forms_message, self.tr("対応表を保存しました: {path}").format(path=out))
         return out
 
     def retire_form(self) -> None:
         saved = selected_row(self.forms_table)
         if saved is None or not self.retire_btn.isEnabled():
             return
-        if not dialogs.confirm(self, "様式を使わない", f"様式「{saved.name}」を、これからの報告書で使わなくします。登録は残るため、"
-                               "過去の報告書は作り直せます。よろしいですか？", yes="使わなくする", no="やめる"):
+        if not dialogs.confirm(self, self.tr("様式を使わない"),
+                               self.tr("様式「{name}」を、これからの報告書で使わなくします。登録は残るため、"
+                                       "過去の報告書は作り直せます。よろしいですか？").format(name=saved.name),
+                               yes=self.tr("使わなくする"), no=self.tr("やめる")):
             return
         try:
             self.worker.call(rf.retire_form, saved.id)
@@ -404,7 +417,7 @@ class ReportTab(QWidget):
             say(self.forms_message, str(exc), error=True)
             return
         self.load_forms()
-        say(self.forms_message, f"様式「{saved.name}」を使わなくしました（登録は残っています）。")
+        say(self.forms_message, self.tr("様式「{name}」を使わなくしました（登録は残っています）。").format(name=saved.name))
 
 
 __all__ = ["DEFAULT_LAYOUT", "MAKE_TEXT", "ReportTab", "value_text"]

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QEvent,
     QItemSelectionModel,
@@ -76,6 +77,7 @@ from kyodo_desktop.models.search import HouseholdIndex
 from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.household_editor import FieldRow
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit, wareki_text
 from kyodo_desktop.ui.widgets import heading, scrolling
 from kyodo_desktop.ui.worker import DbWorker
@@ -90,12 +92,14 @@ GREY = QColor("#5f5f5f")  # past turns, ended exemptions: still 6:1 on white
 NOW_BACKGROUND = QColor("#dcebff")  # the turn being done now (always with the word 当番中)
 WARN_BACKGROUND = QColor("#fff1c2")  # always with ⚠ or words, never colour alone
 MAX_FOUND = 40  # households shown for one search
-PERIODS = (("これから", "upcoming"), ("今年度", "year"), ("すべて", "all"))
+PERIODS = ((QT_TRANSLATE_NOOP("", "これから"), "upcoming"), (QT_TRANSLATE_NOOP("", "今年度"), "year"),
+           (QT_TRANSLATE_NOOP("", "すべて"), "all"))
 RECENT_DAYS = 7  # 「これから」 starts a week back, so last week's turn can still be marked 済
 WEEKDAYS = ro.WEEKDAY_NAMES
-NTH_CHOICES = (("第1", 1), ("第2", 2), ("第3", 3), ("第4", 4), ("最終", -1))
-HOLIDAY_NOTE = ("金沢市は祝日もごみを収集します（年末年始を除く）。ごみステーションの当番では、ふつうは印を付けません。"
-                "防犯パトロールなど、祝日を休む当番で印を付けてください。")
+NTH_CHOICES = ((QT_TRANSLATE_NOOP("", "第1"), 1), (QT_TRANSLATE_NOOP("", "第2"), 2), (QT_TRANSLATE_NOOP("", "第3"), 3),
+               (QT_TRANSLATE_NOOP("", "第4"), 4), (QT_TRANSLATE_NOOP("", "最終"), -1))
+HOLIDAY_NOTE = QT_TRANSLATE_NOOP("", "金沢市は祝日もごみを収集します（年末年始を除く）。ごみステーションの当番では、ふつうは印を付けません。"
+                                 "防犯パトロールなど、祝日を休む当番で印を付けてください。")
 
 
 # -- words and dates ------------------------------------------------------------------------------
@@ -108,13 +112,13 @@ def _as_date(value: date | str) -> date:
 def day_text(value: date | str) -> str:
     """「令和8年4月6日（月）」."""
     d = _as_date(value)
-    return f"{wareki_text(d)}（{WEEKDAYS[d.weekday()]}）"
+    return tr("{date}（{weekday}）").format(date=wareki_text(d), weekday=WEEKDAYS[d.weekday()])
 
 
 def short_day(value: date | str) -> str:
     """「4月6日（月）」."""
     d = _as_date(value)
-    return f"{d.month}月{d.day}日（{WEEKDAYS[d.weekday()]}）"
+    return tr("{month}月{day}日（{weekday}）").format(month=d.month, day=d.day, weekday=WEEKDAYS[d.weekday()])
 
 
 def span_text(first: str, last: str) -> str:
@@ -123,14 +127,14 @@ def span_text(first: str, last: str) -> str:
     if a == b:
         return day_text(a)
     wa, wb = wareki_text(a), wareki_text(b)
-    year_a, year_b = wa[: wa.find("年") + 1], wb[: wb.find("年") + 1]
+    year_a, year_b = wa[: wa.find("年") + 1], wb[: wb.find("年") + 1]  # notr: reads wareki_text's 年
     if year_a != year_b:
         end = wb
     elif a.month != b.month:
-        end = f"{b.month}月{b.day}日"
+        end = tr("{month}月{day}日").format(month=b.month, day=b.day)
     else:
-        end = f"{b.day}日"
-    return f"{day_text(a)}〜{end}（{WEEKDAYS[b.weekday()]}）"
+        end = tr("{day}日").format(day=b.day)
+    return tr("{first}〜{last}（{weekday}）").format(first=day_text(a), last=end, weekday=WEEKDAYS[b.weekday()])
 
 
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
@@ -160,22 +164,22 @@ def cadence_text(data: ro.RosterData) -> str:
     days = data.weekdays
     if data.cadence in ("weekly", "weekdays"):
         run = len(days) > 2 and days == list(range(days[0], days[-1] + 1))
-        names = f"{WEEKDAYS[days[0]]}〜{WEEKDAYS[days[-1]]}" if run else "・".join(WEEKDAYS[d] for d in days)
-        return f"毎週（{names}）" if data.cadence == "weekly" else f"毎週{names}曜"
+        names = f"{WEEKDAYS[days[0]]}〜{WEEKDAYS[days[-1]]}" if run else tr("・").join(WEEKDAYS[d] for d in days)
+        return (tr("毎週（{days}）") if data.cadence == "weekly" else tr("毎週{days}曜")).format(days=names)
     if data.cadence == "monthly":
         try:
             return ro.monthly_label(data.monthly_rule)
         except ValidationError:
-            return "毎月"
+            return tr("毎月")
     if data.cadence == "dates":
-        return f"決めた日（{len(data.dates)}日）"
+        return tr("決めた日（{n}日）").format(n=len(data.dates))
     if data.cadence == "event":
-        return f"行事のたび（{data.event_category}）"
+        return tr("行事のたび（{category}）").format(category=data.event_category)
     return ro.CADENCE_LABELS.get(data.cadence, data.cadence)
 
 
 def _unit_word(unit: str) -> str:
-    return "世帯" if unit == "household" else "人"
+    return tr("世帯") if unit == "household" else tr("人")
 
 
 def _button(text: str, tip: str = "") -> QPushButton:
@@ -188,10 +192,10 @@ def _button(text: str, tip: str = "") -> QPushButton:
     return b
 
 
-def _message_label(name: str = "お知らせ") -> QLabel:
+def _message_label(name: str = QT_TRANSLATE_NOOP("", "お知らせ")) -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
-    label.setAccessibleName(name)
+    label.setAccessibleName(tr(name))
     label.setVisible(False)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -227,7 +231,7 @@ class _Dialog(QDialog):
 
     def fit(self, width_em: float, height_lines: float) -> None:
         """About ``width_em`` characters by ``height_lines`` lines, never more than the screen."""
-        em = self.fontMetrics().horizontalAdvance("あ")
+        em = self.fontMetrics().horizontalAdvance("あ")  # notr: the width of one full-width character
         w, h = int(em * width_em), int(self.fontMetrics().height() * height_lines)
         screen = self.screen().availableGeometry() if self.screen() is not None else None
         if screen is not None:
@@ -242,7 +246,7 @@ def _error_box() -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(f"QLabel#problem {{ color: {ERROR_COLOR}; font-weight: bold; "
                         f"border: 2px solid {ERROR_COLOR}; padding: 6px; }}")
-    label.setAccessibleName("保存できなかった理由")
+    label.setAccessibleName(tr("保存できなかった理由"))
     label.setVisible(False)
     return label
 
@@ -250,7 +254,8 @@ def _error_box() -> QLabel:
 def _show_problem(label: QLabel, exc: BaseException | str) -> None:
     text = getattr(exc, "message", None) or str(exc)
     field = getattr(exc, "label", "")
-    label.setText(f"⚠ 保存できませんでした（何も変わっていません）。\n{readable(f'{field}: {text}' if field else text)}")
+    label.setText(tr("⚠ 保存できませんでした（何も変わっていません）。\n{problem}").format(
+        problem=readable(f"{field}: {text}" if field else text)))
     label.setVisible(True)
 
 
@@ -327,16 +332,19 @@ class PlainModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section]
+            return tr(self.columns[section])
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.HEADER_TIPS.get(section)
+            tip = self.HEADER_TIPS.get(section)
+            return tr(tip) if tip else tip
         return None
 
 
 class RosterListModel(PlainModel):
     """The rosters: what, how often, for whom, the next turn and how far turns are given out."""
 
-    COLUMNS = ("名前", "当番の内容", "間隔", "対象", "人数", "次の当番（日付・世帯）", "どこまで決めたか")
+    COLUMNS = (QT_TRANSLATE_NOOP("", "名前"), QT_TRANSLATE_NOOP("", "当番の内容"), QT_TRANSLATE_NOOP("", "間隔"),
+               QT_TRANSLATE_NOOP("", "対象"), QT_TRANSLATE_NOOP("", "人数"), QT_TRANSLATE_NOOP("", "次の当番（日付・世帯）"),
+               QT_TRANSLATE_NOOP("", "どこまで決めたか"))
     NUMERIC = (4,)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -362,14 +370,16 @@ class RosterListModel(PlainModel):
         if col == 3:
             return r.pool
         if col == 4:
-            return f"{r.members}{_unit_word(unit)}"
+            return (self.tr("{n}世帯") if unit == "household" else self.tr("{n}人")).format(n=r.members)
         if col == 5:
             if not r.next_turn:
                 return "—"
-            now = "当番中 " if r.next_turn <= self.today else ""
-            return f"{now}{short_day(r.next_turn)} {r.next_member}"
+            if r.next_turn <= self.today:
+                return self.tr("当番中 {day} {member}").format(day=short_day(r.next_turn), member=r.next_member)
+            return f"{short_day(r.next_turn)} {r.next_member}"
         if col == 6:
-            return f"{wareki_text(_as_date(r.generated_until))}まで" if r.generated_until else "まだ決めていません"
+            return (self.tr("{date}まで").format(date=wareki_text(_as_date(r.generated_until))) if r.generated_until
+                    else self.tr("まだ決めていません"))
         return ""
 
     def tooltip(self, row: int, col: int) -> str | None:
@@ -377,9 +387,9 @@ class RosterListModel(PlainModel):
         if col == 1 and r.duty:
             return r.duty
         if col == 5 and r.next_turn:
-            return f"{day_text(r.next_turn)}からの当番: {r.next_member}"
+            return self.tr("{day}からの当番: {member}").format(day=day_text(r.next_turn), member=r.next_member)
         if col in (0, 6) and r.stale_since:
-            return f"{r.name}: 名簿が変わったため（転入・転出など）、明日以降の当番を決め直してください"
+            return self.tr("{name}: 名簿が変わったため（転入・転出など）、明日以降の当番を決め直してください").format(name=r.name)
         return super().tooltip(row, col)
 
     def background(self, row: int) -> QColor | None:
@@ -387,24 +397,27 @@ class RosterListModel(PlainModel):
 
 
 def turn_state(t: ro.Turn, today: str) -> str:
-    """済 / 欠 as recorded; otherwise 予定, 当番中, or 未記録 for a turn that is over."""
-    if t.status == "済":
-        return "✓ 済"
-    if t.status == "欠":
-        return "× 欠"
+    """済 / 欠 as recorded; otherwise 予定, 当番中, or 未記録 for a turn that is over. The words
+    are compared as they are; they are shown through :func:`tr`."""
+    if t.status == "済":  # notr: the stored status
+        return QT_TRANSLATE_NOOP("", "✓ 済")
+    if t.status == "欠":  # notr: the stored status
+        return QT_TRANSLATE_NOOP("", "× 欠")
     if t.starts_on > today:
-        return "予定"
+        return QT_TRANSLATE_NOOP("", "予定")
     if t.ends_on >= today:
-        return "当番中"
-    return "未記録"
+        return QT_TRANSLATE_NOOP("", "当番中")
+    return QT_TRANSLATE_NOOP("", "未記録")
 
 
 class TurnsModel(PlainModel):
     """The turns of one roster (one row per household or person of a turn)."""
 
-    COLUMNS = ("期間", "日付（曜日）", "担当", "班", "交代", "状態", "メモ")
-    HEADER_TIPS = {0: "この当番表の何回目の当番か", 4: "担当の代わりに当番をする人",
-                   5: "済・欠は、当番が始まってから記録できます"}
+    COLUMNS = (QT_TRANSLATE_NOOP("", "期間"), QT_TRANSLATE_NOOP("", "日付（曜日）"), QT_TRANSLATE_NOOP("", "担当"),
+               QT_TRANSLATE_NOOP("", "班"), QT_TRANSLATE_NOOP("", "交代"), QT_TRANSLATE_NOOP("", "状態"),
+               QT_TRANSLATE_NOOP("", "メモ"))
+    HEADER_TIPS = {0: QT_TRANSLATE_NOOP("", "この当番表の何回目の当番か"), 4: QT_TRANSLATE_NOOP("", "担当の代わりに当番をする人"),
+                   5: QT_TRANSLATE_NOOP("", "済・欠は、当番が始まってから記録できます")}
 
     def __init__(self, today: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -416,20 +429,21 @@ class TurnsModel(PlainModel):
 
     def cell_text(self, row: int, col: int) -> str:
         t: ro.Turn = self.rows[row]
-        return (f"第{t.seq}回", span_text(t.starts_on, t.ends_on), t.member, t.block, t.substitute,
-                turn_state(t, self.today), t.note)[col]
+        return (self.tr("第{n}回").format(n=t.seq), span_text(t.starts_on, t.ends_on), t.member, t.block, t.substitute,
+                tr(turn_state(t, self.today)), t.note)[col]
 
     def tooltip(self, row: int, col: int) -> str | None:
         t: ro.Turn = self.rows[row]
         if col == 1 and len(t.days) > 1:
-            return "当番の日: " + "・".join(short_day(d) for d in t.days)
+            return self.tr("当番の日: {days}").format(days=tr("・").join(short_day(d) for d in t.days))
         if col == 5:
-            return {"当番中": "いま当番をしているところです", "未記録": "終わった当番です。済か欠を記録できます"}.get(
+            return {"当番中": self.tr("いま当番をしているところです"),  # notr: the key is turn_state()'s word
+                    "未記録": self.tr("終わった当番です。済か欠を記録できます")}.get(  # notr: the key is turn_state()'s word
                 turn_state(t, self.today))
         return super().tooltip(row, col)
 
     def background(self, row: int) -> QColor | None:
-        return NOW_BACKGROUND if turn_state(self.rows[row], self.today) == "当番中" else None
+        return NOW_BACKGROUND if turn_state(self.rows[row], self.today) == "当番中" else None  # notr: compared
 
     def foreground(self, row: int) -> QColor | None:
         t: ro.Turn = self.rows[row]
@@ -439,15 +453,19 @@ class TurnsModel(PlainModel):
 class CountsModel(PlainModel):
     """Each member's turns over the window, from :func:`rosters.fairness`."""
 
-    COLUMNS = ("世帯", "班", "担当回数", "した回数", "欠", "代わりにした", "返す番", "今", "理由")
+    COLUMNS = (QT_TRANSLATE_NOOP("", "世帯"), QT_TRANSLATE_NOOP("", "班"), QT_TRANSLATE_NOOP("", "担当回数"),
+               QT_TRANSLATE_NOOP("", "した回数"), QT_TRANSLATE_NOOP("", "欠"), QT_TRANSLATE_NOOP("", "代わりにした"),
+               QT_TRANSLATE_NOOP("", "返す番"), QT_TRANSLATE_NOOP("", "今"), QT_TRANSLATE_NOOP("", "理由"))
     NUMERIC = (2, 3, 4, 5, 6)
-    HEADER_TIPS = {2: "この世帯に割り当てた当番の数", 3: "本人の番と代わりにした番のうち、欠でないもの（これからの予定も数えます）",
-                   5: "ほかの世帯の代わりにした回数", 6: "代わってもらって、まだ返していない回数",
-                   7: "今日、当番の対象かどうか"}
+    HEADER_TIPS = {2: QT_TRANSLATE_NOOP("", "この世帯に割り当てた当番の数"),
+                   3: QT_TRANSLATE_NOOP("", "本人の番と代わりにした番のうち、欠でないもの（これからの予定も数えます）"),
+                   5: QT_TRANSLATE_NOOP("", "ほかの世帯の代わりにした回数"), 6: QT_TRANSLATE_NOOP("", "代わってもらって、まだ返していない回数"),
+                   7: QT_TRANSLATE_NOOP("", "今日、当番の対象かどうか")}
 
     def set_counts(self, counts: Sequence[ro.MemberCount], unit: str) -> None:
         self.beginResetModel()
-        self.columns = (_unit_word(unit) if unit == "household" else "名前",) + self.COLUMNS[1:]
+        first = QT_TRANSLATE_NOOP("", "世帯") if unit == "household" else QT_TRANSLATE_NOOP("", "名前")
+        self.columns = (first,) + self.COLUMNS[1:]
         self.rows = list(counts)
         self.endResetModel()
 
@@ -461,9 +479,9 @@ class CountsModel(PlainModel):
         if col == 1:
             return m.block
         if 2 <= col <= 6:
-            return f"{(m.assigned, m.done, m.missed, m.stood_in, m.owes)[col - 2]}回"
+            return self.tr("{n}回").format(n=(m.assigned, m.done, m.missed, m.stood_in, m.owes)[col - 2])
         if col == 7:
-            return "する" if m.eligible else "しない"
+            return self.tr("する") if m.eligible else self.tr("しない")
         return _why_text(m.why_not)
 
     def foreground(self, row: int) -> QColor | None:
@@ -472,8 +490,9 @@ class CountsModel(PlainModel):
 
 def _why_text(why: str) -> str:
     """「自動免除: 75歳以上のみの世帯」 → 「自動: 75歳以上のみの世帯」; others as the model says."""
-    if why.startswith("自動免除: "):
-        return "自動: " + why.removeprefix("自動免除: ")
+    if why.startswith("自動免除: "):  # notr: the model's words
+        rest = why.removeprefix("自動免除: ")  # notr: the model's words
+        return tr("自動: {why}").format(why=rest)
     return why
 
 
@@ -487,11 +506,11 @@ def history_rows(turns: Sequence[ro.Turn], member_id: int) -> list[HistoryRow]:
     out = []
     for t in turns:
         if t.substitute_id == member_id:
-            what = f"{t.member}さんの番を代わりに"
+            what = tr("{name}さんの番を代わりに").format(name=t.member)
         elif t.substitute_id is not None:
-            what = f"本人の番（{t.substitute}さんがした）"
+            what = tr("本人の番（{name}さんがした）").format(name=t.substitute)
         else:
-            what = "本人の番"
+            what = tr("本人の番")
         out.append(HistoryRow(t, what))
     return out
 
@@ -499,7 +518,7 @@ def history_rows(turns: Sequence[ro.Turn], member_id: int) -> list[HistoryRow]:
 class HistoryModel(PlainModel):
     """One member's turns, newest first."""
 
-    COLUMNS = ("日付（曜日）", "内容", "状態")
+    COLUMNS = (QT_TRANSLATE_NOOP("", "日付（曜日）"), QT_TRANSLATE_NOOP("", "内容"), QT_TRANSLATE_NOOP("", "状態"))
 
     def __init__(self, today: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -510,7 +529,7 @@ class HistoryModel(PlainModel):
 
     def cell_text(self, row: int, col: int) -> str:
         h: HistoryRow = self.rows[row]
-        return (day_text(h.turn.starts_on), h.what, turn_state(h.turn, self.today))[col]
+        return (day_text(h.turn.starts_on), h.what, tr(turn_state(h.turn, self.today)))[col]
 
     def tooltip(self, row: int, col: int) -> str | None:
         h: HistoryRow = self.rows[row]
@@ -530,11 +549,13 @@ class EligibleRow:
 class EligibilityModel(PlainModel):
     """Who takes turns on a day, and why not (exemptions are shown, never silent)."""
 
-    COLUMNS = ("世帯", "班", "当番", "理由")
+    COLUMNS = (QT_TRANSLATE_NOOP("", "世帯"), QT_TRANSLATE_NOOP("", "班"), QT_TRANSLATE_NOOP("", "当番"),
+               QT_TRANSLATE_NOOP("", "理由"))
 
     def set_members(self, rows: Sequence[EligibleRow], unit: str) -> None:
         self.beginResetModel()
-        self.columns = ("世帯" if unit == "household" else "名前",) + self.COLUMNS[1:]
+        first = QT_TRANSLATE_NOOP("", "世帯") if unit == "household" else QT_TRANSLATE_NOOP("", "名前")
+        self.columns = (first,) + self.COLUMNS[1:]
         self.rows = list(rows)
         self.endResetModel()
 
@@ -544,7 +565,7 @@ class EligibilityModel(PlainModel):
     def cell_text(self, row: int, col: int) -> str:
         e: EligibleRow = self.rows[row]
         if col == 2:
-            return "○ する" if e.eligible else ("× しない（自動）" if e.automatic else "× しない")
+            return self.tr("○ する") if e.eligible else (self.tr("× しない（自動）") if e.automatic else self.tr("× しない"))
         return (e.name, e.block, "", e.why)[col]
 
     def foreground(self, row: int) -> QColor | None:
@@ -554,7 +575,8 @@ class EligibilityModel(PlainModel):
 class ExemptionsModel(PlainModel):
     """The exemptions recorded for a roster (and for every roster), newest first."""
 
-    COLUMNS = ("世帯", "理由", "期間", "メモ")
+    COLUMNS = (QT_TRANSLATE_NOOP("", "世帯"), QT_TRANSLATE_NOOP("", "理由"), QT_TRANSLATE_NOOP("", "期間"),
+               QT_TRANSLATE_NOOP("", "メモ"))
 
     def __init__(self, today: str = "", parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -567,9 +589,9 @@ class ExemptionsModel(PlainModel):
     def cell_text(self, row: int, col: int) -> str:
         e: ro.Exemption = self.rows[row]
         if col == 1:
-            return e.reason if e.roster_id is not None else f"{e.reason}（すべての当番表）"
+            return e.reason if e.roster_id is not None else self.tr("{reason}（すべての当番表）").format(reason=e.reason)
         if col == 2:
-            end = wareki_text(_as_date(e.ends_on)) if e.ends_on else "（終わりは決めていない）"
+            end = wareki_text(_as_date(e.ends_on)) if e.ends_on else self.tr("（終わりは決めていない）")
             return f"{wareki_text(_as_date(e.starts_on))}〜{end}"
         return {0: e.name, 3: e.notes}[col]
 
@@ -580,9 +602,9 @@ class ExemptionsModel(PlainModel):
     def tooltip(self, row: int, col: int) -> str | None:
         e: ro.Exemption = self.rows[row]
         if e.ends_on is not None and e.ends_on < self.today:
-            return "終わった免除です"
+            return self.tr("終わった免除です")
         if e.starts_on > self.today:
-            return "これから始まる免除です"
+            return self.tr("これから始まる免除です")
         return super().tooltip(row, col)
 
 
@@ -598,7 +620,7 @@ class Pick:
 
 
 class FoundModel(PlainModel):
-    COLUMNS = ("班", "名前", "住所")
+    COLUMNS = (QT_TRANSLATE_NOOP("", "班"), QT_TRANSLATE_NOOP("", "名前"), QT_TRANSLATE_NOOP("", "住所"))
 
     def cell_text(self, row: int, col: int) -> str:
         p: Pick = self.rows[row]
@@ -608,7 +630,7 @@ class FoundModel(PlainModel):
 class ChosenModel(PlainModel):
     """The chosen households (or people) in their order."""
 
-    COLUMNS = ("順", "名前", "班")
+    COLUMNS = (QT_TRANSLATE_NOOP("", "順"), QT_TRANSLATE_NOOP("", "名前"), QT_TRANSLATE_NOOP("", "班"))
     NUMERIC = (0,)
 
     def cell_text(self, row: int, col: int) -> str:
@@ -617,7 +639,7 @@ class ChosenModel(PlainModel):
 
 
 class LocalDaysModel(PlainModel):
-    COLUMNS = ("日付（曜日）", "名前")
+    COLUMNS = (QT_TRANSLATE_NOOP("", "日付（曜日）"), QT_TRANSLATE_NOOP("", "名前"))
 
     def row_id(self, r: Any) -> Any:
         return r[0]
@@ -653,7 +675,7 @@ class _ColumnFit(QObject):
         table = self.table
         model = table.model()
         fm, hfm = table.fontMetrics(), table.horizontalHeader().fontMetrics()
-        em = fm.horizontalAdvance("あ")
+        em = fm.horizontalAdvance("あ")  # notr: the width of one full-width character
         least_section = table.horizontalHeader().minimumSectionSize()  # Qt never makes a column narrower
         floor: dict[int, int] = {}
         widths: dict[int, int] = {}
@@ -703,7 +725,7 @@ class _Adaptive(QSplitter):
         self.setChildrenCollapsible(False)
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
-        wide = self.width() >= self.fontMetrics().horizontalAdvance("あ") * self.width_em
+        wide = self.width() >= self.fontMetrics().horizontalAdvance("あ") * self.width_em  # notr: the width of one full-width character
         orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
         if orientation != self.orientation():
             self.setOrientation(orientation)
@@ -804,10 +826,10 @@ def _eligible_rows(reg: Any, roster_id: int, exemptions: list[ro.Exemption], on:
     for e in ro.eligibility(reg, roster_id, on):
         why = _why_text(e.why_not)
         rec = active.get(e.member_id)
-        if rec is not None and e.why_not.startswith("免除"):
-            until = f"{wareki_text(_as_date(rec.ends_on))}まで" if rec.ends_on else "終わりは決めていない"
-            why += f"（{until}）" + (f" {rec.notes}" if rec.notes else "")
-        out.append(EligibleRow(e.member_id, e.name, e.block, e.eligible, why, e.why_not.startswith("自動")))
+        if rec is not None and e.why_not.startswith("免除"):  # notr: the model's words
+            until = tr("{date}まで").format(date=wareki_text(_as_date(rec.ends_on))) if rec.ends_on else tr("終わりは決めていない")
+            why += tr("（{until}）").format(until=until) + (f" {rec.notes}" if rec.notes else "")
+        out.append(EligibleRow(e.member_id, e.name, e.block, e.eligible, why, e.why_not.startswith("自動")))  # notr: the model's words
     return out
 
 
@@ -843,9 +865,9 @@ class RostersPage(QWidget):
         self._loading = False
 
         outer = QVBoxLayout(self)
-        outer.addWidget(heading("当番表"))
+        outer.addWidget(heading(self.tr("当番表")))
         layout = outer
-        self.read_only_note = QLabel("閲覧のみ: 当番表を作ったり変えたりする権限がありません（役員・班長・管理者ができます）。")
+        self.read_only_note = QLabel(self.tr("閲覧のみ: 当番表を作ったり変えたりする権限がありません（役員・班長・管理者ができます）。"))
         self.read_only_note.setWordWrap(True)
         self.read_only_note.setVisible(False)
         layout.addWidget(self.read_only_note)
@@ -858,12 +880,12 @@ class RostersPage(QWidget):
         banner_row = QHBoxLayout(self.banner)
         self.banner_text = QLabel()
         self.banner_text.setWordWrap(True)
-        self.banner_text.setAccessibleName("名簿が変わったお知らせ")
+        self.banner_text.setAccessibleName(self.tr("名簿が変わったお知らせ"))
         font = self.banner_text.font()
         font.setBold(True)
         self.banner_text.setFont(font)
-        self.regenerate_btn = _button("決め直す", "名簿の変更（転入・転出など）に合わせて、明日以降の当番を決め直します。"
-                                                  "今日までの当番はそのままです。")
+        self.regenerate_btn = _button(self.tr("決め直す"), self.tr("名簿の変更（転入・転出など）に合わせて、明日以降の当番を決め直します。"
+                                                                   "今日までの当番はそのままです。"))
         banner_row.addWidget(self.banner_text, 1)
         banner_row.addWidget(self.regenerate_btn, 0, Qt.AlignmentFlag.AlignVCenter)
         self.banner.setVisible(False)
@@ -876,7 +898,7 @@ class RostersPage(QWidget):
         tl = QVBoxLayout(top)
         tl.setContentsMargins(0, 0, 0, 0)
         self.list_model = RosterListModel(self)
-        self.list = _table(self.list_model, "当番表の一覧")
+        self.list = _table(self.list_model, self.tr("当番表の一覧"))
         self.list_empty = QLabel()
         self.list_empty.setWordWrap(True)
         self.list_empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -886,10 +908,10 @@ class RostersPage(QWidget):
         self.list_stack.addWidget(self.list_empty)
         tl.addWidget(self.list_stack, 1)
         row = QHBoxLayout()
-        self.new_btn = _button("新しい当番表…", "新しい当番表を作ります（Ctrl+N）")
-        self.open_btn = _button("開く・変更…", "選んだ当番表の決め方を見る・変える（ダブルクリックでも開きます）")
-        self.retire_btn = _button("やめる", "使わなくなった当番表をやめます。これまでの記録は残ります")
-        self.local_days_btn = _button("地域の休みの日…", "祭礼など、町内で当番を休む日を登録します")
+        self.new_btn = _button(self.tr("新しい当番表…"), self.tr("新しい当番表を作ります（Ctrl+N）"))
+        self.open_btn = _button(self.tr("開く・変更…"), self.tr("選んだ当番表の決め方を見る・変える（ダブルクリックでも開きます）"))
+        self.retire_btn = _button(self.tr("やめる"), self.tr("使わなくなった当番表をやめます。これまでの記録は残ります"))
+        self.local_days_btn = _button(self.tr("地域の休みの日…"), self.tr("祭礼など、町内で当番を休む日を登録します"))
         for b in (self.new_btn, self.open_btn, self.retire_btn):
             row.addWidget(b)
         row.addStretch(1)
@@ -901,14 +923,14 @@ class RostersPage(QWidget):
         bl = QVBoxLayout(bottom)
         bl.setContentsMargins(0, 0, 0, 0)
         self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("当番の予定・回数・免除の切り替え")
+        self.tabs.setAccessibleName(self.tr("当番の予定・回数・免除の切り替え"))
         self.detail_title = heading("", 1.1)
         self.detail_title.setContentsMargins(12, 0, 4, 0)
         self.tabs.setCornerWidget(self.detail_title, Qt.Corner.TopRightCorner)
-        self.tabs.addTab(self._turns_tab(), "当番の予定")
-        self.tabs.addTab(self._counts_tab(), "世帯ごとの回数")
-        self.tabs.addTab(self._exemptions_tab(), "免除")
-        self.nothing = QLabel("上の一覧で当番表を選ぶと、ここに当番の予定が出ます。")
+        self.tabs.addTab(self._turns_tab(), self.tr("当番の予定"))
+        self.tabs.addTab(self._counts_tab(), self.tr("世帯ごとの回数"))
+        self.tabs.addTab(self._exemptions_tab(), self.tr("免除"))
+        self.nothing = QLabel(self.tr("上の一覧で当番表を選ぶと、ここに当番の予定が出ます。"))
         self.nothing.setWordWrap(True)
         self.nothing.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.nothing.setFrameShape(QFrame.Shape.StyledPanel)
@@ -931,8 +953,8 @@ class RostersPage(QWidget):
         self.scroll = scrolling(self.splitter)
         layout.addWidget(self.scroll, 1)
 
-        _ColumnFit(self.list, (None, "ネットの出し入れ", "毎週（月〜金）", "泉野町1丁目第1ステ", "120世帯",
-                               "12月28日（月） 山田　太郎", "令和9年3月31日まで"),
+        _ColumnFit(self.list, (None, "ネットの出し入れ", "毎週（月〜金）", "泉野町1丁目第1ステ", "120世帯",  # notr: width samples
+                               "12月28日（月） 山田　太郎", "令和9年3月31日まで"),  # notr: width samples
                    stretch=0, least=9, squeeze=(3, 1, 2, 6), optional=(1, 6, 2))
 
         self.regenerate_btn.clicked.connect(self.regenerate_stale)
@@ -954,10 +976,10 @@ class RostersPage(QWidget):
         bar = QHBoxLayout()
         self.period = QComboBox()
         for text, key in PERIODS:
-            self.period.addItem(text, key)
-        self.period.setAccessibleName("表示する当番")
-        self.period.setToolTip("これから: 先週の当番から先 / 今年度: 4月から3月まで / すべて: 最初の当番から")
-        caption = QLabel("表示:")
+            self.period.addItem(tr(text), key)
+        self.period.setAccessibleName(self.tr("表示する当番"))
+        self.period.setToolTip(self.tr("これから: 先週の当番から先 / 今年度: 4月から3月まで / すべて: 最初の当番から"))
+        caption = QLabel(self.tr("表示:"))
         caption.setBuddy(self.period)
         bar.addWidget(caption)
         bar.addWidget(self.period)
@@ -965,21 +987,22 @@ class RostersPage(QWidget):
         self.until = QComboBox()
         self.until.setEditable(True)
         self.until.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.until.setAccessibleName("いつまでの当番を決めるか")
-        self.until.setToolTip("「令和9年3月31日」「R9.3.31」「2027/3/31」などの書き方で入力できます")
-        self.until.setMinimumWidth(self.fontMetrics().horizontalAdvance("令和10年12月31日") + 50)
-        caption = QLabel("いつまで:")
+        self.until.setAccessibleName(self.tr("いつまでの当番を決めるか"))
+        self.until.setToolTip(self.tr("「令和9年3月31日」「R9.3.31」「2027/3/31」などの書き方で入力できます"))
+        self.until.setMinimumWidth(self.fontMetrics().horizontalAdvance("令和10年12月31日") + 50)  # notr: width sample
+        caption = QLabel(self.tr("いつまで:"))
         caption.setBuddy(self.until)
-        self.generate_btn = _button("○月○日まで決める", "その日までの当番を、いまの順番の続きから決めます。決めた当番はそのまま残ります")
+        self.generate_btn = _button(self.tr("○月○日まで決める"),
+                                    self.tr("その日までの当番を、いまの順番の続きから決めます。決めた当番はそのまま残ります"))
         bar.addWidget(caption)
         bar.addWidget(self.until)
         bar.addWidget(self.generate_btn)
         v.addLayout(bar)
 
         self.turns_model = TurnsModel(parent=self)
-        self.turns = _table(self.turns_model, "当番の予定", multi=True)
-        _ColumnFit(self.turns, ("第100回", "令和8年11月30日（月）〜12月4日（金）", "佐々木　美智子", "10班",
-                                "佐々木　美智子", "当番中", None), stretch=6, least=3, squeeze=(4, 2), optional=(0, 3),
+        self.turns = _table(self.turns_model, self.tr("当番の予定"), multi=True)
+        _ColumnFit(self.turns, ("第100回", "令和8年11月30日（月）〜12月4日（金）", "佐々木　美智子", "10班",  # notr: width samples
+                                "佐々木　美智子", "当番中", None), stretch=6, least=3, squeeze=(4, 2), optional=(0, 3),  # notr
                    hide_first=True)
         _rows_visible(self.turns, 4)
         self.turns_empty = QLabel()
@@ -992,12 +1015,13 @@ class RostersPage(QWidget):
         v.addWidget(self.turns_stack, 1)
 
         actions = QHBoxLayout()
-        self.swap_btn = _button("この2つを交代", "一覧で当番を2つ選ぶと（Ctrlを押しながらクリック）、2つの担当を入れ替えます")
-        self.substitute_btn = _button("代わりの人を記録…", "選んだ当番をほかの人が代わりにするときに記録します。"
-                                                         "代わってもらった人は、あとで1回返します")
-        self.done_btn = _button("済", "選んだ当番を「済」にします（始まった当番だけ）")
-        self.missed_btn = _button("欠", "選んだ当番を「欠」（しなかった）にします（始まった当番だけ）")
-        self.unmark_btn = _button("済・欠を消す", "まちがえて付けた済・欠を消します")
+        self.swap_btn = _button(self.tr("この2つを交代"),
+                                self.tr("一覧で当番を2つ選ぶと（Ctrlを押しながらクリック）、2つの担当を入れ替えます"))
+        self.substitute_btn = _button(self.tr("代わりの人を記録…"), self.tr("選んだ当番をほかの人が代わりにするときに記録します。"
+                                                                          "代わってもらった人は、あとで1回返します"))
+        self.done_btn = _button(self.tr("済"), self.tr("選んだ当番を「済」にします（始まった当番だけ）"))
+        self.missed_btn = _button(self.tr("欠"), self.tr("選んだ当番を「欠」（しなかった）にします（始まった当番だけ）"))
+        self.unmark_btn = _button(self.tr("済・欠を消す"), self.tr("まちがえて付けた済・欠を消します"))
         for b in (self.swap_btn, self.substitute_btn):
             actions.addWidget(b)
         actions.addSpacing(16)
@@ -1016,9 +1040,9 @@ class RostersPage(QWidget):
         self.turns.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.swap_btn.clicked.connect(self.swap_selected)
         self.substitute_btn.clicked.connect(self.substitute_selected)
-        self.done_btn.clicked.connect(lambda: self.mark_selected("済"))
-        self.missed_btn.clicked.connect(lambda: self.mark_selected("欠"))
-        self.unmark_btn.clicked.connect(lambda: self.mark_selected("予定"))
+        self.done_btn.clicked.connect(lambda: self.mark_selected("済"))  # notr: the stored status
+        self.missed_btn.clicked.connect(lambda: self.mark_selected("欠"))  # notr: the stored status
+        self.unmark_btn.clicked.connect(lambda: self.mark_selected("予定"))  # notr: the stored status
         return w
 
     def _counts_tab(self) -> QWidget:
@@ -1026,28 +1050,28 @@ class RostersPage(QWidget):
         v = QVBoxLayout(w)
         self.spread = QLabel()
         self.spread.setWordWrap(True)
-        self.spread.setAccessibleName("回数の差")
+        self.spread.setAccessibleName(self.tr("回数の差"))
         font = self.spread.font()
         font.setBold(True)
         self.spread.setFont(font)
         v.addWidget(self.spread)
         split = _Adaptive(66)
         self.counts_model = CountsModel(self)
-        self.counts = _table(self.counts_model, "世帯ごとの回数")
-        _ColumnFit(self.counts, ("山田　太郎太", "10班", "10回", "10回", "1回", "1回", "1回", "しない", None),
+        self.counts = _table(self.counts_model, self.tr("世帯ごとの回数"))
+        _ColumnFit(self.counts, ("山田　太郎太", "10班", "10回", "10回", "1回", "1回", "1回", "しない", None),  # notr: width samples
                    stretch=8, least=6, squeeze=(0,), optional=(1,), hide_first=True)
         _rows_visible(self.counts, 3)
         split.addWidget(self.counts)
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        self.history_title = QLabel("世帯を選ぶと、その世帯の当番の記録が出ます。")
+        self.history_title = QLabel(self.tr("世帯を選ぶと、その世帯の当番の記録が出ます。"))
         self.history_title.setWordWrap(True)
         self.history_title.setMinimumHeight(self.fontMetrics().height() + 4)
         rv.addWidget(self.history_title)
         self.history_model = HistoryModel(parent=self)
-        self.history = _table(self.history_model, "選んだ世帯の当番の記録")
-        _ColumnFit(self.history, ("令和8年12月28日（月）", None, "未記録"), stretch=1, least=9)
+        self.history = _table(self.history_model, self.tr("選んだ世帯の当番の記録"))
+        _ColumnFit(self.history, ("令和8年12月28日（月）", None, "未記録"), stretch=1, least=9)  # notr: width samples
         _rows_visible(self.history, 2)
         rv.addWidget(self.history, 1)
         split.addWidget(right)
@@ -1064,8 +1088,9 @@ class RostersPage(QWidget):
         self.eligible_title = QLabel()
         self.eligible_title.setWordWrap(True)
         top.addWidget(self.eligible_title, 1)
-        self.exempt_btn = _button("免除を記録…", "当番をしない世帯（人）と、その理由・期間を記録します")
-        self.end_exempt_btn = _button("免除を終える…", "右の一覧で選んだ免除を終える日を記録します。次の日から当番に戻ります")
+        self.exempt_btn = _button(self.tr("免除を記録…"), self.tr("当番をしない世帯（人）と、その理由・期間を記録します"))
+        self.end_exempt_btn = _button(self.tr("免除を終える…"),
+                                      self.tr("右の一覧で選んだ免除を終える日を記録します。次の日から当番に戻ります"))
         top.addWidget(self.exempt_btn)
         top.addWidget(self.end_exempt_btn)
         v.addLayout(top)
@@ -1076,20 +1101,20 @@ class RostersPage(QWidget):
         lv = QVBoxLayout(left)
         lv.setContentsMargins(0, 0, 0, 0)
         self.eligible_model = EligibilityModel(self)
-        self.eligible = _table(self.eligible_model, "今日の当番の対象")
-        _ColumnFit(self.eligible, ("山田　太郎太", "10班", "× しない（自動）", None), stretch=3, least=10, squeeze=(0,), optional=(1,), hide_first=True)
+        self.eligible = _table(self.eligible_model, self.tr("今日の当番の対象"))
+        _ColumnFit(self.eligible, ("山田　太郎太", "10班", "× しない（自動）", None), stretch=3, least=10, squeeze=(0,), optional=(1,), hide_first=True)  # notr: width samples
         _rows_visible(self.eligible, 2)
         lv.addWidget(self.eligible, 1)
         split.addWidget(left)
         right = QWidget()
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
-        recorded = QLabel("記録した免除（選んで「免除を終える…」）")
+        recorded = QLabel(self.tr("記録した免除（選んで「免除を終える…」）"))
         recorded.setMinimumHeight(self.fontMetrics().height() + 4)
         rv.addWidget(recorded)
         self.exemptions_model = ExemptionsModel(parent=self)
-        self.exemptions = _table(self.exemptions_model, "記録した免除")
-        _ColumnFit(self.exemptions, ("山田　太郎太", "75歳以上のみの世帯", "令和8年12月28日〜令和9年12月31日", None),
+        self.exemptions = _table(self.exemptions_model, self.tr("記録した免除"))
+        _ColumnFit(self.exemptions, ("山田　太郎太", "75歳以上のみの世帯", "令和8年12月28日〜令和9年12月31日", None),  # notr: width samples
                    stretch=3, least=4, squeeze=(1, 0))
         _rows_visible(self.exemptions, 2)
         rv.addWidget(self.exemptions, 1)
@@ -1123,17 +1148,20 @@ class RostersPage(QWidget):
                 _select_ids(self.list, self.list_model, ids)
             else:
                 self.list_stack.setCurrentWidget(self.list_empty)
-                self.list_empty.setText("当番表はまだありません。\n「新しい当番表…」を押して作ってください。"
-                                        if self.can_write else "当番表はまだありません。")
+                self.list_empty.setText(self.tr("当番表はまだありません。\n「新しい当番表…」を押して作ってください。")
+                                        if self.can_write else self.tr("当番表はまだありません。"))
         finally:
             self._loading = False
         stale = [r for r in data.rows if r.stale_since]
         self.banner.setVisible(bool(stale))
         if stale:
-            names = f"「{stale[0].name}」" + (f" ほか{len(stale) - 1}件" if len(stale) > 1 else "")
-            self.banner_text.setToolTip("決め直しが必要な当番表: " + "、".join(f"「{r.name}」" for r in stale))
-            self.banner_text.setText("名簿が変わりました（転入・転出など）。明日以降の当番を決め直してください。\n"
-                                     f"対象: {names}" + ("" if self.can_write else "（決め直しは役員・班長・管理者ができます）"))
+            names = self.tr("「{name}」").format(name=stale[0].name) + (
+                self.tr(" ほか{n}件").format(n=len(stale) - 1) if len(stale) > 1 else "")
+            self.banner_text.setToolTip(self.tr("決め直しが必要な当番表: {names}").format(
+                names=self.tr("、").join(self.tr("「{name}」").format(name=r.name) for r in stale)))
+            self.banner_text.setText(self.tr("名簿が変わりました（転入・転出など）。明日以降の当番を決め直してください。\n"
+                                             "対象: {names}").format(names=names)
+                                     + ("" if self.can_write else self.tr("（決め直しは役員・班長・管理者ができます）")))
         self.read_only_note.setVisible(not self.can_write)
         self._fill_until()
         self.load_detail()
@@ -1181,7 +1209,7 @@ class RostersPage(QWidget):
             self.detail = None
             self.detail_title.setText("")
             self.detail_stack.setCurrentWidget(self.nothing)
-            self.nothing.setText("上の一覧で当番表を選ぶと、ここに当番の予定が出ます。" if self.list_model.rows else "")
+            self.nothing.setText(self.tr("上の一覧で当番表を選ぶと、ここに当番の予定が出ます。") if self.list_model.rows else "")
             self._update_buttons()
             return
         keep_turns = [self.turns_model.rows[n].id for n in _selected_rows(self.turns)
@@ -1196,7 +1224,7 @@ class RostersPage(QWidget):
         today = self.data.today.isoformat()
         data = detail.roster
         word = _unit_word(data.unit)
-        self.detail_title.setText(f"「{data.name}」")
+        self.detail_title.setText(self.tr("「{name}」").format(name=data.name))
         self.detail_title.setToolTip(data.duty or data.name)
         self.detail_stack.setCurrentWidget(self.tabs)
         # turns
@@ -1208,20 +1236,24 @@ class RostersPage(QWidget):
             self.turns_stack.setCurrentWidget(self.turns_empty)
             given = self.data.until.get(rid)
             if given is None:
-                self.turns_empty.setText("まだ当番を決めていません。\n上の「○月○日まで決める」を押すと、"
-                                         "順番に当番を決めます。" if self.can_write else "まだ当番を決めていません。")
+                self.turns_empty.setText(self.tr("まだ当番を決めていません。\n上の「○月○日まで決める」を押すと、"
+                                                 "順番に当番を決めます。") if self.can_write
+                                         else self.tr("まだ当番を決めていません。"))
             else:
-                self.turns_empty.setText("この期間の当番はありません。\n「表示」で「すべて」を選ぶと、これまでの当番も見られます。")
+                self.turns_empty.setText(
+                    self.tr("この期間の当番はありません。\n「表示」で「すべて」を選ぶと、これまでの当番も見られます。"))
         seqs = {t.seq for t in detail.turns}
-        self.turns_count.setText(f"{len(seqs)}回分を表示" if seqs else "")
+        self.turns_count.setText(self.tr("{n}回分を表示").format(n=len(seqs)) if seqs else "")
         # counts
         self.counts_model.set_counts(detail.fair.counts, data.unit)
-        self.tabs.setTabText(1, f"{word}ごとの回数")
-        people = "世帯" if data.unit == "household" else "人"
-        window = "これまでのすべての当番" if self.period.currentData() == "all" else (
-            f"今年度（{wareki_text(self.data.year_start)}〜{wareki_text(self.data.year_end)}）")
-        self.spread.setText(f"いちばん多い{people}と少ない{people}の差: {detail.fair.spread}回"
-                            f"（{window}、ずっと当番の対象だった{people}の中で）")
+        self.tabs.setTabText(1, self.tr("{unit}ごとの回数").format(unit=word))
+        people = self.tr("世帯") if data.unit == "household" else self.tr("人")
+        window = self.tr("これまでのすべての当番") if self.period.currentData() == "all" else (
+            self.tr("今年度（{start}〜{end}）").format(start=wareki_text(self.data.year_start),
+                                                  end=wareki_text(self.data.year_end)))
+        self.spread.setText(self.tr("いちばん多い{people}と少ない{people}の差: {n}回"
+                                    "（{window}、ずっと当番の対象だった{people}の中で）").format(
+            people=people, n=detail.fair.spread, window=window))
         self.history_model.today = today
         if keep_member is not None and self.counts_model.row_of_id(keep_member) >= 0:
             _select_ids(self.counts, self.counts_model, [keep_member])
@@ -1230,8 +1262,8 @@ class RostersPage(QWidget):
         # exemptions
         self.eligible_model.set_members(detail.eligible, data.unit)
         off = sum(1 for e in detail.eligible if not e.eligible)
-        self.eligible_title.setText(f"今日（{day_text(self.data.today)}）の当番の対象: "
-                                    f"{len(detail.eligible) - off}{word}・しない{word} {off}")
+        self.eligible_title.setText(self.tr("今日（{day}）の当番の対象: {n}{unit}・しない{unit} {off}").format(
+            day=day_text(self.data.today), n=len(detail.eligible) - off, unit=word, off=off))
         self.exemptions_model.set_exemptions(detail.exemptions, today)
         self._update_buttons()
 
@@ -1244,7 +1276,7 @@ class RostersPage(QWidget):
         rid = self.selected_id()
         if member is None or rid is None:
             self.history_model.set_rows([])
-            self.history_title.setText("一覧で選ぶと、その当番の記録が出ます。")
+            self.history_title.setText(self.tr("一覧で選ぶと、その当番の記録が出ます。"))
             return
         try:
             turns = self.worker.call(ro.member_history, rid, member)
@@ -1253,7 +1285,7 @@ class RostersPage(QWidget):
             return
         self.history_model.set_rows(history_rows(turns, member))
         m = self.counts_model.rows[self.counts_model.row_of_id(member)]
-        self.history_title.setText(f"{m.name}さんの当番の記録（{len(turns)}回、新しい順）")
+        self.history_title.setText(self.tr("{name}さんの当番の記録（{n}回、新しい順）").format(name=m.name, n=len(turns)))
 
     def selected_turns(self) -> list[ro.Turn]:
         return [self.turns_model.rows[n] for n in _selected_rows(self.turns) if n < len(self.turns_model.rows)]
@@ -1268,27 +1300,29 @@ class RostersPage(QWidget):
         today = self.data.today.isoformat() if self.data is not None else ""
         self.new_btn.setEnabled(can)
         self.open_btn.setEnabled(chosen)
-        self.open_btn.setText("開く・変更…" if can else "開く…")
+        self.open_btn.setText(self.tr("開く・変更…") if can else self.tr("開く…"))
         self.retire_btn.setEnabled(can and chosen)
         self.local_days_btn.setEnabled(self.data is not None)
-        self.local_days_btn.setToolTip("祭礼など、町内で当番を休む日を登録します" if self.data is None or self.data.can_local_days
-                                       else "地域の休みの日を見る（登録・取り消しは管理者ができます）")
+        self.local_days_btn.setToolTip(self.tr("祭礼など、町内で当番を休む日を登録します")
+                                       if self.data is None or self.data.can_local_days
+                                       else self.tr("地域の休みの日を見る（登録・取り消しは管理者ができます）"))
         self.regenerate_btn.setVisible(can)
         until = self.until_date()
-        self.generate_btn.setText(f"{until.month}月{until.day}日まで決める" if until else "○月○日まで決める")
+        self.generate_btn.setText(self.tr("{month}月{day}日まで決める").format(month=until.month, day=until.day) if until
+                                  else self.tr("○月○日まで決める"))
         self.generate_btn.setEnabled(can and chosen and until is not None)
         self.until.setEnabled(can and chosen)
         turns = self.selected_turns()
-        planned = [t for t in turns if t.status == "予定" and t.substitute_id is None]
+        planned = [t for t in turns if t.status == "予定" and t.substitute_id is None]  # notr: the stored status
         self.swap_btn.setEnabled(can and len(turns) == 2 and len(planned) == 2 and all(t.starts_on > today for t in turns))
         self.substitute_btn.setEnabled(can and len(turns) == 1 and turns[0].substitute_id is None)
         begun = bool(turns) and all(t.starts_on <= today for t in turns)
         self.done_btn.setEnabled(can and begun)
         self.missed_btn.setEnabled(can and begun)
-        self.unmark_btn.setEnabled(can and bool(turns) and any(t.status != "予定" for t in turns))
+        self.unmark_btn.setEnabled(can and bool(turns) and any(t.status != "予定" for t in turns))  # notr: the stored status
         for b in (self.done_btn, self.missed_btn):
-            b.setToolTip("まだ始まっていない当番には、済・欠をつけられません" if turns and not begun
-                         else f"選んだ当番を「{b.text()}」にします（始まった当番だけ）")
+            b.setToolTip(self.tr("まだ始まっていない当番には、済・欠をつけられません") if turns and not begun
+                         else self.tr("選んだ当番を「{mark}」にします（始まった当番だけ）").format(mark=b.text()))
         self.exempt_btn.setEnabled(can and chosen)
         self.end_exempt_btn.setEnabled(can and self.selected_exemption() is not None)
 
@@ -1319,7 +1353,7 @@ class RostersPage(QWidget):
     def open_selected(self) -> None:
         rid = self.selected_id()
         if rid is None:
-            _say(self.message, "一覧から当番表を選んでください。", error=True)
+            _say(self.message, self.tr("一覧から当番表を選んでください。"), error=True)
             return
         self._open_editor(rid)
 
@@ -1347,8 +1381,9 @@ class RostersPage(QWidget):
         if rid is None or not self.can_write:
             return
         name = self.list_model.rows[self.list_model.row_of_id(rid)].name
-        if not dialogs.confirm(self, "当番表をやめる", f"「{name}」をやめますか？\n今日までの当番の記録は残ります。"
-                               "明日からの当番は取り消されます。", yes="やめる", no="やめない"):
+        if not dialogs.confirm(self, self.tr("当番表をやめる"), self.tr("「{name}」をやめますか？\n今日までの当番の記録は残ります。"
+                                                                      "明日からの当番は取り消されます。").format(name=name),
+                               yes=self.tr("やめる"), no=self.tr("やめない")):
             return
         try:
             self.worker.call(ro.retire_roster, rid)
@@ -1356,7 +1391,7 @@ class RostersPage(QWidget):
             _say(self.message, str(exc), error=True)
             return
         self.refresh()
-        _say(self.message, f"✓ 「{name}」をやめました（記録は残っています）。")
+        _say(self.message, self.tr("✓ 「{name}」をやめました（記録は残っています）。").format(name=name))
 
     def open_local_days(self) -> None:
         self._open(LocalDaysDialog(self.worker, self), lambda dlg, _r: self._local_days_closed(dlg))
@@ -1365,7 +1400,7 @@ class RostersPage(QWidget):
         assert isinstance(dlg, LocalDaysDialog)
         if dlg.changed_any:
             self.refresh()
-            _say(self.message, "✓ 地域の休みの日を変えました。「地域の休みの日は休む」当番表は、明日以降の当番を決め直しました。")
+            _say(self.message, self.tr("✓ 地域の休みの日を変えました。「地域の休みの日は休む」当番表は、明日以降の当番を決め直しました。"))
 
     # -- actions ---------------------------------------------------------------------------------
 
@@ -1379,14 +1414,14 @@ class RostersPage(QWidget):
             try:
                 result = self.worker.call(ro.regenerate, r.id)
             except ERRORS as exc:
-                said.append(f"「{r.name}」: ⚠ {exc}")
+                said.append(self.tr("「{name}」: ⚠ {problem}").format(name=r.name, problem=exc))
                 failed = True
                 continue
             text = result.message() if result.added or result.notes or result.withdrawn_swaps else (
-                "明日以降の当番はまだ決めていなかったので、変わりません。")
-            said.append(f"「{r.name}」: {text}")
+                self.tr("明日以降の当番はまだ決めていなかったので、変わりません。"))
+            said.append(self.tr("「{name}」: {text}").format(name=r.name, text=text))
         self.refresh()
-        _say(self.message, ("" if failed else "✓ 明日以降の当番を決め直しました。\n") + "\n".join(said), error=failed)
+        _say(self.message, ("" if failed else self.tr("✓ 明日以降の当番を決め直しました。\n")) + "\n".join(said), error=failed)
 
     def generate(self) -> None:
         rid = self.selected_id()
@@ -1394,7 +1429,8 @@ class RostersPage(QWidget):
         if rid is None or not self.can_write:
             return
         if until is None:
-            _say(self.turns_message, f"いつまで: 日付として読めません: 「{self.until.currentText()}」", error=True)
+            _say(self.turns_message, self.tr("いつまで: 日付として読めません: 「{text}」").format(text=self.until.currentText()),
+                 error=True)
             return
         try:
             result = self.worker.call(ro.generate, rid, until)
@@ -1403,13 +1439,14 @@ class RostersPage(QWidget):
             return
         self.refresh()
         text = result.message() if result.added else (
-            f"{wareki_text(until)}までの当番は、もう決まっています。" + ("\n" + "\n".join(result.notes) if result.notes else ""))
+            self.tr("{date}までの当番は、もう決まっています。").format(date=wareki_text(until))
+            + ("\n" + "\n".join(result.notes) if result.notes else ""))
         _say(self.turns_message, "✓ " + text)
 
     def swap_selected(self) -> None:
         turns = self.selected_turns()
         if len(turns) != 2 or not self.can_write:
-            _say(self.turns_message, "交代する当番を2つ選んでください（Ctrlを押しながらクリック）。", error=True)
+            _say(self.turns_message, self.tr("交代する当番を2つ選んでください（Ctrlを押しながらクリック）。"), error=True)
             return
         a, b = turns
         try:
@@ -1419,13 +1456,14 @@ class RostersPage(QWidget):
             return
         self.refresh()
         _select_ids(self.turns, self.turns_model, [a.id, b.id])
-        _say(self.turns_message, f"✓ {short_day(a.starts_on)}の{a.member}さんと、{short_day(b.starts_on)}の{b.member}さんの"
-                                 "当番を交代しました。")
+        _say(self.turns_message, self.tr("✓ {day_a}の{member_a}さんと、{day_b}の{member_b}さんの"
+                                         "当番を交代しました。").format(day_a=short_day(a.starts_on), member_a=a.member,
+                                                                  day_b=short_day(b.starts_on), member_b=b.member))
 
     def substitute_selected(self) -> None:
         turns = self.selected_turns()
         if len(turns) != 1 or self.detail is None or not self.can_write:
-            _say(self.turns_message, "代わりの人を記録する当番を1つ選んでください。", error=True)
+            _say(self.turns_message, self.tr("代わりの人を記録する当番を1つ選んでください。"), error=True)
             return
         try:
             dlg = SubstituteDialog(self.worker, self.detail.roster, turns[0], self)
@@ -1459,8 +1497,12 @@ class RostersPage(QWidget):
         if problems:
             _say(self.turns_message, "\n".join(problems), error=True)
         else:
-            what = "済・欠を消しました" if status == "予定" else f"「{status}」にしました"
-            _say(self.turns_message, f"✓ {done}件の当番を{what}。")
+            if status == "予定":  # notr: the stored status
+                what = self.tr("済・欠を消しました")
+            else:
+                shown = {"済": self.tr("済"), "欠": self.tr("欠")}.get(status, status)  # notr: keys are stored statuses
+                what = self.tr("「{mark}」にしました").format(mark=shown)
+            _say(self.turns_message, self.tr("✓ {n}件の当番を{what}。").format(n=done, what=what))
 
     def add_exemption(self) -> None:
         if self.detail is None or not self.can_write:
@@ -1508,20 +1550,21 @@ class MemberPicker(QWidget):
         find = QVBoxLayout()
         bar = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText("名前かフリガナの一部（例: たなか）")
+        self.search.setPlaceholderText(self.tr("名前かフリガナの一部（例: たなか）"))
         self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("名簿から探す")
+        self.search.setAccessibleName(self.tr("名簿から探す"))
         self.block = QComboBox()
-        self.block.setAccessibleName("班で絞り込み")
+        self.block.setAccessibleName(self.tr("班で絞り込み"))
         bar.addWidget(self.search, 1)
         bar.addWidget(self.block)
         find.addLayout(bar)
         self.found_model = FoundModel(self)
-        self.found = _table(self.found_model, "名簿で見つかった世帯", multi=True)
-        _ColumnFit(self.found, ("10班", "山田　太郎太", None), stretch=2, least=5)
+        self.found = _table(self.found_model, self.tr("名簿で見つかった世帯"), multi=True)
+        _ColumnFit(self.found, ("10班", "山田　太郎太", None), stretch=2, least=5)  # notr: width samples
         _rows_visible(self.found, 5)
         find.addWidget(self.found, 1)
-        self.add_btn = _button("選んだ世帯を加える →", "一覧で選んだ世帯を右の順番の最後に加えます（Ctrlやシフトでまとめて選べます）")
+        self.add_btn = _button(self.tr("選んだ世帯を加える →"),
+                               self.tr("一覧で選んだ世帯を右の順番の最後に加えます（Ctrlやシフトでまとめて選べます）"))
         find.addWidget(self.add_btn)
         outer.addLayout(find, 1)
 
@@ -1529,14 +1572,14 @@ class MemberPicker(QWidget):
         self.count = QLabel()
         chosen.addWidget(self.count)
         self.chosen_model = ChosenModel(self)
-        self.chosen = _table(self.chosen_model, "選んだ世帯と順番")
-        _ColumnFit(self.chosen, ("120", None, "10班"), stretch=1, least=5)
+        self.chosen = _table(self.chosen_model, self.tr("選んだ世帯と順番"))
+        _ColumnFit(self.chosen, ("120", None, "10班"), stretch=1, least=5)  # notr: width samples
         _rows_visible(self.chosen, 5)
         chosen.addWidget(self.chosen, 1)
         moves = QHBoxLayout()
-        self.up_btn = _button("↑ 上へ")
-        self.down_btn = _button("↓ 下へ")
-        self.remove_btn = _button("外す")
+        self.up_btn = _button(self.tr("↑ 上へ"))
+        self.down_btn = _button(self.tr("↓ 下へ"))
+        self.remove_btn = _button(self.tr("外す"))
         for b in (self.up_btn, self.down_btn, self.remove_btn):
             moves.addWidget(b)
         moves.addStretch(1)
@@ -1552,10 +1595,10 @@ class MemberPicker(QWidget):
         self.remove_btn.clicked.connect(self.remove)
         if not read_only:
             self.blocks = worker.call(hh.list_blocks)
-            self.block.addItem("すべての班", None)
+            self.block.addItem(self.tr("すべての班"), None)
             for b in self.blocks:
                 self.block.addItem(b.name, b.id)
-            self.block.setToolTip("班を選ぶと、その班の世帯が回覧順に出ます（まとめて選んで加えられます）")
+            self.block.setToolTip(self.tr("班を選ぶと、その班の世帯が回覧順に出ます（まとめて選んで加えられます）"))
         self.set_unit(unit)
         self.set_read_only(read_only)
 
@@ -1567,9 +1610,9 @@ class MemberPicker(QWidget):
         changed = unit != self.unit and bool(self.chosen_model.rows)
         self.unit = unit
         word = _unit_word(unit)
-        self.add_btn.setText(f"選んだ{word}を加える →")
-        self.found.setAccessibleName(f"名簿で見つかった{word}")
-        self.chosen.setAccessibleName(f"選んだ{word}と順番")
+        self.add_btn.setText(self.tr("選んだ{unit}を加える →").format(unit=word))
+        self.found.setAccessibleName(self.tr("名簿で見つかった{unit}").format(unit=word))
+        self.chosen.setAccessibleName(self.tr("選んだ{unit}と順番").format(unit=word))
         if changed:
             self.set_chosen([])
         self.found_model.set_rows([])
@@ -1597,10 +1640,10 @@ class MemberPicker(QWidget):
         if not text.strip() and block is None:
             self.found_model.set_rows([])
             return
-        positions = self.index.search(text, block_id=block, statuses=("加入", "非加入"))[:MAX_FOUND * (5 if block else 1)]
+        positions = self.index.search(text, block_id=block, statuses=("加入", "非加入"))[:MAX_FOUND * (5 if block else 1)]  # notr: data
         households = [self.index.rows[i] for i in positions]
         if self.unit == "household":
-            rows = [Pick(h.id, h.head_name or "（世帯主未登録）", h.block_name, h.address) for h in households]
+            rows = [Pick(h.id, h.head_name or self.tr("（世帯主未登録）"), h.block_name, h.address) for h in households]
         else:
             from kyodo_desktop.ui.volunteers_tab import people_of
 
@@ -1642,7 +1685,7 @@ class MemberPicker(QWidget):
 
     def _update(self) -> None:
         n = len(self.chosen_model.rows)
-        self.count.setText(f"選んだ{_unit_word(self.unit)}: {n}（上から順に当番）")
+        self.count.setText(self.tr("選んだ{unit}: {n}（上から順に当番）").format(unit=_unit_word(self.unit), n=n))
         for b in (self.up_btn, self.down_btn, self.remove_btn):
             b.setVisible(not self.read_only)
 
@@ -1697,24 +1740,24 @@ class RosterEditor(_Dialog):
         self.leader = loaded.leader
         data = loaded.roster or ro.RosterData(name="", start_date=loaded.today.isoformat())
         self.original = data
-        self.setWindowTitle("当番表" + (f" — {data.name}" if data.name else "の作成"))
+        self.setWindowTitle(self.tr("当番表 — {name}").format(name=data.name) if data.name else self.tr("当番表の作成"))
         self.setStyleSheet(_big_checks(self))
 
-        self.heading = heading(data.name or "新しい当番表", 1.3)
-        self.read_only_note = QLabel("閲覧のみです（当番表を変える権限がありません）。")
+        self.heading = heading(data.name or self.tr("新しい当番表"), 1.3)
+        self.read_only_note = QLabel(self.tr("閲覧のみです（当番表を変える権限がありません）。"))
         self.read_only_note.setVisible(not self.can_write)
         self.summary = _error_box()
 
         # -- what --
         self.name = QLineEdit(data.name)
-        self.name.setPlaceholderText("例: 駅前ごみステーション当番")
+        self.name.setPlaceholderText(self.tr("例: 駅前ごみステーション当番"))
         self.duty = QPlainTextEdit(data.duty)
-        self.duty.setPlaceholderText("例: 月〜金の朝、ネットを出して、収集後に片付け・清掃。分別違反には注意の紙を貼る。")
+        self.duty.setPlaceholderText(self.tr("例: 月〜金の朝、ネットを出して、収集後に片付け・清掃。分別違反には注意の紙を貼る。"))
         self.duty.setTabChangesFocus(True)
         lines = self.fontMetrics().height()
         self.duty.setFixedHeight(lines * 3 + 14)
-        self.unit_household = QRadioButton("世帯ごと")
-        self.unit_person = QRadioButton("人ごと")
+        self.unit_household = QRadioButton(self.tr("世帯ごと"))
+        self.unit_person = QRadioButton(self.tr("人ごと"))
         self.unit_group = QButtonGroup(self)
         self.unit_group.addButton(self.unit_household)
         self.unit_group.addButton(self.unit_person)
@@ -1732,7 +1775,7 @@ class RosterEditor(_Dialog):
         pb = QHBoxLayout(pool_box)
         pb.setContentsMargins(0, 0, 0, 0)
         self.pool_group = QButtonGroup(self)
-        for key, text in (("blocks", "班"), ("station", "ごみステーション"), ("list", "選んだ世帯")):
+        for key, text in (("blocks", self.tr("班")), ("station", self.tr("ごみステーション")), ("list", self.tr("選んだ世帯"))):
             b = QRadioButton(text)
             self.pool_group.addButton(b)
             self.pool_buttons[key] = b
@@ -1742,7 +1785,7 @@ class RosterEditor(_Dialog):
         if self.leader:
             for key in ("station", "list"):
                 self.pool_buttons[key].setEnabled(False)
-                self.pool_buttons[key].setToolTip("班長が作れるのは、自分の班の当番表だけです")
+                self.pool_buttons[key].setToolTip(self.tr("班長が作れるのは、自分の班の当番表だけです"))
 
         self.block_boxes: dict[int, QCheckBox] = {}
         self.blocks_widget = QWidget()
@@ -1751,17 +1794,17 @@ class RosterEditor(_Dialog):
         for n, b in enumerate(loaded.blocks):
             box = QCheckBox(b.name)
             box.setChecked(b.id in data.block_ids)
-            box.setToolTip(f"{b.name}（{b.households}世帯）")
+            box.setToolTip(self.tr("{name}（{n}世帯）").format(name=b.name, n=b.households))
             grid.addWidget(box, n // 6, n % 6)
             self.block_boxes[b.id] = box
         grid.setColumnStretch(6, 1)
 
         self.station = QComboBox()
-        self.station.setAccessibleName("ごみステーション")
+        self.station.setAccessibleName(self.tr("ごみステーション"))
         self.station.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.station.setMinimumContentsLength(16)  # a long name or place must not widen the dialog
-        self.new_station_btn = _button("新しいステーション…", "ごみステーションと、その利用世帯を登録します")
-        self.station_users_btn = _button("利用世帯を変える…", "このステーションを使う世帯と、その順番を変えます")
+        self.new_station_btn = _button(self.tr("新しいステーション…"), self.tr("ごみステーションと、その利用世帯を登録します"))
+        self.station_users_btn = _button(self.tr("利用世帯を変える…"), self.tr("このステーションを使う世帯と、その順番を変えます"))
         self.station_widget = QWidget()
         sl = QVBoxLayout(self.station_widget)
         sl.setContentsMargins(0, 0, 0, 0)
@@ -1781,14 +1824,15 @@ class RosterEditor(_Dialog):
         for key, text in ro.ORDER_LABELS.items():
             self.ordering.addItem(text, key)
         self.ordering.setCurrentIndex(max(self.ordering.findData(data.ordering), 0))
-        self.ordering.setAccessibleName("順番")
+        self.ordering.setAccessibleName(self.tr("順番"))
         self.order_note = QLabel()
         self.order_note.setWordWrap(True)
         self.picker = MemberPicker(worker, unit=data.unit, read_only=not self.can_write)
         self.picker.set_chosen(loaded.chosen)
-        self.load_pool_btn = _button("対象の世帯を回覧順に並べる", "いまの対象（班・ステーション）の世帯を、回覧順に並べ直します。"
-                                                               "そこから上へ・下へで順番を変えてください")
-        self.picker_group = QGroupBox("当番の順番")
+        self.load_pool_btn = _button(self.tr("対象の世帯を回覧順に並べる"),
+                                     self.tr("いまの対象（班・ステーション）の世帯を、回覧順に並べ直します。"
+                                             "そこから上へ・下へで順番を変えてください"))
+        self.picker_group = QGroupBox(self.tr("当番の順番"))
         pgl = QVBoxLayout(self.picker_group)
         pgl.addWidget(self.order_note)
         pgl.addWidget(self.load_pool_btn, 0, Qt.AlignmentFlag.AlignLeft)
@@ -1799,7 +1843,7 @@ class RosterEditor(_Dialog):
         for key, text in ro.CADENCE_LABELS.items():
             self.cadence.addItem(text, key)
         self.cadence.setCurrentIndex(max(self.cadence.findData(data.cadence), 0))
-        self.cadence.setAccessibleName("間隔")
+        self.cadence.setAccessibleName(self.tr("間隔"))
         self.cadence_note = QLabel()
         self.cadence_note.setWordWrap(True)
         self.weekday_boxes: list[QCheckBox] = []
@@ -1808,7 +1852,7 @@ class RosterEditor(_Dialog):
         wl.setContentsMargins(0, 0, 0, 0)
         for n, name in enumerate(WEEKDAYS):
             box = QCheckBox(name)
-            box.setAccessibleName(f"{name}曜日")
+            box.setAccessibleName(self.tr("{day}曜日").format(day=name))
             box.setChecked(n in data.weekdays)
             wl.addWidget(box)
             self.weekday_boxes.append(box)
@@ -1817,25 +1861,25 @@ class RosterEditor(_Dialog):
         self.monthly_widget = QWidget()
         ml = QGridLayout(self.monthly_widget)
         ml.setContentsMargins(0, 0, 0, 0)
-        self.by_day = QRadioButton("日にちで: 毎月")
-        self.by_weekday = QRadioButton("曜日で: 毎月")
+        self.by_day = QRadioButton(self.tr("日にちで: 毎月"))
+        self.by_weekday = QRadioButton(self.tr("曜日で: 毎月"))
         month_group = QButtonGroup(self)
         month_group.addButton(self.by_day)
         month_group.addButton(self.by_weekday)
         self.month_day = QSpinBox()
         self.month_day.setRange(1, 28)
-        self.month_day.setSuffix(" 日")
-        self.month_day.setAccessibleName("毎月の日にち")
-        self.month_day.setToolTip("29日〜31日は、ない月があるため選べません")
-        self.month_day.setMaximumWidth(self.fontMetrics().horizontalAdvance("28 日") + 60)
+        self.month_day.setSuffix(self.tr(" 日"))
+        self.month_day.setAccessibleName(self.tr("毎月の日にち"))
+        self.month_day.setToolTip(self.tr("29日〜31日は、ない月があるため選べません"))
+        self.month_day.setMaximumWidth(self.fontMetrics().horizontalAdvance("28" + self.month_day.suffix()) + 60)
         self.nth = QComboBox()
         for text, n in NTH_CHOICES:
-            self.nth.addItem(text, n)
-        self.nth.setAccessibleName("第何週")
+            self.nth.addItem(tr(text), n)
+        self.nth.setAccessibleName(self.tr("第何週"))
         self.nth_weekday = QComboBox()
         for n, name in enumerate(WEEKDAYS):
-            self.nth_weekday.addItem(f"{name}曜日", n)
-        self.nth_weekday.setAccessibleName("曜日")
+            self.nth_weekday.addItem(self.tr("{day}曜日").format(day=name), n)
+        self.nth_weekday.setAccessibleName(self.tr("曜日"))
         ml.addWidget(self.by_day, 0, 0)
         ml.addWidget(self.month_day, 0, 1)
         ml.addWidget(self.by_weekday, 1, 0)
@@ -1860,23 +1904,23 @@ class RosterEditor(_Dialog):
         dl.setContentsMargins(0, 0, 0, 0)
         add_row = QHBoxLayout()
         self.date_entry = QLineEdit()
-        self.date_entry.setPlaceholderText("例: R8.6.14、令和8年6月14日")
-        self.date_entry.setAccessibleName("当番の日を入力")
-        self.add_date_btn = _button("日を加える")
-        self.remove_date_btn = _button("選んだ日を外す")
+        self.date_entry.setPlaceholderText(self.tr("例: R8.6.14、令和8年6月14日"))
+        self.date_entry.setAccessibleName(self.tr("当番の日を入力"))
+        self.add_date_btn = _button(self.tr("日を加える"))
+        self.remove_date_btn = _button(self.tr("選んだ日を外す"))
         add_row.addWidget(self.date_entry, 1)
         add_row.addWidget(self.add_date_btn)
         add_row.addWidget(self.remove_date_btn)
         dl.addLayout(add_row)
         self.date_list = QListWidget()
-        self.date_list.setAccessibleName("当番の日")
+        self.date_list.setAccessibleName(self.tr("当番の日"))
         self.date_list.setMaximumHeight(lines * 6 + 16)
         dl.addWidget(self.date_list)
         for d in data.dates:
             self._add_date_item(_as_date(d))
 
         self.event_category = QComboBox()
-        self.event_category.setAccessibleName("行事の種類")
+        self.event_category.setAccessibleName(self.tr("行事の種類"))
         for c in loaded.categories:
             self.event_category.addItem(c, c)
         if data.event_category and self.event_category.findData(data.event_category) < 0:
@@ -1886,20 +1930,20 @@ class RosterEditor(_Dialog):
         self.per_turn = QSpinBox()
         self.per_turn.setRange(1, 20)
         self.per_turn.setValue(int(data.per_turn))
-        self.per_turn.setAccessibleName("1回の人数")
-        self.start = WarekiDateEdit(label="開始日", today=loaded.today, show_age=False)
-        self.start.edit.setPlaceholderText("例: R8.4.1、令和8年4月1日")
+        self.per_turn.setAccessibleName(self.tr("1回の人数"))
+        self.start = WarekiDateEdit(label=self.tr("開始日"), today=loaded.today, show_age=False)
+        self.start.edit.setPlaceholderText(self.tr("例: R8.4.1、令和8年4月1日"))
         self.start.setValue(str(data.start_date))
 
-        self.skip_holidays = QCheckBox("祝日は休む")
+        self.skip_holidays = QCheckBox(self.tr("祝日は休む"))
         self.skip_holidays.setChecked(data.skip_holidays)
-        self.holiday_note = QLabel(HOLIDAY_NOTE)
+        self.holiday_note = QLabel(tr(HOLIDAY_NOTE))
         self.holiday_note.setWordWrap(True)
-        self.skip_year_end = QCheckBox("年末年始（12月29日〜1月3日）は休む")
+        self.skip_year_end = QCheckBox(self.tr("年末年始（12月29日〜1月3日）は休む"))
         self.skip_year_end.setChecked(data.skip_year_end)
-        self.skip_local = QCheckBox("地域の休みの日は休む")
+        self.skip_local = QCheckBox(self.tr("地域の休みの日は休む"))
         self.skip_local.setChecked(data.skip_local_days)
-        self.local_days_btn = _button("地域の休みの日…", "祭礼など、町内で当番を休む日を見る・登録する")
+        self.local_days_btn = _button(self.tr("地域の休みの日…"), self.tr("祭礼など、町内で当番を休む日を見る・登録する"))
         local_row = QWidget()
         lr = QHBoxLayout(local_row)
         lr.setContentsMargins(0, 0, 0, 0)
@@ -1915,27 +1959,27 @@ class RosterEditor(_Dialog):
         rl.addWidget(local_row)
 
         self.exempt_age = QLineEdit("" if data.exempt_age is None else str(data.exempt_age))
-        self.exempt_age.setPlaceholderText("例: 75")
-        self.exempt_age.setAccessibleName("自動免除の年齢")
+        self.exempt_age.setPlaceholderText(self.tr("例: 75"))
+        self.exempt_age.setAccessibleName(self.tr("自動免除の年齢"))
         self.exempt_age.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 6 + 24)
         self.exempt_age_note = QLabel()
         self.exempt_age_note.setWordWrap(True)
         self.min_age = QSpinBox()
         self.min_age.setRange(0, 30)
         self.min_age.setValue(int(data.min_age))
-        self.min_age.setSuffix(" 歳から")
-        self.min_age.setAccessibleName("当番をする年齢")
+        self.min_age.setSuffix(self.tr(" 歳から"))
+        self.min_age.setAccessibleName(self.tr("当番をする年齢"))
         self.notes = QPlainTextEdit(data.notes)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(lines * 2 + 14)
-        self.notes.setPlaceholderText("例: 当番札とほうきは次の世帯へ回してください。")
+        self.notes.setPlaceholderText(self.tr("例: 当番札とほうきは次の世帯へ回してください。"))
 
         # -- the form: two columns --
-        self.labels = {
-            "当番表の名前": "name", "当番の内容": "duty", "単位": "unit", "対象": "pool", "対象の班": "blocks",
-            "ごみステーション": "station", "順番": "ordering", "間隔": "cadence", "曜日": "weekdays",
-            "毎月の日": "monthly", "日付": "dates", "行事の種類": "event", "1回の人数": "per_turn", "開始日": "start",
-            "免除の年齢": "exempt_age", "当番をする年齢": "min_age", "備考": "notes",
+        self.labels = {  # the model's field labels (ValidationError.label) → the field
+            "当番表の名前": "name", "当番の内容": "duty", "単位": "unit", "対象": "pool", "対象の班": "blocks",  # notr: keys
+            "ごみステーション": "station", "順番": "ordering", "間隔": "cadence", "曜日": "weekdays",  # notr: keys
+            "毎月の日": "monthly", "日付": "dates", "行事の種類": "event", "1回の人数": "per_turn", "開始日": "start",  # notr: keys
+            "免除の年齢": "exempt_age", "当番をする年齢": "min_age", "備考": "notes",  # notr: keys
         }
         self.rows: dict[str, FieldRow] = {}
         self.captions: dict[str, QLabel] = {}
@@ -1945,7 +1989,7 @@ class RosterEditor(_Dialog):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         per_turn_extra = QLabel()
         self.per_turn_word = per_turn_extra
-        years = QLabel("歳以上だけの世帯は、自動で免除")
+        years = QLabel(self.tr("歳以上だけの世帯は、自動で免除"))
         self.exempt_age_words = years
 
         def add(form: QFormLayout, key: str, caption: str, widget: QWidget, mark: QWidget | None = None,
@@ -1962,24 +2006,24 @@ class RosterEditor(_Dialog):
             self.captions[key] = label
             form.addRow(label, row.container)
 
-        add(left, "name", "名前", self.name)
-        add(left, "duty", "当番の内容", self.duty)
-        add(left, "unit", "単位", unit_box, mark=self.unit_household)
-        add(left, "pool", "対象", pool_box, mark=self.pool_buttons["blocks"])
-        add(left, "blocks", "対象の班", self.blocks_widget)
-        add(left, "station", "ステーション", self.station_widget, mark=self.station)
-        add(left, "ordering", "順番", self.ordering, extra=[], keep_small=True)
-        add(right, "cadence", "間隔", self.cadence, extra=[], keep_small=True)
-        add(right, "weekdays", "曜日", self.weekdays_widget)
-        add(right, "monthly", "毎月の日", self.monthly_widget)
-        add(right, "dates", "当番の日", self.dates_widget, mark=self.date_entry)
-        add(right, "event", "行事の種類", self.event_category, keep_small=True)
-        add(right, "per_turn", "1回の人数", self.per_turn, extra=[per_turn_extra], keep_small=True)
-        add(right, "start", "開始日", self.start, mark=self.start.edit)
-        add(right, "skip", "休み", rest)
-        add(right, "exempt_age", "自動免除", self.exempt_age, extra=[years], keep_small=True)
-        add(right, "min_age", "当番をする年齢", self.min_age, keep_small=True)
-        add(right, "notes", "備考", self.notes)
+        add(left, "name", self.tr("名前"), self.name)
+        add(left, "duty", self.tr("当番の内容"), self.duty)
+        add(left, "unit", self.tr("単位"), unit_box, mark=self.unit_household)
+        add(left, "pool", self.tr("対象"), pool_box, mark=self.pool_buttons["blocks"])
+        add(left, "blocks", self.tr("対象の班"), self.blocks_widget)
+        add(left, "station", self.tr("ステーション"), self.station_widget, mark=self.station)
+        add(left, "ordering", self.tr("順番"), self.ordering, extra=[], keep_small=True)
+        add(right, "cadence", self.tr("間隔"), self.cadence, extra=[], keep_small=True)
+        add(right, "weekdays", self.tr("曜日"), self.weekdays_widget)
+        add(right, "monthly", self.tr("毎月の日"), self.monthly_widget)
+        add(right, "dates", self.tr("当番の日"), self.dates_widget, mark=self.date_entry)
+        add(right, "event", self.tr("行事の種類"), self.event_category, keep_small=True)
+        add(right, "per_turn", self.tr("1回の人数"), self.per_turn, extra=[per_turn_extra], keep_small=True)
+        add(right, "start", self.tr("開始日"), self.start, mark=self.start.edit)
+        add(right, "skip", self.tr("休み"), rest)
+        add(right, "exempt_age", self.tr("自動免除"), self.exempt_age, extra=[years], keep_small=True)
+        add(right, "min_age", self.tr("当番をする年齢"), self.min_age, keep_small=True)
+        add(right, "notes", self.tr("備考"), self.notes)
         self.rows["cadence"].container.layout().addWidget(self.cadence_note)
         self.rows["ordering"].container.layout().addWidget(self.pool_note)
         self.rows["exempt_age"].container.layout().addWidget(self.exempt_age_note)
@@ -1999,10 +2043,10 @@ class RosterEditor(_Dialog):
         outer.addLayout(columns)
         outer.addWidget(self.picker_group, 1)
 
-        self.save_btn = _button("保存して閉じる", "当番表を保存します。明日以降の当番は新しい決め方で決め直します")
-        self.close_btn = _button("キャンセル" if self.can_write else "閉じる")
+        self.save_btn = _button(self.tr("保存して閉じる"), self.tr("当番表を保存します。明日以降の当番は新しい決め方で決め直します"))
+        self.close_btn = _button(self.tr("キャンセル") if self.can_write else self.tr("閉じる"))
         bottom = QHBoxLayout()
-        self.footer = QLabel("変えた決め方は、明日以降の当番に使われます（今日までの当番はそのままです）。"
+        self.footer = QLabel(self.tr("変えた決め方は、明日以降の当番に使われます（今日までの当番はそのままです）。")
                              if roster_id is not None and self.can_write else "")
         self.footer.setWordWrap(True)
         bottom.addWidget(self.footer, 1)
@@ -2041,7 +2085,7 @@ class RosterEditor(_Dialog):
 
     def resizeEvent(self, event: Any) -> None:  # noqa: N802
         """Two columns when there is room, one (scrolling) with large text on a small screen."""
-        wide = self.width() >= self.fontMetrics().horizontalAdvance("あ") * 64
+        wide = self.width() >= self.fontMetrics().horizontalAdvance("あ") * 64  # notr: the width of one full-width character
         direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         if self.columns.direction() != direction:
             self.columns.setDirection(direction)
@@ -2056,9 +2100,10 @@ class RosterEditor(_Dialog):
     def _unit_changed(self, *, initial: bool = False) -> None:
         unit = self.unit()
         word = _unit_word(unit)
-        self.pool_buttons["list"].setText(f"選んだ{word}")
-        self.per_turn_word.setText(f"{word}ずつ")
-        self.exempt_age_words.setText("歳以上だけの世帯は、自動で免除" if unit == "household" else "歳以上の人は、自動で免除")
+        self.pool_buttons["list"].setText(self.tr("選んだ{unit}").format(unit=word))
+        self.per_turn_word.setText(self.tr("{unit}ずつ").format(unit=word))
+        self.exempt_age_words.setText(self.tr("歳以上だけの世帯は、自動で免除") if unit == "household"
+                                      else self.tr("歳以上の人は、自動で免除"))
         if not initial:
             self.picker.set_unit(unit)
         self._shape()
@@ -2074,43 +2119,45 @@ class RosterEditor(_Dialog):
         self.station_users_btn.setEnabled(self.can_write and self.station.currentData() is not None)
         self.ordering.setEnabled(self.can_write and pool != "list")
         if pool == "list":
-            self.pool_note.setText(f"選んだ{word}を、下の順番どおりに回ります。")
+            self.pool_note.setText(self.tr("選んだ{unit}を、下の順番どおりに回ります。").format(unit=word))
         elif pool == "station":
-            self.pool_note.setText("「回覧順」はステーションの利用者の番号順です。" if ordering == "circulation" else "")
+            self.pool_note.setText(self.tr("「回覧順」はステーションの利用者の番号順です。") if ordering == "circulation" else "")
         else:
             self.pool_note.setText("")
         self.pool_note.setVisible(bool(self.pool_note.text()))
         show_picker = pool == "list" or ordering == "custom"
         self.picker_group.setVisible(show_picker)
         self.load_pool_btn.setVisible(pool != "list" and self.can_write)
-        self.order_note.setText(f"名簿から{word}を探して加え、上へ・下へで順番を決めます。" if pool == "list" else
-                                "いまの対象を回覧順に並べてから、上へ・下へで順番を変えてください。"
-                                "ここにない世帯（新しく入った世帯など）は、最後に回ります。")
+        self.order_note.setText(self.tr("名簿から{unit}を探して加え、上へ・下へで順番を決めます。").format(unit=word)
+                                if pool == "list" else
+                                self.tr("いまの対象を回覧順に並べてから、上へ・下へで順番を変えてください。"
+                                        "ここにない世帯（新しく入った世帯など）は、最後に回ります。"))
         for key, on in (("weekdays", cadence in ("weekly", "weekdays")), ("monthly", cadence == "monthly"),
                         ("dates", cadence == "dates"), ("event", cadence == "event"), ("min_age", unit == "person")):
             self.rows[key].container.setVisible(on)
             self.captions[key].setVisible(on)
         self.cadence_note.setText({
-            "daily": f"毎日、1{word}ずつ交代します。",
-            "weekly": f"選んだ曜日の1週間を、1{word}が受け持ちます（例: 月〜金）。",
-            "weekdays": f"選んだ曜日ごとに、1{word}ずつ交代します。",
-            "monthly": "毎月決まった日に交代します。休みの日に当たると、その月の次の日になります。",
-            "dates": "下に入れた日だけ当番があります。",
-            "event": "選んだ種類の行事がある日に当番があります（中止の行事は除く）。",
+            "daily": self.tr("毎日、1{unit}ずつ交代します。").format(unit=word),
+            "weekly": self.tr("選んだ曜日の1週間を、1{unit}が受け持ちます（例: 月〜金）。").format(unit=word),
+            "weekdays": self.tr("選んだ曜日ごとに、1{unit}ずつ交代します。").format(unit=word),
+            "monthly": self.tr("毎月決まった日に交代します。休みの日に当たると、その月の次の日になります。"),
+            "dates": self.tr("下に入れた日だけ当番があります。"),
+            "event": self.tr("選んだ種類の行事がある日に当番があります（中止の行事は除く）。"),
         }.get(cadence, ""))
         age = self.exempt_age.text().strip()
         self.exempt_age_note.setText(
-            "空欄なら、年齢による自動の免除はありません。" if not age else
-            f"{age}歳以上の人だけの世帯は、当番を自動で免除します（当番の予定と「免除」に理由が出ます）。"
-            if unit == "household" else f"{age}歳になった人は、当番を自動で免除します。")
+            self.tr("空欄なら、年齢による自動の免除はありません。") if not age else
+            self.tr("{age}歳以上の人だけの世帯は、当番を自動で免除します（当番の予定と「免除」に理由が出ます）。").format(age=age)
+            if unit == "household" else self.tr("{age}歳になった人は、当番を自動で免除します。").format(age=age))
 
     def _fill_stations(self, stations: Sequence[ro.Station], keep: int | None) -> None:
         self.station.blockSignals(True)
         self.station.clear()
         if not stations:
-            self.station.addItem("（まだありません。「新しいステーション…」で登録してください）", None)
+            self.station.addItem(self.tr("（まだありません。「新しいステーション…」で登録してください）"), None)
         for s in stations:
-            self.station.addItem(f"{s.name}（{s.households}世帯）" + (f" {s.place}" if s.place else ""), s.id)
+            self.station.addItem(self.tr("{name}（{n}世帯）").format(name=s.name, n=s.households)
+                                 + (f" {s.place}" if s.place else ""), s.id)
         self.station.setCurrentIndex(max(self.station.findData(keep), 0))
         self.station.blockSignals(False)
 
@@ -2132,7 +2179,7 @@ class RosterEditor(_Dialog):
         if self.original.id is not None:
             self.unit_household.setEnabled(False)  # the turns already given are of households (or people)
             self.unit_person.setEnabled(False)
-            self.unit_household.setToolTip("作った後は、世帯ごと・人ごとは変えられません")
+            self.unit_household.setToolTip(self.tr("作った後は、世帯ごと・人ごとは変えられません"))
         self.save_btn.setVisible(self.can_write)
         self._shape()
 
@@ -2156,7 +2203,7 @@ class RosterEditor(_Dialog):
             return
         d = _try_date(text)
         if d is None:
-            self.rows["dates"].set_error(f"日付として読めません: 「{text}」（例: 令和8年6月14日、R8.6.14）")
+            self.rows["dates"].set_error(self.tr("日付として読めません: 「{text}」（例: 令和8年6月14日、R8.6.14）").format(text=text))
             return
         self.rows["dates"].clear()
         self._add_date_item(d)
@@ -2212,7 +2259,8 @@ class RosterEditor(_Dialog):
             return
         self.picker.set_chosen(picks)
         if not picks:
-            self.rows["ordering"].set_error(f"対象の{_unit_word(self.unit())}がいません。先に対象の班やステーションを選んでください。")
+            self.rows["ordering"].set_error(
+                self.tr("対象の{unit}がいません。先に対象の班やステーションを選んでください。").format(unit=_unit_word(self.unit())))
         else:
             self.rows["ordering"].clear()
 
@@ -2225,12 +2273,14 @@ class RosterEditor(_Dialog):
         exempt_age = None
         if age_text:
             try:
-                exempt_age = int(age_text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+                exempt_age = int(age_text.translate(str.maketrans("０１２３４５６７８９", "0123456789")))  # notr: digits
             except ValueError:
-                raise ValidationError("免除の年齢", f"数字で入力してください（例: 75）。免除しないなら空欄にします。「{age_text}」") from None
+                raise ValidationError("免除の年齢",  # notr: the key of self.labels
+                                      self.tr("数字で入力してください（例: 75）。免除しないなら空欄にします。「{text}」").format(
+                                          text=age_text)) from None
         start = self.start.value()
         if not start:
-            raise ValidationError("開始日", "当番を始める日を入力してください。")
+            raise ValidationError("開始日", self.tr("当番を始める日を入力してください。"))  # notr: the label is a key of self.labels
         if self.by_weekday.isChecked():
             monthly = f"nth:{self.nth.currentData()}:{self.nth_weekday.currentData()}"
         else:
@@ -2281,8 +2331,9 @@ class RosterEditor(_Dialog):
         created = self.roster_id is None
         self.roster_id = rid
         name = data.name.strip()
-        self.saved_message = (f"✓ 当番表「{name}」を作りました。下の「○月○日まで決める」で当番を決めてください。" if created
-                              else f"✓ 当番表「{name}」を保存しました。明日以降の当番は新しい決め方で決め直しました。")
+        self.saved_message = (self.tr("✓ 当番表「{name}」を作りました。下の「○月○日まで決める」で当番を決めてください。") if created
+                              else self.tr("✓ 当番表「{name}」を保存しました。明日以降の当番は新しい決め方で決め直しました。")
+                              ).format(name=name)
         self.accept()
 
 
@@ -2293,7 +2344,7 @@ def _load_station(reg: Any, station_id: int) -> tuple[ro.Station, list[Pick]]:
     station = next(s for s in ro.list_stations(reg) if s.id == station_id)
     index = HouseholdIndex.load(reg)
     rows = {r.id: r for r in index.rows}
-    picks = [Pick(h, rows[h].head_name or "（世帯主未登録）", rows[h].block_name, rows[h].address)
+    picks = [Pick(h, rows[h].head_name or tr("（世帯主未登録）"), rows[h].block_name, rows[h].address)
              for h in ro.station_users(reg, station_id) if h in rows]
     return station, picks
 
@@ -2308,13 +2359,13 @@ class StationDialog(_Dialog):
         self.station_id = station_id
         reg = worker.register
         self.can_write = reg is not None and reg.session.can(WRITE)
-        self.setWindowTitle("ごみステーション" if station_id is not None else "ごみステーションの登録")
+        self.setWindowTitle(self.tr("ごみステーション") if station_id is not None else self.tr("ごみステーションの登録"))
         self.name = QLineEdit()
-        self.name.setPlaceholderText("例: 駅前ステーション")
-        self.name.setAccessibleName("ステーション名")
+        self.name.setPlaceholderText(self.tr("例: 駅前ステーション"))
+        self.name.setAccessibleName(self.tr("ステーション名"))
         self.place = QLineEdit()
-        self.place.setPlaceholderText("例: 泉野町3丁目 公園の北側")
-        self.place.setAccessibleName("場所")
+        self.place.setPlaceholderText(self.tr("例: 泉野町3丁目 公園の北側"))
+        self.place.setAccessibleName(self.tr("場所"))
         self.picker = MemberPicker(worker, read_only=not self.can_write)
         if station_id is not None:
             station, picks = worker.call(_load_station, station_id)
@@ -2322,14 +2373,14 @@ class StationDialog(_Dialog):
             self.place.setText(station.place)
             for le in (self.name, self.place):
                 le.setReadOnly(True)
-                le.setToolTip("名前と場所は、登録した後は変えられません")
+                le.setToolTip(self.tr("名前と場所は、登録した後は変えられません"))
             self.picker.set_chosen(picks)
         form = QFormLayout()
-        form.addRow("ステーション名", self.name)
-        form.addRow("場所", self.place)
+        form.addRow(self.tr("ステーション名"), self.name)
+        form.addRow(self.tr("場所"), self.place)
         self.problem = _error_box()
-        self.ok_btn = _button("保存する")
-        self.cancel_btn = _button("キャンセル" if self.can_write else "閉じる")
+        self.ok_btn = _button(self.tr("保存する"))
+        self.cancel_btn = _button(self.tr("キャンセル") if self.can_write else self.tr("閉じる"))
         self.ok_btn.setVisible(self.can_write)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -2338,7 +2389,7 @@ class StationDialog(_Dialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading(self.windowTitle(), 1.2))
         layout.addLayout(form)
-        layout.addWidget(QLabel("利用する世帯を名簿から探して加え、利用者の番号の順に並べてください（上から順に当番）。"))
+        layout.addWidget(QLabel(self.tr("利用する世帯を名簿から探して加え、利用者の番号の順に並べてください（上から順に当番）。")))
         layout.addWidget(self.picker, 1)
         layout.addWidget(self.problem)
         layout.addLayout(buttons)
@@ -2376,36 +2427,36 @@ class LocalDaysDialog(_Dialog):
         reg = worker.register
         self.can_write = reg is not None and reg.session.can("association.write")
         today = worker.call(lambda r: r.today())
-        self.setWindowTitle("地域の休みの日")
-        note = QLabel("この日は、「地域の休みの日は休む」にした当番表の当番がありません。"
-                      "変えると、明日以降の当番をすぐに決め直します。")
+        self.setWindowTitle(self.tr("地域の休みの日"))
+        note = QLabel(self.tr("この日は、「地域の休みの日は休む」にした当番表の当番がありません。"
+                              "変えると、明日以降の当番をすぐに決め直します。"))
         note.setWordWrap(True)
-        self.read_only_note = QLabel("閲覧のみ: 地域の休みの日を登録・取り消しできるのは管理者です。")
+        self.read_only_note = QLabel(self.tr("閲覧のみ: 地域の休みの日を登録・取り消しできるのは管理者です。"))
         self.read_only_note.setWordWrap(True)
         self.read_only_note.setVisible(not self.can_write)
         self.model = LocalDaysModel(self)
-        self.table = _table(self.model, "地域の休みの日")
-        _ColumnFit(self.table, ("令和8年12月28日（月）", None), stretch=1, least=8)
-        self.day = WarekiDateEdit(label="日付", today=today, show_age=False)
-        self.day.edit.setPlaceholderText("例: R8.9.13、令和8年9月13日")
+        self.table = _table(self.model, self.tr("地域の休みの日"))
+        _ColumnFit(self.table, ("令和8年12月28日（月）", None), stretch=1, least=8)  # notr: width sample
+        self.day = WarekiDateEdit(label=self.tr("日付"), today=today, show_age=False)
+        self.day.edit.setPlaceholderText(self.tr("例: R8.9.13、令和8年9月13日"))
         self.day.setValue(today.isoformat())
         self.name = QLineEdit()
-        self.name.setPlaceholderText("例: 秋祭り")
-        self.name.setAccessibleName("休みの日の名前")
-        self.add_btn = _button("加える")
-        self.remove_btn = _button("選んだ日を取り消す")
-        self.close_btn = _button("閉じる")
+        self.name.setPlaceholderText(self.tr("例: 秋祭り"))
+        self.name.setAccessibleName(self.tr("休みの日の名前"))
+        self.add_btn = _button(self.tr("加える"))
+        self.remove_btn = _button(self.tr("選んだ日を取り消す"))
+        self.close_btn = _button(self.tr("閉じる"))
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold;")
         self.problem.setVisible(False)
         form = QFormLayout()
-        form.addRow("日付", self.day)
+        form.addRow(self.tr("日付"), self.day)
         name_row = QHBoxLayout()
         name_row.addWidget(self.name, 1)
         name_row.addWidget(self.add_btn)
-        form.addRow("名前", name_row)
-        add_box = QGroupBox("休みの日を加える")
+        form.addRow(self.tr("名前"), name_row)
+        add_box = QGroupBox(self.tr("休みの日を加える"))
         add_box.setLayout(form)
         add_box.setVisible(self.can_write)
         bottom = QHBoxLayout()
@@ -2436,7 +2487,7 @@ class LocalDaysDialog(_Dialog):
     def add(self) -> None:
         day = self.day.value()
         if not day:
-            self._problem("日付を入力してください。")
+            self._problem(self.tr("日付を入力してください。"))
             return
         try:
             self.worker.call(ro.add_non_working_day, day, self.name.text())
@@ -2451,7 +2502,7 @@ class LocalDaysDialog(_Dialog):
     def remove(self) -> None:
         rows = _selected_rows(self.table)
         if not rows:
-            self._problem("取り消す日を一覧で選んでください。")
+            self._problem(self.tr("取り消す日を一覧で選んでください。"))
             return
         try:
             for n in rows:
@@ -2487,11 +2538,11 @@ class _MemberList(QWidget):
         v = QVBoxLayout(self)
         v.setContentsMargins(0, 0, 0, 0)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("名前かフリガナの一部で絞り込み")
+        self.filter.setPlaceholderText(self.tr("名前かフリガナの一部で絞り込み"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.setAccessibleName("絞り込み")
+        self.filter.setAccessibleName(self.tr("絞り込み"))
         self.list = QListWidget()
-        self.list.setAccessibleName(f"{_unit_word(unit)}の一覧")
+        self.list.setAccessibleName(self.tr("{unit}の一覧").format(unit=_unit_word(unit)))
         v.addWidget(self.filter)
         v.addWidget(self.list, 1)
         self.filter.textChanged.connect(lambda _t: self._fill())
@@ -2504,10 +2555,15 @@ class _MemberList(QWidget):
         for pick, ok, why in self.choices:
             if tokens and not all(t in pick.folded for t in tokens):
                 continue
-            text = f"{pick.name}（{pick.block}）" if pick.block else pick.name
+            text = self.tr("{name}（{block}）").format(name=pick.name, block=pick.block) if pick.block else pick.name
             if not ok:
-                text += " — " + ("自動で免除" if why.startswith("自動") else "免除中" if why.startswith("免除")
-                                 else "今は当番なし")
+                if why.startswith("自動"):  # notr: the model's words
+                    state = self.tr("自動で免除")
+                elif why.startswith("免除"):  # notr: the model's words
+                    state = self.tr("免除中")
+                else:
+                    state = self.tr("今は当番なし")
+                text += " — " + state
             item_tip = _why_text(why) if not ok else ""
             item = QListWidgetItem(text)
             item.setData(ID_ROLE, pick.id)
@@ -2538,21 +2594,22 @@ class SubstituteDialog(_Dialog):
         self.turn = turn
         self.saved_message = ""
         word = _unit_word(roster.unit)
-        self.setWindowTitle("代わりの人を記録")
+        self.setWindowTitle(self.tr("代わりの人を記録"))
         choices = [c for c in worker.call(_choices, roster, turn.starts_on) if c[1] and c[0].id != turn.member_id]
-        text = QLabel(f"{span_text(turn.starts_on, turn.ends_on)}の当番（{turn.member}さん）を、代わりにする{word}を選んでください。\n"
-                      f"{turn.member}さんは、代わりにした{word}の次の番を1回返します（交代の返し）。")
+        text = QLabel(self.tr("{span}の当番（{member}さん）を、代わりにする{unit}を選んでください。\n"
+                              "{member}さんは、代わりにした{unit}の次の番を1回返します（交代の返し）。").format(
+            span=span_text(turn.starts_on, turn.ends_on), member=turn.member, unit=word))
         text.setWordWrap(True)
         self.members = _MemberList([(p, ok, why) for p, ok, why in choices], roster.unit)
         self.problem = _error_box()
-        self.ok_btn = _button("記録する")
-        self.cancel_btn = _button("キャンセル")
+        self.ok_btn = _button(self.tr("記録する"))
+        self.cancel_btn = _button(self.tr("キャンセル"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.ok_btn)
         buttons.addWidget(self.cancel_btn)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading("代わりの人を記録", 1.2))
+        layout.addWidget(heading(self.tr("代わりの人を記録"), 1.2))
         layout.addWidget(text)
         layout.addWidget(self.members, 1)
         layout.addWidget(self.problem)
@@ -2566,7 +2623,7 @@ class SubstituteDialog(_Dialog):
     def save(self) -> None:
         member = self.members.chosen_id()
         if member is None:
-            _show_problem(self.problem, "代わりにする人を一覧で選んでください。")
+            _show_problem(self.problem, self.tr("代わりにする人を一覧で選んでください。"))
             return
         try:
             self.worker.call(ro.substitute, self.turn.id, member)
@@ -2574,8 +2631,9 @@ class SubstituteDialog(_Dialog):
             _show_problem(self.problem, exc)
             return
         name = next(p.name for p, _ok, _w in self.members.choices if p.id == member)
-        self.saved_message = (f"✓ {short_day(self.turn.starts_on)}の当番は{name}さんが代わりにします。"
-                              f"{self.turn.member}さんは、{name}さんの次の番を返します（メモに「交代の返し」と出ます）。")
+        self.saved_message = self.tr("✓ {day}の当番は{name}さんが代わりにします。"
+                                     "{member}さんは、{name}さんの次の番を返します（メモに「交代の返し」と出ます）。").format(
+            day=short_day(self.turn.starts_on), name=name, member=self.turn.member)
         self.accept()
 
 
@@ -2591,52 +2649,52 @@ class ExemptionDialog(_Dialog):
         self.roster = roster
         self.saved_message = ""
         today = worker.call(lambda r: r.today())
-        self.setWindowTitle("免除を記録")
+        self.setWindowTitle(self.tr("免除を記録"))
         self.setStyleSheet(_big_checks(self))
         word = _unit_word(roster.unit)
         self.members = _MemberList(worker.call(_choices, roster, today.isoformat()), roster.unit)
         self.reason = QComboBox()
         for r in schema.EXEMPTION_REASONS:
             self.reason.addItem(r, r)
-        self.reason.setAccessibleName("理由")
-        self.starts = WarekiDateEdit(label="いつから", today=today, show_age=False)
+        self.reason.setAccessibleName(self.tr("理由"))
+        self.starts = WarekiDateEdit(label=self.tr("いつから"), today=today, show_age=False)
         self.starts.setValue(today.isoformat())
-        self.has_end = QCheckBox("終わりの日を決める")
-        self.ends = WarekiDateEdit(label="いつまで", today=today, show_age=False)
+        self.has_end = QCheckBox(self.tr("終わりの日を決める"))
+        self.ends = WarekiDateEdit(label=self.tr("いつまで"), today=today, show_age=False)
         self.ends.setVisible(False)
-        self.all_rosters = QCheckBox("ほかの当番表でも免除する")
-        self.all_rosters.setToolTip(f"チェックすると、すべての当番表（{word}ごとのもの）でこの{word}を免除します")
+        self.all_rosters = QCheckBox(self.tr("ほかの当番表でも免除する"))
+        self.all_rosters.setToolTip(self.tr("チェックすると、すべての当番表（{unit}ごとのもの）でこの{unit}を免除します").format(unit=word))
         self.notes = QLineEdit()
-        self.notes.setPlaceholderText("例: 入院のため。退院したら知らせてもらう")
-        self.notes.setAccessibleName("メモ")
+        self.notes.setPlaceholderText(self.tr("例: 入院のため。退院したら知らせてもらう"))
+        self.notes.setAccessibleName(self.tr("メモ"))
         form = QFormLayout()
-        form.addRow("理由", self.reason)
-        form.addRow("いつから", self.starts)
+        form.addRow(self.tr("理由"), self.reason)
+        form.addRow(self.tr("いつから"), self.starts)
         end_box = QVBoxLayout()
         end_box.addWidget(self.has_end)
         end_box.addWidget(self.ends)
-        form.addRow("いつまで", end_box)
-        form.addRow("範囲", self.all_rosters)
-        form.addRow("メモ", self.notes)
+        form.addRow(self.tr("いつまで"), end_box)
+        form.addRow(self.tr("範囲"), self.all_rosters)
+        form.addRow(self.tr("メモ"), self.notes)
         columns = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(QLabel(f"免除する{word}"))
+        left.addWidget(QLabel(self.tr("免除する{unit}").format(unit=word)))
         left.addWidget(self.members, 1)
         columns.addLayout(left, 5)
         columns.addSpacing(12)
         columns.addLayout(form, 6)
-        note = QLabel(f"免除した{word}は当番を飛ばします（名簿からは消えません）。明日以降の当番は、すぐに決め直します。"
-                      "期間が終わると、また当番に戻ります。")
+        note = QLabel(self.tr("免除した{unit}は当番を飛ばします（名簿からは消えません）。明日以降の当番は、すぐに決め直します。"
+                              "期間が終わると、また当番に戻ります。").format(unit=word))
         note.setWordWrap(True)
         self.problem = _error_box()
-        self.ok_btn = _button("記録する")
-        self.cancel_btn = _button("キャンセル")
+        self.ok_btn = _button(self.tr("記録する"))
+        self.cancel_btn = _button(self.tr("キャンセル"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.ok_btn)
         buttons.addWidget(self.cancel_btn)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading(f"免除を記録（{roster.name}）", 1.2))
+        layout.addWidget(heading(self.tr("免除を記録（{name}）").format(name=roster.name), 1.2))
         layout.addWidget(note)
         layout.addLayout(columns, 1)
         layout.addWidget(self.problem)
@@ -2650,15 +2708,16 @@ class ExemptionDialog(_Dialog):
     def save(self) -> None:
         member = self.members.chosen_id()
         if member is None:
-            _show_problem(self.problem, f"免除する{_unit_word(self.roster.unit)}を一覧で選んでください。")
+            _show_problem(self.problem, self.tr("免除する{unit}を一覧で選んでください。").format(unit=_unit_word(self.roster.unit)))
             return
         start = self.starts.value()
         if not start:
-            _show_problem(self.problem, ValidationError("いつから", "免除を始める日を入力してください。"))
+            _show_problem(self.problem, ValidationError(self.tr("いつから"), self.tr("免除を始める日を入力してください。")))
             return
         end = self.ends.value() if self.has_end.isChecked() else None
         if self.has_end.isChecked() and not end:
-            _show_problem(self.problem, ValidationError("いつまで", "終わりの日を入力するか、「終わりの日を決める」を外してください。"))
+            _show_problem(self.problem, ValidationError(self.tr("いつまで"),
+                                                        self.tr("終わりの日を入力するか、「終わりの日を決める」を外してください。")))
             return
         try:
             self.worker.call(ro.add_exemption, member, self.reason.currentData(), start, end,
@@ -2668,8 +2727,9 @@ class ExemptionDialog(_Dialog):
             _show_problem(self.problem, exc)
             return
         name = next(p.name for p, _ok, _w in self.members.choices if p.id == member)
-        self.saved_message = (f"✓ {name}さんを免除しました（{self.reason.currentData()}）。"
-                              "明日以降の当番は、この方を飛ばして決め直しました。")
+        self.saved_message = self.tr("✓ {name}さんを免除しました（{reason}）。"
+                                     "明日以降の当番は、この方を飛ばして決め直しました。").format(
+            name=name, reason=self.reason.currentData())
         self.accept()
 
 
@@ -2681,16 +2741,17 @@ class EndExemptionDialog(_Dialog):
         self.worker = worker
         self.exemption = exemption
         self.saved_message = ""
-        self.setWindowTitle("免除を終える")
+        self.setWindowTitle(self.tr("免除を終える"))
         since = wareki_text(_as_date(exemption.starts_on))
-        text = QLabel(f"{exemption.name}さんの免除（{exemption.reason}、{since}から）を終える日を入れてください。\n"
-                      "この日まで免除し、次の日から当番に戻ります。")
+        text = QLabel(self.tr("{name}さんの免除（{reason}、{since}から）を終える日を入れてください。\n"
+                              "この日まで免除し、次の日から当番に戻ります。").format(
+            name=exemption.name, reason=exemption.reason, since=since))
         text.setWordWrap(True)
-        self.ends = WarekiDateEdit(label="終える日", today=today, show_age=False)
+        self.ends = WarekiDateEdit(label=self.tr("終える日"), today=today, show_age=False)
         self.ends.setValue(max(today.isoformat(), exemption.starts_on))
         self.problem = _error_box()
-        self.ok_btn = _button("免除を終える")
-        self.cancel_btn = _button("キャンセル")
+        self.ok_btn = _button(self.tr("免除を終える"))
+        self.cancel_btn = _button(self.tr("キャンセル"))
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.ok_btn)
@@ -2698,7 +2759,7 @@ class EndExemptionDialog(_Dialog):
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         form = QFormLayout()
-        form.addRow("終える日", self.ends)
+        form.addRow(self.tr("終える日"), self.ends)
         layout.addLayout(form)
         layout.addWidget(self.problem)
         layout.addStretch(1)
@@ -2710,12 +2771,13 @@ class EndExemptionDialog(_Dialog):
     def save(self) -> None:
         end = self.ends.value()
         if not end:
-            _show_problem(self.problem, ValidationError("終える日", "日付を入力してください。"))
+            _show_problem(self.problem, ValidationError(self.tr("終える日"), self.tr("日付を入力してください。")))
             return
         try:
             self.worker.call(ro.end_exemption, self.exemption.id, end)
         except ERRORS as exc:
             _show_problem(self.problem, exc)
             return
-        self.saved_message = f"✓ {self.exemption.name}さんの免除を{wareki_text(_as_date(end))}で終えました。次の日から当番に戻ります。"
+        self.saved_message = self.tr("✓ {name}さんの免除を{date}で終えました。次の日から当番に戻ります。").format(
+            name=self.exemption.name, date=wareki_text(_as_date(end)))
         self.accept()

@@ -20,16 +20,18 @@ class Option:
     doc: str
 
 
+#: (the docs describe the settings for the code; they are never shown, so not translated)
 OPTIONS = {
     o.key: o
     for o in (
-        Option("register/last_path", str, "", "最後に開いた台帳ファイル"),
-        Option("login/last_user", str, "", "最後にログインしたアカウント（uid、名前は含まない）"),
-        Option("ui/text_scale", int, 100, "文字の大きさ（%、100〜200）"),
-        Option("ui/theme", str, "標準", "配色（標準・高コントラスト）"),
-        Option("ui/geometry", bytes, b"", "ウィンドウの位置と大きさ"),
-        Option("ui/welcome_done", bool, False, "はじめての起動の案内を済ませたか"),
-        Option("print/font", str, "", "印刷に使うフォントのファイル（空なら標準: 同梱の IPAex ゴシック・OSのフォント）"),
+        Option("register/last_path", str, "", "最後に開いた台帳ファイル"),  # notr
+        Option("login/last_user", str, "", "最後にログインしたアカウント（uid、名前は含まない）"),  # notr
+        Option("ui/text_scale", int, 100, "文字の大きさ（%、100〜200）"),  # notr
+        Option("ui/theme", str, "標準", "配色（標準・高コントラスト）"),  # notr
+        Option("ui/language", str, "ja", "画面の言語（ja・en）"),  # notr
+        Option("ui/geometry", bytes, b"", "ウィンドウの位置と大きさ"),  # notr
+        Option("ui/welcome_done", bool, False, "はじめての起動の案内を済ませたか"),  # notr
+        Option("print/font", str, "", "印刷に使うフォントのファイル（空なら標準: 同梱の IPAex ゴシック・OSのフォント）"),  # notr
     )
 }
 

@@ -18,7 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,6 +45,7 @@ from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import books_dialogs as bd
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.bousai_tab import say
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.volunteers_tab import (
     RowsModel,
     big_checks,
@@ -65,7 +66,8 @@ ERRORS = (RegisterError, ValidationError)
 OUTPUT = "output"
 #: a deadline this close is told as 「あと n日」 in the list (and marked ⚠)
 SOON_DAYS = 14
-STEP_KINDS = {"advance": "進めた", "skip": "とばして進めた", "correction": "訂正（戻した）"}
+STEP_KINDS = {"advance": QT_TRANSLATE_NOOP("", "進めた"), "skip": QT_TRANSLATE_NOOP("", "とばして進めた"),
+              "correction": QT_TRANSLATE_NOOP("", "訂正（戻した）")}
 
 
 # -- words for dates and deadlines ------------------------------------------------------------------------
@@ -85,14 +87,14 @@ def due_text(due: sb.DueDate | None, today: date) -> str:
         return ""
     left = due.days_left(today)
     if left < 0:
-        state = f"⚠ 期限切れ（{-left}日過ぎ）"
+        state = tr("⚠ 期限切れ（{n}日過ぎ）").format(n=-left)
     elif left == 0:
-        state = "⚠ 今日まで"
+        state = tr("⚠ 今日まで")
     elif left <= SOON_DAYS:
-        state = f"⚠ あと{left}日"
+        state = tr("⚠ あと{n}日").format(n=left)
     else:
-        state = f"あと{left}日"
-    return f"{due.step} {wareki(due.due_on)}・{state}"
+        state = tr("あと{n}日").format(n=left)
+    return tr("{step} {due}・{state}").format(step=due.step, due=wareki(due.due_on), state=state)
 
 
 def next_due(dues: list[sb.DueDate]) -> sb.DueDate | None:
@@ -108,14 +110,14 @@ def yen_or_blank(n: int | None) -> str:
 def parse_yen(text: str) -> int | None:
     """「213,400」「２１３４００円」 → 213400; blank → None; anything else raises ValueError. Only for
     the live estimate: what is saved is checked by the model."""
-    s = unicodedata.normalize("NFKC", text).replace(",", "").replace("円", "").replace("¥", "").strip()
+    s = unicodedata.normalize("NFKC", text).replace(",", "").replace("円", "").replace("¥", "").strip()  # notr
     return int(s) if s else None
 
 
 def grant_text(program: sb.Program, cost: int | None, units: int | None) -> str:
     """The grant worked out as the officer would on paper, or why it cannot be yet."""
     if cost is None:
-        return "経費がまだ入っていないため、補助額を計算できません。"
+        return tr("経費がまだ入っていないため、補助額を計算できません。")
     try:
         return sb.compute_grant(cost, program, units if program.unit_cap is not None else None).text
     except ValidationError as exc:
@@ -203,29 +205,33 @@ class NewCaseDialog(bd.BookDialog):
     first; a second 「作る」 makes the case anyway."""
 
     def __init__(self, worker: DbWorker, fy: int, programs: list[sb.Program], parent: QWidget | None = None) -> None:
-        super().__init__("新しい補助金の申請", parent, ok_text="記録を作る", intro=(
-            f"{fiscal_year_label(fy)}の補助金の記録を作ります。作ったあと「次の段階へ」で事前相談・申請…と進めます。"))
+        super().__init__(self.tr("新しい補助金の申請"), parent, ok_text=self.tr("記録を作る"), intro=self.tr(
+            "{year}の補助金の記録を作ります。作ったあと「次の段階へ」で事前相談・申請…と進めます。").format(
+                year=fiscal_year_label(fy)))
         self.worker, self.fy = worker, fy
         self.programs = {p.id: p for p in programs}
-        self.program = self.add("補助制度", bd.combo([(p.name, p.id) for p in programs], name="補助制度"))
+        self.program = self.add(self.tr("補助制度"), bd.combo([(p.name, p.id) for p in programs],
+                                                            name=self.tr("補助制度")))
         self.rule = note()
-        self.rule.setAccessibleName("補助の決まり")
+        self.rule.setAccessibleName(self.tr("補助の決まり"))
         self.form.addRow("", self.rule)
-        self.title = self.add("件名", bd.line_edit(name="件名", placeholder="例: 第3ステーション 金属ボックス"))
-        self.cost = self.add("予定経費（円）", bd.line_edit(name="予定経費", placeholder="例: 213,400"))
-        self.units_caption = QLabel("数量")
-        self.units = bd.line_edit(name="数量", placeholder="例: 3")
+        self.title = self.add(self.tr("件名"), bd.line_edit(name=self.tr("件名"),
+                                                          placeholder=self.tr("例: 第3ステーション 金属ボックス")))
+        self.cost = self.add(self.tr("予定経費（円）"), bd.line_edit(name=self.tr("予定経費"),
+                                                                 placeholder=self.tr("例: 213,400")))
+        self.units_caption = QLabel(self.tr("数量"))
+        self.units = bd.line_edit(name=self.tr("数量"), placeholder=self.tr("例: 3"))
         self.units_caption.setBuddy(self.units)
         self.form.addRow(self.units_caption, self.units)
-        self.fields["数量"] = self.units
-        self.work_on = self.add("作業日・実施日（分かれば）", bd.date_edit("作業日・実施日", None))
-        self.notes = self.add("備考", bd.line_edit(name="備考"))
+        self.fields[self.tr("数量")] = self.units
+        self.work_on = self.add(self.tr("作業日・実施日（分かれば）"), bd.date_edit(self.tr("作業日・実施日"), None))
+        self.notes = self.add(self.tr("備考"), bd.line_edit(name=self.tr("備考")))
         self.grant = note()
-        self.grant.setAccessibleName("補助額の見込み")
+        self.grant.setAccessibleName(self.tr("補助額の見込み"))
         self.grant.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.form.addRow("補助額の見込み", self.grant)
+        self.form.addRow(self.tr("補助額の見込み"), self.grant)
         self.warnings = note()
-        self.warnings.setAccessibleName("注意")
+        self.warnings.setAccessibleName(self.tr("注意"))
         self.warnings.setVisible(False)
         self.body.addWidget(self.warnings)
         self.shown_warnings: list[str] | None = None
@@ -241,16 +247,16 @@ class NewCaseDialog(bd.BookDialog):
     def _program_changed(self) -> None:
         p = self.chosen()
         if p is None:
-            self.rule.setText("使える補助制度がありません。")
+            self.rule.setText(self.tr("使える補助制度がありません。"))
             return
-        lines = [f"決まり: {p.rule}", f"段階: {' → '.join(p.steps)}"]
+        lines = [self.tr("決まり: {rule}").format(rule=p.rule), self.tr("段階: {steps}").format(steps=" → ".join(p.steps))]
         if p.apply_within_days:
-            lines.append(f"申請は作業日から{p.apply_within_days}日以内（作業日を入れてください）")
+            lines.append(self.tr("申請は作業日から{n}日以内（作業日を入れてください）").format(n=p.apply_within_days))
         if p.attachments:
-            lines.append(f"添付書類: {'・'.join(p.attachments)}")
+            lines.append(self.tr("添付書類: {items}").format(items=self.tr("・").join(p.attachments)))
         self.rule.setText("\n".join(lines))
         per_unit = p.unit_cap is not None
-        self.units_caption.setText(f"数量（{p.unit_label}）" if per_unit else "数量")
+        self.units_caption.setText(self.tr("数量（{unit}）").format(unit=p.unit_label) if per_unit else self.tr("数量"))
         self.units_caption.setVisible(per_unit)
         self.units.setVisible(per_unit)
         self.shown_warnings = None
@@ -266,14 +272,14 @@ class NewCaseDialog(bd.BookDialog):
             cost = parse_yen(self.cost.text())
             units = parse_yen(self.units.text()) if p.unit_cap is not None else None
         except ValueError:
-            self.grant.setText("⚠ 予定経費と数量は数字で入れてください（例: 213,400）。")
+            self.grant.setText(self.tr("⚠ 予定経費と数量は数字で入れてください（例: 213,400）。"))
             return
         self.grant.setText(grant_text(p, cost, units))
 
     def case_data(self) -> sb.CaseData:
         p = self.chosen()
         if p is None:
-            raise ValidationError("補助制度", "補助制度を選んでください。", field="program")
+            raise ValidationError(self.tr("補助制度"), self.tr("補助制度を選んでください。"), field="program")
         return sb.CaseData(p.id, self.fy, self.title.text(), planned_cost=self.cost.text(),
                            units=self.units.text() if p.unit_cap is not None else None,
                            work_on=self.work_on.value() or None, notes=self.notes.text())
@@ -287,9 +293,10 @@ class NewCaseDialog(bd.BookDialog):
             return False
         if warnings and warnings != self.shown_warnings:
             self.shown_warnings = warnings
-            self.warnings.setText("⚠ 注意（このままでも作れます）:\n" + "\n".join(f"・{w}" for w in warnings))
+            self.warnings.setText(self.tr("⚠ 注意（このままでも作れます）:\n")
+                                  + "\n".join(self.tr("・{warning}").format(warning=w) for w in warnings))
             self.warnings.setVisible(True)
-            self.ok_button.setText("注意を確かめたうえで作る")
+            self.ok_button.setText(self.tr("注意を確かめたうえで作る"))
             return False
         return super().submit()
 
@@ -304,24 +311,27 @@ class AdvanceDialog(bd.BookDialog):
 
     def __init__(self, worker: DbWorker, case: sb.SubsidyCase, program: sb.Program, today: date,
                  parent: QWidget | None = None) -> None:
-        super().__init__("補助金の手続きを進める", parent, ok_text="記録する", intro=(
-            f"{case.program}「{case.title}」　今の段階: {case.status_label}\n"
-            f"段階: {' → '.join(program.steps)}（入金は「入金を記録」で、出納簿と一緒に記録します）"))
+        super().__init__(self.tr("補助金の手続きを進める"), parent, ok_text=self.tr("記録する"), intro=self.tr(
+            "{program}「{title}」　今の段階: {status}\n"
+            "段階: {steps}（入金は「入金を記録」で、出納簿と一緒に記録します）").format(
+                program=case.program, title=case.title, status=case.status_label, steps=" → ".join(program.steps)))
         self.worker, self.case, self.program = worker, case, program
-        self.correction = QCheckBox("前の段階に戻す（訂正）")
-        self.correction.setAccessibleName("訂正")
+        self.correction = QCheckBox(self.tr("前の段階に戻す（訂正）"))
+        self.correction.setAccessibleName(self.tr("訂正"))
         self.correction.setStyleSheet(big_checks(self.correction))
         self.form.addRow("", self.correction)
-        self.step = self.add("段階", bd.combo([], name="段階"))
-        self.on = self.add("日付", bd.date_edit("日付", today))
+        self.step = self.add(self.tr("段階"), bd.combo([], name=self.tr("段階")))
+        self.on = self.add(self.tr("日付"), bd.date_edit(self.tr("日付"), today))
         default = sb.compute_grant(case.planned_cost, program, case.units if program.unit_cap is not None else None) \
             if case.planned_cost is not None and (program.unit_cap is None or case.units) else None
-        self.granted = self.add("交付決定額（円）", bd.line_edit(
-            bd.amount_text(default.amount) if default else "", name="交付決定額", placeholder="交付決定通知書の金額"))
-        self.decision_no = self.add("交付決定番号", bd.line_edit(name="交付決定番号", placeholder="例: 金環第123号（なくても可）"))
-        self.note_edit = self.add("理由・メモ", bd.line_edit(name="理由・メモ"))
+        self.granted = self.add(self.tr("交付決定額（円）"), bd.line_edit(
+            bd.amount_text(default.amount) if default else "", name=self.tr("交付決定額"),
+            placeholder=self.tr("交付決定通知書の金額")))
+        self.decision_no = self.add(self.tr("交付決定番号"), bd.line_edit(
+            name=self.tr("交付決定番号"), placeholder=self.tr("例: 金環第123号（なくても可）")))
+        self.note_edit = self.add(self.tr("理由・メモ"), bd.line_edit(name=self.tr("理由・メモ")))
         self.hint = note()
-        self.hint.setAccessibleName("この段階について")
+        self.hint.setAccessibleName(self.tr("この段階について"))
         self.body.addWidget(self.hint)
         self.correction.toggled.connect(lambda _on: self._fill_steps())
         self.step.currentIndexChanged.connect(lambda _i: self._step_changed())
@@ -354,27 +364,29 @@ class AdvanceDialog(bd.BookDialog):
 
     def _step_changed(self) -> None:
         step = self.step.currentData()
-        deciding = step == "交付決定" and not self.correction.isChecked()
-        for label in ("交付決定額（円）", "交付決定番号"):
-            self.fields[label].setEnabled(deciding)
+        deciding = step == "交付決定" and not self.correction.isChecked()  # notr: a step's name (data)
+        for widget in (self.granted, self.decision_no):
+            widget.setEnabled(deciding)
         skipped = self.skipped()
         if step is None:
-            self.hint.setText("進められる段階がありません。" if not self.correction.isChecked()
-                              else "戻せる段階がありません。")
+            self.hint.setText(self.tr("進められる段階がありません。") if not self.correction.isChecked()
+                              else self.tr("戻せる段階がありません。"))
         elif self.correction.isChecked():
-            self.hint.setText(f"「{step}」に戻します。理由を「理由・メモ」に書いてください（これまでの記録は残ります）。")
+            self.hint.setText(self.tr("「{step}」に戻します。理由を「理由・メモ」に書いてください（これまでの記録は残ります）。")
+                              .format(step=step))
         elif skipped:
-            self.hint.setText(f"⚠ 「{'・'.join(skipped)}」をとばします。とばす理由を「理由・メモ」に書いてください。")
+            self.hint.setText(self.tr("⚠ 「{steps}」をとばします。とばす理由を「理由・メモ」に書いてください。")
+                              .format(steps=self.tr("・").join(skipped)))
         elif deciding:
-            self.hint.setText("交付決定通知書の金額と番号を入れてください。")
+            self.hint.setText(self.tr("交付決定通知書の金額と番号を入れてください。"))
         else:
             self.hint.setText("")
 
     def save(self) -> int:
         step = self.step.currentData()
         if step is None:
-            raise RegisterError("記録できる段階がありません。")
-        deciding = step == "交付決定" and not self.correction.isChecked()
+            raise RegisterError(self.tr("記録できる段階がありません。"))
+        deciding = step == "交付決定" and not self.correction.isChecked()  # notr: a step's name (data)
         return self.worker.call(sb.advance, self.case.id, step, self.on.value() or "", self.note_edit.text(),
                                 correction=self.correction.isChecked(),
                                 granted=self.granted.text() if deciding else None,
@@ -387,26 +399,29 @@ class ReceiptDialog(bd.BookDialog):
     def __init__(self, worker: DbWorker, case: sb.SubsidyCase, program: sb.Program, today: date,
                  parent: QWidget | None = None) -> None:
         left = max((case.granted or 0) - case.received, 0)
-        super().__init__("補助金の入金を記録", parent, ok_text="入金を記録する", intro=(
-            f"{case.program}「{case.title}」　交付決定額 {ab.yen(case.granted or 0)}・入金済 {ab.yen(case.received)}\n"
-            "入金の段階と、出納簿の収入（市補助金）を一緒に記録します。どちらか一方だけが残ることはありません。"))
+        super().__init__(self.tr("補助金の入金を記録"), parent, ok_text=self.tr("入金を記録する"), intro=self.tr(
+            "{program}「{title}」　交付決定額 {granted}・入金済 {received}\n"
+            "入金の段階と、出納簿の収入（市補助金）を一緒に記録します。どちらか一方だけが残ることはありません。").format(
+                program=case.program, title=case.title, granted=ab.yen(case.granted or 0), received=ab.yen(case.received)))
         self.worker, self.case = worker, case
         accounts = [(a.name, a.name) for a in worker.call(ab.list_money_accounts)]
-        self.amount = self.add("入金額（円）", bd.line_edit(bd.amount_text(left), name="入金額"))
-        self.on = self.add("入金日", bd.date_edit("入金日", today))
-        self.account = self.add("口座", bd.combo(accounts, name="口座", current="普通預金"))
-        self.note_edit = self.add("理由・メモ", bd.line_edit(name="理由・メモ"))
+        self.amount = self.add(self.tr("入金額（円）"), bd.line_edit(bd.amount_text(left), name=self.tr("入金額")))
+        self.on = self.add(self.tr("入金日"), bd.date_edit(self.tr("入金日"), today))
+        self.account = self.add(self.tr("口座"), bd.combo(accounts, name=self.tr("口座"),
+                                                        current="普通預金"))  # notr: the account's name (data)
+        self.note_edit = self.add(self.tr("理由・メモ"), bd.line_edit(name=self.tr("理由・メモ")))
         here = program.steps.index(case.status) if case.status in program.steps else -1
         skipped = program.steps[here + 1:program.steps.index(sb.RECEIPT_STEP)]
-        self.hint = note(f"⚠ 「{'・'.join(skipped)}」がまだ記録されていません。このまま入金にするときは、"
-                         "とばす理由を「理由・メモ」に書いてください。" if skipped else "")
-        self.hint.setAccessibleName("この入金について")
+        self.hint = note(self.tr("⚠ 「{steps}」がまだ記録されていません。このまま入金にするときは、"
+                                 "とばす理由を「理由・メモ」に書いてください。").format(steps=self.tr("・").join(skipped))
+                         if skipped else "")
+        self.hint.setAccessibleName(self.tr("この入金について"))
         self.body.addWidget(self.hint)
         self.fit(600, 380)
 
     def save(self) -> int:
         return self.worker.call(sb.record_receipt, self.case.id, self.on.value() or "", self.amount.text(),
-                                self.account.currentData() or "普通預金", note=self.note_edit.text())
+                                self.account.currentData() or "普通預金", note=self.note_edit.text())  # notr
 
 
 class CancelCaseDialog(bd.BookDialog):
@@ -414,15 +429,18 @@ class CancelCaseDialog(bd.BookDialog):
     stay, marked 取り下げ."""
 
     def __init__(self, worker: DbWorker, case: sb.SubsidyCase, parent: QWidget | None = None) -> None:
-        super().__init__("補助金の取り下げ", parent, ok_text="取り下げる", intro=(
-            f"{case.program}「{case.title}」を取り下げます。記録と経過は消えずに残り、「取り下げ」と表示されます。"))
+        super().__init__(self.tr("補助金の取り下げ"), parent, ok_text=self.tr("取り下げる"), intro=self.tr(
+            "{program}「{title}」を取り下げます。記録と経過は消えずに残り、「取り下げ」と表示されます。").format(
+                program=case.program, title=case.title))
         self.worker, self.case = worker, case
-        self.reason = self.add("取り下げる理由", bd.line_edit(name="取り下げる理由", placeholder="例: 業者の見積りが予算を超えたため"))
+        self.reason = self.add(self.tr("取り下げる理由"), bd.line_edit(
+            name=self.tr("取り下げる理由"), placeholder=self.tr("例: 業者の見積りが予算を超えたため")))
         self.fit(600, 300)
 
     def submit(self) -> bool:
         if self.reason.text().strip() and not dialogs.confirm(
-                self, "取り下げ", f"「{self.case.title}」を取り下げます。よろしいですか？", yes="取り下げる", no="やめる"):
+                self, self.tr("取り下げ"), self.tr("「{title}」を取り下げます。よろしいですか？").format(title=self.case.title),
+                yes=self.tr("取り下げる"), no=self.tr("やめる")):
             return False
         return super().submit()
 
@@ -437,15 +455,15 @@ class ProgramsDialog(QDialog):
 
     def __init__(self, programs: list[sb.Program], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("補助制度の一覧")
+        self.setWindowTitle(self.tr("補助制度の一覧"))
         layout = QVBoxLayout(self)
-        layout.addWidget(note("補助制度ごとの決まり（補助率・上限・端数・段階・期限・添付書類）です。"))
+        layout.addWidget(note(self.tr("補助制度ごとの決まり（補助率・上限・端数・段階・期限・添付書類）です。")))
         body = QWidget()
         column = QVBoxLayout(body)
         #: the text shown for each program, by its name
         self.texts: dict[str, str] = {}
         for p in programs:
-            box = QGroupBox(p.name + ("（使わなくなった制度）" if p.retired_on else ""))
+            box = QGroupBox(p.name + (self.tr("（使わなくなった制度）") if p.retired_on else ""))
             inner = QVBoxLayout(box)
             text = self.describe(p)
             label = note(text)
@@ -458,7 +476,7 @@ class ProgramsDialog(QDialog):
         layout.addWidget(scrolling(body), 1)
         box = QDialogButtonBox()
         close = box.addButton(QDialogButtonBox.StandardButton.Close)
-        close.setText("閉じる")
+        close.setText(self.tr("閉じる"))
         close.setMinimumHeight(40)
         box.rejected.connect(self.reject)
         layout.addWidget(box)
@@ -466,24 +484,26 @@ class ProgramsDialog(QDialog):
 
     @staticmethod
     def describe(p: sb.Program) -> str:
-        lines = [f"決まり: {p.rule}", f"窓口: {p.funder or '（なし）'}", f"段階: {' → '.join(p.steps)}"]
+        # a static method: the module's tr (context "")
+        lines = [tr("決まり: {rule}").format(rule=p.rule), tr("窓口: {funder}").format(funder=p.funder or tr("（なし）")),
+                 tr("段階: {steps}").format(steps=" → ".join(p.steps))]
         limits = []
         if p.apply_within_days:
-            limits.append(f"申請は作業日から{p.apply_within_days}日以内")
+            limits.append(tr("申請は作業日から{n}日以内").format(n=p.apply_within_days))
         if p.report_within_days:
-            limits.append(f"実績報告は完了から{p.report_within_days}日以内")
-        if p.report_by_year_end and "実績報告" in p.steps:
-            limits.append("実績報告は年度末まで")
+            limits.append(tr("実績報告は完了から{n}日以内").format(n=p.report_within_days))
+        if p.report_by_year_end and "実績報告" in p.steps:  # notr: a step's name (data)
+            limits.append(tr("実績報告は年度末まで"))
         if limits:
-            lines.append(f"期限: {'、'.join(limits)}")
+            lines.append(tr("期限: {limits}").format(limits=tr("、").join(limits)))
         if p.households_per_unit:
-            lines.append(f"数量の目安: 会員{p.households_per_unit}世帯に1{p.unit_label}")
+            lines.append(tr("数量の目安: 会員{n}世帯に1{unit}").format(n=p.households_per_unit, unit=p.unit_label))
         if p.attachments:
-            lines.append(f"添付書類: {'・'.join(p.attachments)}")
+            lines.append(tr("添付書類: {items}").format(items=tr("・").join(p.attachments)))
         if p.reuse_years:
-            lines.append(f"同じ補助は{p.reuse_years}年間受けられません")
+            lines.append(tr("同じ補助は{n}年間受けられません").format(n=p.reuse_years))
         if p.notes:
-            lines.append(f"備考: {p.notes}")
+            lines.append(tr("備考: {notes}").format(notes=p.notes))
         return "\n".join(lines)
 
 
@@ -494,8 +514,10 @@ class SubsidyTab(QWidget):
     """The year's cases above; the chosen case's steps, deadlines, checklist, events and grant
     below; and what may be done with it."""
 
-    COLUMNS = ("制度", "件名", "状況", "次の期限", "予定経費", "補助額")
-    STEP_COLUMNS = ("日付", "段階", "記録", "理由・メモ", "記録した人")
+    COLUMNS = (QT_TRANSLATE_NOOP("", "制度"), QT_TRANSLATE_NOOP("", "件名"), QT_TRANSLATE_NOOP("", "状況"),
+               QT_TRANSLATE_NOOP("", "次の期限"), QT_TRANSLATE_NOOP("", "予定経費"), QT_TRANSLATE_NOOP("", "補助額"))
+    STEP_COLUMNS = (QT_TRANSLATE_NOOP("", "日付"), QT_TRANSLATE_NOOP("", "段階"), QT_TRANSLATE_NOOP("", "記録"),
+                    QT_TRANSLATE_NOOP("", "理由・メモ"), QT_TRANSLATE_NOOP("", "記録した人"))
 
     def __init__(self, worker: DbWorker) -> None:
         super().__init__()
@@ -512,25 +534,25 @@ class SubsidyTab(QWidget):
         outer.addWidget(scrolling(body))
 
         self.summary = note()
-        self.summary.setAccessibleName("補助金のまとめ")
+        self.summary.setAccessibleName(self.tr("補助金のまとめ"))
         layout.addWidget(self.summary)
-        self.model = RowsModel(self.COLUMNS, self._cells, self, numeric=(4, 5),
+        self.model = RowsModel(tuple(tr(c) for c in self.COLUMNS), self._cells, self, numeric=(4, 5),
                                warn=lambda r: r.due is not None and r.due.days_left(self.today) <= SOON_DAYS,
                                muted=lambda r: r.case.cancelled_on is not None)
-        self.table = make_table(self.model, (14, 14, 8, 27, 7, 11), stretch=1, name="補助金の一覧")
+        self.table = make_table(self.model, (14, 14, 8, 27, 7, 11), stretch=1, name=self.tr("補助金の一覧"))
         min_rows(self.table, 5)
         self.table.doubleClicked.connect(lambda _i: self.advance())
         shortcut(self.table, "Return", self.advance)  # Enter on a case: 「次の段階へ」
         layout.addWidget(self.table)
-        layout.addWidget(note(f"⚠ の行: 期限を過ぎたか、期限が近い（{SOON_DAYS}日以内）補助金です。補助額の「見込み」は、"
-                              "交付決定の前に予定経費から計算した額です。"))
+        layout.addWidget(note(self.tr("⚠ の行: 期限を過ぎたか、期限が近い（{n}日以内）補助金です。補助額の「見込み」は、"
+                                      "交付決定の前に予定経費から計算した額です。").format(n=SOON_DAYS)))
 
-        self.new_btn = button("新しい申請…", self.new_case)
-        self.advance_btn = button("次の段階へ…", self.advance)
-        self.receipt_btn = button("入金を記録…", self.record_receipt)
-        self.cancel_btn = button("取り下げ…", self.cancel_case)
-        self.report_btn = button("実績報告書を作る…", lambda: self.make_report())
-        self.programs_btn = button("制度の一覧…", self.show_programs)
+        self.new_btn = button(self.tr("新しい申請…"), self.new_case)
+        self.advance_btn = button(self.tr("次の段階へ…"), self.advance)
+        self.receipt_btn = button(self.tr("入金を記録…"), self.record_receipt)
+        self.cancel_btn = button(self.tr("取り下げ…"), self.cancel_case)
+        self.report_btn = button(self.tr("実績報告書を作る…"), lambda: self.make_report())
+        self.programs_btn = button(self.tr("制度の一覧…"), self.show_programs)
         layout.addWidget(button_row(self.new_btn, self.advance_btn, self.receipt_btn, self.cancel_btn,
                                     self.report_btn, self.programs_btn, align_right=False))
         self.message = QLabel()
@@ -538,17 +560,17 @@ class SubsidyTab(QWidget):
         self.message.setVisible(False)
         layout.addWidget(self.message)
 
-        self.box = QGroupBox("選んだ補助金")
+        self.box = QGroupBox(self.tr("選んだ補助金"))
         detail = QVBoxLayout(self.box)
         self.case_text = note()
-        self.case_text.setAccessibleName("選んだ補助金の内容")
+        self.case_text.setAccessibleName(self.tr("選んだ補助金の内容"))
         self.case_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         detail.addWidget(self.case_text)
         self.grant_text = note()
-        self.grant_text.setAccessibleName("補助額の計算")
+        self.grant_text.setAccessibleName(self.tr("補助額の計算"))
         detail.addWidget(self.grant_text)
         self.dues_text = note()
-        self.dues_text.setAccessibleName("期限")
+        self.dues_text.setAccessibleName(self.tr("期限"))
         detail.addWidget(self.dues_text)
         columns = QHBoxLayout()
         left, right = QVBoxLayout(), QVBoxLayout()
@@ -556,31 +578,31 @@ class SubsidyTab(QWidget):
         columns.addLayout(right, 2)
         detail.addLayout(columns)
 
-        left.addWidget(QLabel("<b>手続きの経過</b>"))
-        self.steps_model = RowsModel(self.STEP_COLUMNS, self._step_cells, self,
+        left.addWidget(QLabel(self.tr("<b>手続きの経過</b>")))
+        self.steps_model = RowsModel(tuple(tr(c) for c in self.STEP_COLUMNS), self._step_cells, self,
                                      muted=lambda s: s.kind == "correction")
-        self.steps_table = make_table(self.steps_model, (9, 6, 8, 14, 7), stretch=3, name="手続きの経過")
+        self.steps_table = make_table(self.steps_model, (9, 6, 8, 14, 7), stretch=3, name=self.tr("手続きの経過"))
         min_rows(self.steps_table, 4)
         left.addWidget(self.steps_table)
-        left.addWidget(QLabel("<b>結び付けた行事</b>（実績報告書の事業報告になります）"))
+        left.addWidget(QLabel(self.tr("<b>結び付けた行事</b>（実績報告書の事業報告になります）")))
         self.linked = QListWidget()
-        self.linked.setAccessibleName("結び付けた行事")
+        self.linked.setAccessibleName(self.tr("結び付けた行事"))
         line = self.linked.fontMetrics().height()
         self.linked.setMinimumHeight(line * 4)
         self.linked.setMaximumHeight(line * 8)
         left.addWidget(self.linked)
         link_row = QHBoxLayout()
         self.event_combo = QComboBox()
-        self.event_combo.setAccessibleName("結び付ける行事")
+        self.event_combo.setAccessibleName(self.tr("結び付ける行事"))
         self.event_combo.setMinimumContentsLength(16)
-        self.link_btn = button("結び付ける", self.link_event)
-        self.unlink_btn = button("外す", self.unlink_event)
+        self.link_btn = button(self.tr("結び付ける"), self.link_event)
+        self.unlink_btn = button(self.tr("外す"), self.unlink_event)
         link_row.addWidget(self.event_combo, 1)
         link_row.addWidget(self.link_btn)
         link_row.addWidget(self.unlink_btn)
         left.addLayout(link_row)
 
-        right.addWidget(QLabel("<b>添付書類</b>（そろったものに印）"))
+        right.addWidget(QLabel(self.tr("<b>添付書類</b>（そろったものに印）")))
         self.checks_host = QWidget()
         self.checks = QVBoxLayout(self.checks_host)
         self.checks.setContentsMargins(4, 0, 0, 0)
@@ -618,8 +640,9 @@ class SubsidyTab(QWidget):
         self.model.set_rows(rows)
         running = [r for r in rows if r.case.cancelled_on is None]
         late = sum(1 for r in running if r.due is not None and r.due.days_left(self.today) < 0)
-        self.summary.setText(f"{fiscal_year_label(fy) if fy else ''}の補助金 {len(rows)}件（進行中 {len(running)}件"
-                             + (f"、⚠ 期限切れ {late}件" if late else "") + f"）　{to_wareki(self.today)}現在")
+        self.summary.setText(self.tr("{year}の補助金 {n}件（進行中 {running}件{late}）　{today}現在").format(
+            year=fiscal_year_label(fy) if fy else "", n=len(rows), running=len(running),
+            late=self.tr("、⚠ 期限切れ {n}件").format(n=late) if late else "", today=to_wareki(self.today)))
         if keep is not None:
             self.select_case(keep)
         if self.selected_id() is None:
@@ -629,17 +652,20 @@ class SubsidyTab(QWidget):
     def _cells(self, r: CaseRow) -> tuple[Any, ...]:
         c = r.case
         if c.granted is not None:
-            grant = f"{c.granted:,}（交付決定）"
+            grant = self.tr("{amount}（交付決定）").format(amount=f"{c.granted:,}")
         elif r.estimate is not None:
-            grant = f"{r.estimate:,}（見込み）"
+            grant = self.tr("{amount}（見込み）").format(amount=f"{r.estimate:,}")
         else:
             grant = ""
-        status = c.status_label + (f"・入金 {c.received:,}円" if c.received and c.status != sb.RECEIPT_STEP else "")
+        status = c.status_label + (self.tr("・入金 {amount}円").format(amount=f"{c.received:,}")
+                                   if c.received and c.status != sb.RECEIPT_STEP else "")
         return (c.program, c.title, status, due_text(r.due, self.today), yen_or_blank(c.planned_cost), grant)
 
     @staticmethod
     def _step_cells(s: sb.Step) -> tuple[Any, ...]:
-        kind = STEP_KINDS.get(s.kind, s.kind) + (f"（{'・'.join(s.skipped)}）" if s.skipped else "")
+        # a static method: the module's tr (context "")
+        kind = tr(STEP_KINDS.get(s.kind, s.kind)) + (tr("（{steps}）").format(steps=tr("・").join(s.skipped))
+                                                     if s.skipped else "")
         return (wareki(s.on_date), s.step, kind, s.note, s.entered_by)
 
     def selected(self) -> CaseRow | None:
@@ -673,49 +699,55 @@ class SubsidyTab(QWidget):
         self.linked.clear()
         self.event_combo.clear()
         if d is None:
-            self.box.setTitle("選んだ補助金")
-            self.case_text.setText("一覧で補助金を選ぶと、ここに経過・期限・添付書類・行事が出ます。")
+            self.box.setTitle(self.tr("選んだ補助金"))
+            self.case_text.setText(self.tr("一覧で補助金を選ぶと、ここに経過・期限・添付書類・行事が出ます。"))
             self.grant_text.setText("")
             self.dues_text.setText("")
             self.steps_model.set_rows([])
             self._gate()
             return
         c, p = d.case, d.program
-        self.box.setTitle(f"選んだ補助金: {c.title}")
-        parts = [f"{p.name}（{p.funder or '窓口なし'}）　{c.year_label}　整理番号 {c.uid}",
-                 f"状況: {c.status_label}"
-                 + (f"（{wareki(c.cancelled_on)} 取り下げ: {c.cancel_reason}）" if c.cancelled_on else ""),
-                 f"予定経費 {ab.yen(c.planned_cost or 0)}" + (f"・実際の経費 {ab.yen(c.actual_cost)}" if c.actual_cost
-                                                              is not None else "")
-                 + (f"・数量 {c.units}{p.unit_label}" if c.units else "")
-                 + (f"・交付決定額 {ab.yen(c.granted)}" if c.granted is not None else "")
-                 + (f"（{c.decision_no}）" if c.decision_no else "")
-                 + f"・入金済 {ab.yen(c.received)}"]
+        self.box.setTitle(self.tr("選んだ補助金: {title}").format(title=c.title))
+        parts = [self.tr("{name}（{funder}）　{year}　整理番号 {uid}").format(
+                     name=p.name, funder=p.funder or self.tr("窓口なし"), year=c.year_label, uid=c.uid),
+                 self.tr("状況: {status}").format(status=c.status_label)
+                 + (self.tr("（{on} 取り下げ: {reason}）").format(on=wareki(c.cancelled_on), reason=c.cancel_reason)
+                    if c.cancelled_on else ""),
+                 self.tr("予定経費 {amount}").format(amount=ab.yen(c.planned_cost or 0))
+                 + (self.tr("・実際の経費 {amount}").format(amount=ab.yen(c.actual_cost)) if c.actual_cost
+                    is not None else "")
+                 + (self.tr("・数量 {units}{unit}").format(units=c.units, unit=p.unit_label) if c.units else "")
+                 + (self.tr("・交付決定額 {amount}").format(amount=ab.yen(c.granted)) if c.granted is not None else "")
+                 + (self.tr("（{no}）").format(no=c.decision_no) if c.decision_no else "")
+                 + self.tr("・入金済 {amount}").format(amount=ab.yen(c.received))]
         if d.year_closed:
-            parts.append(f"🔒 {c.year_label}は締め済みのため、見るだけです。")
+            parts.append(self.tr("🔒 {year}は締め済みのため、見るだけです。").format(year=c.year_label))
         self.case_text.setText("\n".join(parts))
         cost = c.actual_cost if c.actual_cost is not None else c.planned_cost
-        which = "実際の経費" if c.actual_cost is not None else "予定経費"
-        self.grant_text.setText(f"補助額の計算（{which}・{p.rule}）: {grant_text(p, cost, c.units)}")
+        which = self.tr("実際の経費") if c.actual_cost is not None else self.tr("予定経費")
+        self.grant_text.setText(self.tr("補助額の計算（{which}・{rule}）: {grant}").format(
+            which=which, rule=p.rule, grant=grant_text(p, cost, c.units)))
         lines = []
         for due in d.dues:
             if due.done_on is not None:
-                state = f"済（{wareki(due.done_on)}）"
-                lines.append(f"・{due.step} {wareki(due.due_on)}まで（{due.basis}）— {state}")
+                state = self.tr("済（{on}）").format(on=wareki(due.done_on))
+                lines.append(self.tr("・{step} {due}まで（{basis}）— {state}").format(
+                    step=due.step, due=wareki(due.due_on), basis=due.basis, state=state))
             else:
-                lines.append(f"・{due_text(due, self.today)}（{due.basis}）")
-        self.dues_text.setText("期限:\n" + "\n".join(lines) if lines else "期限: この制度には決まった期限がありません。")
+                lines.append(self.tr("・{due}（{basis}）").format(due=due_text(due, self.today), basis=due.basis))
+        self.dues_text.setText(self.tr("期限:\n") + "\n".join(lines) if lines
+                               else self.tr("期限: この制度には決まった期限がありません。"))
         self.steps_model.set_rows(d.steps)
         for a in d.attachments:
-            box = QCheckBox(a.item + (f"（{wareki(a.done_on)}）" if a.done_on else ""))
-            box.setAccessibleName(f"添付書類 {a.item}")
+            box = QCheckBox(a.item + (self.tr("（{on}）").format(on=wareki(a.done_on)) if a.done_on else ""))
+            box.setAccessibleName(self.tr("添付書類 {item}").format(item=a.item))
             box.setStyleSheet(big_checks(box))
             box.setChecked(a.done)
             box.toggled.connect(lambda on, item=a.item: self.set_attachment(item, on))
             self.checks.addWidget(box)
             self.check_boxes[a.item] = box
         if not d.attachments:
-            self.checks.addWidget(QLabel("この制度には添付書類の一覧がありません。"))
+            self.checks.addWidget(QLabel(self.tr("この制度には添付書類の一覧がありません。")))
         for eid, label in d.linked:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, eid)
@@ -723,7 +755,7 @@ class SubsidyTab(QWidget):
         for eid, label in d.events:
             self.event_combo.addItem(label, eid)
         if not d.events:
-            self.event_combo.addItem("（結び付けられる行事がありません）", None)
+            self.event_combo.addItem(self.tr("（結び付けられる行事がありません）"), None)
         self._gate()
 
     # -- permissions ---------------------------------------------------------------------------------------
@@ -732,54 +764,60 @@ class SubsidyTab(QWidget):
         """Why the officer may not do what needs ``permission`` with the chosen case, or ""."""
         reg = self.worker.register
         if reg is None:
-            return "台帳が開かれていません。"
+            return self.tr("台帳が開かれていません。")
         if getattr(reg, "read_only", False) and permission != OUTPUT:
-            return "台帳を読み取り専用で開いているため、変更できません。"
+            return self.tr("台帳を読み取り専用で開いているため、変更できません。")
         if not reg.session.can(permission):
-            return (f"「{reg.session.display_name}」さん（{reg.session.role}）には"
-                    f"「{schema.PERMISSIONS.get(permission, permission)}」権限がありません。")
+            return self.tr("「{name}」さん（{role}）には"
+                           "「{permission}」権限がありません。").format(
+                name=reg.session.display_name, role=reg.session.role,
+                permission=schema.PERMISSIONS.get(permission, permission))
         return ""
 
     def _gate_button(self, b: QPushButton, permission: str, tip: str, need: str = "") -> None:
         reason = self.why_not(permission) or need
         b.setEnabled(not reason)
-        b.setToolTip(f"使えません: {reason}" if reason else tip)
+        b.setToolTip(self.tr("使えません: {reason}").format(reason=reason) if reason else tip)
         b.setAccessibleDescription(b.toolTip())
 
     def _gate(self) -> None:
         d = self.detail
         c = d.case if d is not None else None
-        pick = "" if c is not None else "一覧で補助金を選んでください"
+        pick = "" if c is not None else self.tr("一覧で補助金を選んでください")
         fixed = ""
         if c is not None and c.cancelled_on:
-            fixed = f"「{c.title}」は取り下げ済みです"
+            fixed = self.tr("「{title}」は取り下げ済みです").format(title=c.title)
         elif d is not None and d.year_closed:
-            fixed = f"{c.year_label}は締め済みのため、見るだけです"
-        self._gate_button(self.new_btn, sb.WRITE, "この年度の補助金の記録を作ります（制度を選ぶと補助額の見込みが出ます）",
-                          "この年度は締め済みのため、新しい補助金の記録は作れません" if self.year_closed else "")
-        self._gate_button(self.advance_btn, sb.WRITE, "選んだ補助金を次の段階（申請・交付決定・完了…）に進めます"
-                          "（まちがえたときは訂正として前の段階に戻せます）", pick or fixed)
+            fixed = self.tr("{year}は締め済みのため、見るだけです").format(year=c.year_label)
+        self._gate_button(self.new_btn, sb.WRITE,
+                          self.tr("この年度の補助金の記録を作ります（制度を選ぶと補助額の見込みが出ます）"),
+                          self.tr("この年度は締め済みのため、新しい補助金の記録は作れません") if self.year_closed else "")
+        self._gate_button(self.advance_btn, sb.WRITE, self.tr("選んだ補助金を次の段階（申請・交付決定・完了…）に進めます"
+                                                              "（まちがえたときは訂正として前の段階に戻せます）"),
+                          pick or fixed)
         no_grant = c is not None and c.granted is None
-        self._gate_button(self.receipt_btn, sb.WRITE, "補助金の入金と、出納簿の収入（市補助金）を一緒に記録します",
-                          pick or (f"「{c.title}」は取り下げ済みです" if c is not None and c.cancelled_on else "")
-                          or ("先に「次の段階へ」で交付決定額を記録してください" if no_grant else ""))
-        self._gate_button(self.cancel_btn, sb.WRITE, "選んだ補助金を、理由を書いて取り下げます（記録は残ります）",
-                          pick or fixed or (f"入金（{ab.yen(c.received)}）があるため取り下げられません"
-                                            if c is not None and c.received else ""))
-        self._gate_button(self.report_btn, OUTPUT, "選んだ補助金の実績報告書（PDF）を作って保存します", pick)
+        self._gate_button(self.receipt_btn, sb.WRITE, self.tr("補助金の入金と、出納簿の収入（市補助金）を一緒に記録します"),
+                          pick or (self.tr("「{title}」は取り下げ済みです").format(title=c.title)
+                                   if c is not None and c.cancelled_on else "")
+                          or (self.tr("先に「次の段階へ」で交付決定額を記録してください") if no_grant else ""))
+        self._gate_button(self.cancel_btn, sb.WRITE, self.tr("選んだ補助金を、理由を書いて取り下げます（記録は残ります）"),
+                          pick or fixed or (self.tr("入金（{amount}）があるため取り下げられません").format(
+                              amount=ab.yen(c.received)) if c is not None and c.received else ""))
+        self._gate_button(self.report_btn, OUTPUT, self.tr("選んだ補助金の実績報告書（PDF）を作って保存します"), pick)
         self.programs_btn.setEnabled(self.worker.register is not None)
-        self.programs_btn.setToolTip("補助制度ごとの補助率・上限・段階・期限・添付書類を見ます")
+        self.programs_btn.setToolTip(self.tr("補助制度ごとの補助率・上限・段階・期限・添付書類を見ます"))
         can_change = c is not None and not fixed and not self.why_not(sb.WRITE)
         reason = self.why_not(sb.WRITE) or fixed
         for box in self.check_boxes.values():
             box.setEnabled(can_change)
-            box.setToolTip(f"使えません: {reason}" if reason else "印を付けると、そろった日が記録されます")
-        self._gate_button(self.link_btn, sb.WRITE, "選んだ行事をこの補助金に結び付けます",
+            box.setToolTip(self.tr("使えません: {reason}").format(reason=reason) if reason
+                           else self.tr("印を付けると、そろった日が記録されます"))
+        self._gate_button(self.link_btn, sb.WRITE, self.tr("選んだ行事をこの補助金に結び付けます"),
                           pick or fixed or ("" if self.event_combo.currentData() is not None
-                                            else "結び付けられる行事がありません"))
-        self._gate_button(self.unlink_btn, sb.WRITE, "一覧で選んだ行事を、この補助金から外します",
+                                            else self.tr("結び付けられる行事がありません")))
+        self._gate_button(self.unlink_btn, sb.WRITE, self.tr("一覧で選んだ行事を、この補助金から外します"),
                           pick or fixed or ("" if self.linked.currentItem() is not None
-                                            else "外す行事を「結び付けた行事」で選んでください"))
+                                            else self.tr("外す行事を「結び付けた行事」で選んでください")))
 
     # -- actions ---------------------------------------------------------------------------------------
 
@@ -824,7 +862,8 @@ class SubsidyTab(QWidget):
 
         def done() -> None:
             cid, warnings = dlg.result_value
-            self._after("補助金の記録を作りました。" + (" 注意: " + " ".join(warnings) if warnings else ""), cid)
+            self._after(self.tr("補助金の記録を作りました。")
+                        + (self.tr(" 注意: {warnings}").format(warnings=" ".join(warnings)) if warnings else ""), cid)
 
         self._show(dlg, done)
 
@@ -833,22 +872,24 @@ class SubsidyTab(QWidget):
         if d is None or not self.advance_btn.isEnabled():
             return
         dlg = AdvanceDialog(self.worker, d.case, d.program, self.today, self)
-        self._show(dlg, lambda: self._after(f"「{d.case.title}」を「{dlg.step.currentData()}」として記録しました。"))
+        self._show(dlg, lambda: self._after(self.tr("「{title}」を「{step}」として記録しました。").format(
+            title=d.case.title, step=dlg.step.currentData())))
 
     def record_receipt(self) -> None:
         d = self.detail
         if d is None or not self.receipt_btn.isEnabled():
             return
         dlg = ReceiptDialog(self.worker, d.case, d.program, self.today, self)
-        self._show(dlg, lambda: self._after(f"「{d.case.title}」の入金を記録し、出納簿に記帳しました"
-                                            f"（摘要に整理番号 {d.case.uid}）。"))
+        self._show(dlg, lambda: self._after(self.tr("「{title}」の入金を記録し、出納簿に記帳しました"
+                                                    "（摘要に整理番号 {uid}）。").format(title=d.case.title, uid=d.case.uid)))
 
     def cancel_case(self) -> None:
         d = self.detail
         if d is None or not self.cancel_btn.isEnabled():
             return
         dlg = CancelCaseDialog(self.worker, d.case, self)
-        self._show(dlg, lambda: self._after(f"「{d.case.title}」を取り下げました（記録は残っています）。"))
+        self._show(dlg, lambda: self._after(self.tr("「{title}」を取り下げました（記録は残っています）。").format(
+            title=d.case.title)))
 
     def set_attachment(self, item: str, done: bool) -> None:
         d = self.detail
@@ -857,30 +898,31 @@ class SubsidyTab(QWidget):
         try:
             self.worker.call(sb.set_attachment, d.case.id, item, done)
         except ERRORS as exc:
-            say(self.message, f"{exc}（添付書類の記録は変わっていません）", error=True)
+            say(self.message, self.tr("{error}（添付書類の記録は変わっていません）").format(error=exc), error=True)
             self._selection_changed()
             return
-        self._after(f"添付書類「{item}」を{'そろった' if done else 'まだ'}にしました。")
+        self._after(self.tr("添付書類「{item}」をそろったにしました。").format(item=item) if done
+                    else self.tr("添付書類「{item}」をまだにしました。").format(item=item))
 
     def link_event(self) -> None:
         d, eid = self.detail, self.event_combo.currentData()
         if d is None or eid is None or not self.link_btn.isEnabled():
             return
         label = self.event_combo.currentText()
-        self._call(sb.link_event, d.case.id, eid, done=f"行事「{label}」を結び付けました。")
+        self._call(sb.link_event, d.case.id, eid, done=self.tr("行事「{label}」を結び付けました。").format(label=label))
 
     def unlink_event(self) -> None:
         d, item = self.detail, self.linked.currentItem()
         if d is None or item is None or not self.unlink_btn.isEnabled():
             return
         self._call(sb.unlink_event, d.case.id, item.data(Qt.ItemDataRole.UserRole),
-                   done=f"行事「{item.text()}」を外しました。")
+                   done=self.tr("行事「{label}」を外しました。").format(label=item.text()))
 
     def _call(self, fn: Any, *args: Any, done: str) -> None:
         try:
             self.worker.call(fn, *args)
         except ERRORS as exc:
-            say(self.message, f"{exc}（何も変わっていません）", error=True)
+            say(self.message, self.tr("{error}（何も変わっていません）").format(error=exc), error=True)
             return
         self._after(done)
 
@@ -892,19 +934,20 @@ class SubsidyTab(QWidget):
         if d is None or not self.report_btn.isEnabled():
             return None
         if target is None:
-            chosen, _ = QFileDialog.getSaveFileName(self, "実績報告書の保存先", f"{d.case.title} 実績報告書.pdf",
+            chosen, _ = QFileDialog.getSaveFileName(self, self.tr("実績報告書の保存先"),
+                                                    self.tr("{title} 実績報告書.pdf").format(title=d.case.title),
                                                     "PDF (*.pdf)")
             if not chosen:
                 return None
             target = Path(chosen)
         try:
             result = self.worker.call_with_progress(write_subsidy_report, target, case_id=d.case.id,
-                                                    label="実績報告書を作っています…", parent=self)
+                                                    label=self.tr("実績報告書を作っています…"), parent=self)
         except (*ERRORS, OSError) as exc:
-            say(self.message, f"実績報告書を作れませんでした: {exc}", error=True)
+            say(self.message, self.tr("実績報告書を作れませんでした: {error}").format(error=exc), error=True)
             return None
-        say(self.message, f"実績報告書を保存しました（{result.pages}ページ）: {result.path}"
-            + (f"\n⚠ {result.warning}" if result.warning else ""))
+        say(self.message, self.tr("実績報告書を保存しました（{pages}ページ）: {path}").format(
+            pages=result.pages, path=result.path) + (f"\n⚠ {result.warning}" if result.warning else ""))
         return result.path
 
     def show_programs(self) -> None:

@@ -23,7 +23,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -58,6 +58,7 @@ from kyodo_desktop.models import schema
 from kyodo_desktop.models import support as sp
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.bousai_tab import PersonPicker, dialog_buttons, say, stretch_last, wareki
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.print_preview import draw_on_printer, page_count, render_page
 from kyodo_desktop.ui.volunteers_tab import (
     ERRORS,
@@ -82,53 +83,60 @@ from kyodo_desktop.ui.volunteers_tab import (
 from kyodo_desktop.ui.wareki_edit import WarekiDateEdit
 from kyodo_desktop.ui.worker import DbWorker
 
-TITLE = "要支援者（取扱注意）"
+TITLE = QT_TRANSLATE_NOOP("", "要支援者（取扱注意）")
 READ, WRITE = "sensitive.read", "sensitive.write"
-BANNER = "取扱注意・要配慮個人情報。見た記録が残ります。"
-NO_ACCESS = "名簿の中身は、権限のある役員だけが見られます"
+BANNER = QT_TRANSLATE_NOOP("", "取扱注意・要配慮個人情報。見た記録が残ります。")
+NO_ACCESS = QT_TRANSLATE_NOOP("", "名簿の中身は、権限のある役員だけが見られます")
 BANNER_STYLE = ("background: #fde8e8; color: #8b0000; border: 2px solid #b00020; border-radius: 4px; "
                 "padding: 6px 10px; font-weight: bold;")
-CONSENT_LABELS = {"同意": "同意者名簿", "不同意": "基礎名簿のみ（不同意）", "未確認": "基礎名簿のみ（未確認）"}
-CARE_LEVELS = ("", "要支援1", "要支援2", "要介護1", "要介護2", "要介護3", "要介護4", "要介護5")
-PURPOSE_EXAMPLES = ("防災訓練の準備", "地域支援者との打ち合わせ", "個別避難支援計画の作成", "民生委員との情報共有",
-                    "災害時の安否確認・避難支援")
+CONSENT_LABELS = {  # the keys are the stored values (schema.SUPPORT_CONSENT)
+    "同意": QT_TRANSLATE_NOOP("", "同意者名簿"),  # notr (key)
+    "不同意": QT_TRANSLATE_NOOP("", "基礎名簿のみ（不同意）"),  # notr (key)
+    "未確認": QT_TRANSLATE_NOOP("", "基礎名簿のみ（未確認）"),  # notr (key)
+}
+CARE_LEVELS = ("", "要支援1", "要支援2", "要介護1", "要介護2", "要介護3", "要介護4", "要介護5")  # notr: stored values
+# notr: the purpose chosen is stored as typed (管理台帳) and printed on the pages
+PURPOSE_EXAMPLES = ("防災訓練の準備", "地域支援者との打ち合わせ", "個別避難支援計画の作成", "民生委員との情報共有",  # notr
+                    "災害時の安否確認・避難支援")  # notr
 UNCHOSEN = "__choose__"
 
 
 def consent_text(s: sp.SupportPerson) -> str:
-    return CONSENT_LABELS.get(s.consent, s.consent)
+    return tr(CONSENT_LABELS[s.consent]) if s.consent in CONSENT_LABELS else s.consent
 
 
 def link_text(s: sp.SupportPerson) -> str:
     if not s.linked:
-        return "⚠ 名簿にいない人"
-    if s.register_status not in ("", "在籍"):
-        return f"⚠ 名簿では{s.register_status}"
-    return "結び付け済み"
+        return tr("⚠ 名簿にいない人")
+    if s.register_status not in ("", "在籍"):  # notr
+        return tr("⚠ 名簿では{0}").format(s.register_status)
+    return tr("結び付け済み")
 
 
 def helpers_text(s: sp.SupportPerson) -> str:
-    return "、".join(h.name for h in s.helpers) if s.helpers else "⚠ 未定"
+    return "、".join(h.name for h in s.helpers) if s.helpers else tr("⚠ 未定")
 
 
 def needs_attention(s: sp.SupportPerson) -> bool:
-    return not s.helpers or not s.linked or s.register_status not in ("", "在籍")
+    return not s.helpers or not s.linked or s.register_status not in ("", "在籍")  # notr
 
 
-SUPPORT_COLUMNS = ("氏名", "班", "理由", "同意", "地域支援者", "避難先", "名簿の人と結び付け")
+SUPPORT_COLUMNS = (QT_TRANSLATE_NOOP("", "氏名"), QT_TRANSLATE_NOOP("", "班"), QT_TRANSLATE_NOOP("", "理由"),
+                   QT_TRANSLATE_NOOP("", "同意"), QT_TRANSLATE_NOOP("", "地域支援者"), QT_TRANSLATE_NOOP("", "避難先"),
+                   QT_TRANSLATE_NOOP("", "名簿の人と結び付け"))
 
 
 def _support_cells(s: sp.SupportPerson) -> tuple[Any, ...]:
-    reasons = "・".join(s.reasons) + (f"（{s.care_level}）" if s.care_level else "")
-    return (s.name, s.block if s.linked else "（名簿外）", reasons, consent_text(s), helpers_text(s),
+    reasons = tr("・").join(s.reasons) + (tr("（{0}）").format(s.care_level) if s.care_level else "")
+    return (s.name, s.block if s.linked else tr("（名簿外）"), reasons, consent_text(s), helpers_text(s),
             s.evacuation_place, link_text(s))
 
 
 def _support_tip(s: sp.SupportPerson, col: int) -> str | None:
     if col == 0:
-        return f"{s.name}（{s.origin}）"
+        return tr("{0}（{1}）").format(s.name, s.origin)
     if col == 4 and s.helpers:
-        return "\n".join(" ".join(x for x in (h.name, h.phone, f"（{h.relation}）" if h.relation else "") if x)
+        return "\n".join(" ".join(x for x in (h.name, h.phone, tr("（{0}）").format(h.relation) if h.relation else "") if x)
                          for h in s.helpers)
     return None
 
@@ -139,9 +147,9 @@ def _load(reg: Any, consent_only: bool) -> tuple[list[sp.SupportPerson], sp.Supp
 
 def city_list_text(info: sp.CityListInfo | None) -> str:
     if info is None:
-        return "市の名簿: まだ取り込んでいません"
-    ref = f"（協定: {info.agreement_ref}）" if info.agreement_ref else ""
-    return f"市の名簿: {wareki(info.received_on)}受領・{info.rows}人{ref}"
+        return tr("市の名簿: まだ取り込んでいません")
+    ref = tr("（協定: {0}）").format(info.agreement_ref) if info.agreement_ref else ""
+    return tr("市の名簿: {0}受領・{1}人{2}").format(wareki(info.received_on), info.rows, ref)
 
 
 # -- counts only ------------------------------------------------------------------------------------
@@ -158,7 +166,7 @@ class SummaryView(QWidget):
         self.explain = note(self.tr(
             "{0}。この名簿には、災害のときに避難の手助けが必要な人の健康や障害のこと（要配慮個人情報）が含まれるため、"
             "市との協定で、扱う役員が決められています。ここには人数だけを表示します。"
-            "見る必要があるときは、管理者（会長など）に相談してください。").format(NO_ACCESS))
+            "見る必要があるときは、管理者（会長など）に相談してください。").format(tr(NO_ACCESS)))
         self.explain.setAccessibleName(self.tr("説明"))
         self.explain.setStyleSheet("background: #f4f5f7; padding: 8px; border: 1px solid #c4c7cc; border-radius: 4px;")
         layout.addWidget(self.explain)
@@ -167,9 +175,9 @@ class SummaryView(QWidget):
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(8)
         self.values: dict[str, QLabel] = {}
-        rows = (("people", "名簿に載っている人"), ("consent", "同意の内訳"), ("origin", "名簿の出どころ"),
-                ("unlinked", "会員名簿の人と結び付いていない人"), ("without_helper", "地域支援者がまだ決まっていない人"),
-                ("city", "市の名簿"))
+        rows = (("people", self.tr("名簿に載っている人")), ("consent", self.tr("同意の内訳")),
+                ("origin", self.tr("名簿の出どころ")), ("unlinked", self.tr("会員名簿の人と結び付いていない人")),
+                ("without_helper", self.tr("地域支援者がまだ決まっていない人")), ("city", self.tr("市の名簿")))
         for n, (key, label) in enumerate(rows):
             name = QLabel(label)
             value = QLabel()
@@ -188,7 +196,7 @@ class SummaryView(QWidget):
         body.addLayout(left, 3)
         box = QGroupBox(self.tr("班ごとの人数"))
         bl = QVBoxLayout(box)
-        self.by_block = RowsModel(("班", "人数"), lambda r: (r[0], f"{r[1]}人"), self, numeric=(1,))
+        self.by_block = RowsModel((self.tr("班"), self.tr("人数")), lambda r: (r[0], self.tr("{0}人").format(r[1])), self, numeric=(1,))
         self.by_block_table = stretch_last(make_table(self.by_block, (6, 4), stretch=None, name=self.tr("班ごとの人数")))
         bl.addWidget(self.by_block_table)
         body.addWidget(box, 2)
@@ -286,7 +294,7 @@ class SupportDialog(QDialog):
         self.setWindowTitle(self.tr("要支援者を追加（取扱注意）") if support_id is None else self.tr("要支援者（取扱注意）"))
         self.setStyleSheet(big_checks(self))
         outer = QVBoxLayout(self)
-        banner = QLabel("⚠ " + self.tr(BANNER))
+        banner = QLabel("⚠ " + tr(BANNER))
         banner.setStyleSheet(BANNER_STYLE)
         banner.setWordWrap(True)
         outer.addWidget(banner)
@@ -350,7 +358,7 @@ class SupportDialog(QDialog):
         self.care.setAccessibleName(self.tr("要介護度"))
         self.consent = QComboBox()
         for c in schema.SUPPORT_CONSENT:
-            self.consent.addItem(f"{c}（{CONSENT_LABELS[c]}）", c)
+            self.consent.addItem(self.tr("{0}（{1}）").format(c, tr(CONSENT_LABELS[c])), c)
         self.consent.setCurrentIndex(max(self.consent.findData(o.consent), 0))
         self.consent.setAccessibleName(self.tr("名簿提供への同意"))
         self.consent.setToolTip(self.tr("町会が集めた医療・介護の情報（要配慮個人情報）は、本人の同意を得てから記録します"))
@@ -386,9 +394,9 @@ class SupportDialog(QDialog):
         form.addRow(self.tr("備考"), self.notes)
         right.addLayout(form)
         right.addWidget(heading(self.tr("地域支援者"), 1.1))
-        self.helper_model = RowsModel(("氏名", "電話", "関係", "名簿"),
-                                      lambda h: (h.name, h.phone or "（名簿の電話）" if h.person_id else h.phone,
-                                                 h.relation, "名簿の人" if h.person_id else "名簿外"), self)
+        self.helper_model = RowsModel((self.tr("氏名"), self.tr("電話"), self.tr("関係"), self.tr("名簿")),
+                                      lambda h: (h.name, h.phone or self.tr("（名簿の電話）") if h.person_id else h.phone,
+                                                 h.relation, self.tr("名簿の人") if h.person_id else self.tr("名簿外")), self)
         self.helper_table = stretch_last(make_table(self.helper_model, (6, 7, 5, 4), stretch=None, name=self.tr("地域支援者")))
         min_rows(self.helper_table, 3)
         self.helper_table.setMaximumHeight(self.helper_table.minimumHeight())  # it scrolls: the dialog fits a laptop
@@ -453,7 +461,7 @@ class SupportDialog(QDialog):
         o = self.original
         if self.person_id is None:
             self.link_label.setText(self.tr("⚠ 名簿にいない人"))
-        elif self.person_id == o.person_id and o.register_status not in ("", "在籍"):
+        elif self.person_id == o.person_id and o.register_status not in ("", "在籍"):  # notr
             self.link_label.setText(self.tr("⚠ 結び付け済み（名簿では{0}）").format(o.register_status))
         else:
             self.link_label.setText(self.tr("結び付け済み{0}").format(
@@ -632,8 +640,8 @@ class CityListDialog(QDialog):
         self.agreement.setPlaceholderText(self.tr("例: 避難行動要支援者名簿の提供に関する協定（令和元年7月1日）"))
         self.agreement.setAccessibleName(self.tr("協定"))
         self.consent_default = QComboBox()
-        self.consent_default.addItem(self.tr("未確認（同意の列がないとき）"), "未確認")
-        self.consent_default.addItem(self.tr("同意（市から同意者名簿として受け取った）"), "同意")
+        self.consent_default.addItem(self.tr("未確認（同意の列がないとき）"), "未確認")  # notr (data)
+        self.consent_default.addItem(self.tr("同意（市から同意者名簿として受け取った）"), "同意")  # notr (data)
         self.consent_default.setAccessibleName(self.tr("同意の列がないとき"))
         self.remove_file = QCheckBox(self.tr("取り込んだ後、受け取ったファイルを復元できないように消去する（協定: 写しを残さない）"))
         form.addRow(self.tr("受け取った日"), self.received)
@@ -668,7 +676,7 @@ class CityListDialog(QDialog):
         self.rows.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.rows.setAccessibleName(self.tr("市の名簿の行"))
         self.rows.setWordWrap(False)
-        em = self.fontMetrics().horizontalAdvance("あ")
+        em = self.fontMetrics().horizontalAdvance("あ")  # notr (measures one character)
         for col, width in enumerate((2.5, 6, 8.5, 8, 10, 14)):
             self.rows.setColumnWidth(col, int(width * em + 18))
         self.rows.horizontalHeader().setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
@@ -713,7 +721,7 @@ class CityListDialog(QDialog):
             self.next_btn.setEnabled(self.plan is not None and not left)
             if left:
                 self.status.setText(self.tr("⚠ あと{0}行（{1}）、会員名簿のどの人か、または「名簿にいない」を選んでください。"
-                                            ).format(len(left), "・".join(f"{r}行目" for r in left)))
+                                            ).format(len(left), self.tr("・").join(self.tr("{0}行目").format(r) for r in left)))
             else:
                 self.status.clear()
         else:
@@ -798,7 +806,7 @@ class CityListDialog(QDialog):
                 combo.addItem(self.tr("（選んでください）"), UNCHOSEN)
                 for c in row.candidates:
                     born = wareki(c.birth_date) if c.birth_date else self.tr("生年月日不明")
-                    combo.addItem(f"{c.name}（{c.block}・{born}・{c.address}）", c.person_id)
+                    combo.addItem(self.tr("{0}（{1}・{2}・{3}）").format(c.name, c.block, born, c.address), c.person_id)
                     combo.setItemData(combo.count() - 1, c.why, Qt.ItemDataRole.ToolTipRole)
                 combo.addItem(self.tr("名簿にいない（結び付けない）"), None)
                 combo.currentIndexChanged.connect(lambda _i: self._update_next())
@@ -806,7 +814,7 @@ class CityListDialog(QDialog):
                 self.combos[row.row] = combo
             elif row.status == "matched":
                 c = next((c for c in row.candidates if c.person_id == row.person_id), None)
-                self.rows.item(r, 5).setText(f"{c.name}（{c.block}）" if c else self.tr("名簿の人"))
+                self.rows.item(r, 5).setText(self.tr("{0}（{1}）").format(c.name, c.block) if c else self.tr("名簿の人"))
             else:
                 self.rows.item(r, 5).setText(self.tr("（名簿にいない人として残します）"))
         self.messages.clear()
@@ -942,7 +950,7 @@ class SupportPrintDialog(QDialog):
             side.addWidget(b)
         left = QWidget()
         left.setLayout(side)
-        left.setFixedWidth(max(340, self.fontMetrics().horizontalAdvance("あ") * 20))
+        left.setFixedWidth(max(340, self.fontMetrics().horizontalAdvance("あ") * 20))  # notr (measures one character)
         row.addWidget(left)
         view = QVBoxLayout()
         nav = QHBoxLayout()
@@ -1043,7 +1051,7 @@ class SupportPrintDialog(QDialog):
         if not self._need_purpose():
             return None
         if target is None:
-            default = "個別避難支援計画.pdf" if self.support_id is not None else "避難行動要支援者名簿.pdf"
+            default = self.tr("個別避難支援計画.pdf") if self.support_id is not None else self.tr("避難行動要支援者名簿.pdf")
             chosen, _ = QFileDialog.getSaveFileName(self, self.tr("PDFの保存先"), str(Path.home() / default), "PDF (*.pdf)")
             if not chosen:
                 return None
@@ -1127,7 +1135,7 @@ class SupportTab(QWidget):
         page = QWidget()
         v = QVBoxLayout(page)
         v.setContentsMargins(0, 6, 0, 0)
-        self.banner = QLabel("⚠ " + self.tr(BANNER))
+        self.banner = QLabel("⚠ " + tr(BANNER))
         self.banner.setStyleSheet(BANNER_STYLE)
         self.banner.setWordWrap(True)
         self.banner.setAccessibleName(self.tr("取扱注意"))
@@ -1158,7 +1166,7 @@ class SupportTab(QWidget):
         self.city_info = note()
         self.city_info.setAccessibleName(self.tr("市の名簿"))
         v.addWidget(self.city_info)
-        self.model = RowsModel(SUPPORT_COLUMNS, _support_cells, self, warn=needs_attention, tooltip=_support_tip)
+        self.model = RowsModel(tuple(map(tr, SUPPORT_COLUMNS)), _support_cells, self, warn=needs_attention, tooltip=_support_tip)
         self.table = stretch_last(make_table(self.model, (6, 4, 9, 10.5, 7.5, 7.5, 9), stretch=None,
                                              name=self.tr("避難行動要支援者の一覧")))
         self.table.doubleClicked.connect(lambda _i: self.edit())

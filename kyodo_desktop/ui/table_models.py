@@ -5,9 +5,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from kyodo_desktop.models.search import HouseholdIndex, HouseholdRow
+from kyodo_desktop.ui.i18n import tr
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -15,7 +22,9 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 
 
 class HouseholdTableModel(QAbstractTableModel):
-    COLUMNS = ("班", "回覧順", "世帯主", "フリガナ", "住所", "電話", "人数", "会員区分")
+    COLUMNS = (QT_TRANSLATE_NOOP("", "班"), QT_TRANSLATE_NOOP("", "回覧順"), QT_TRANSLATE_NOOP("", "世帯主"),
+               QT_TRANSLATE_NOOP("", "フリガナ"), QT_TRANSLATE_NOOP("", "住所"), QT_TRANSLATE_NOOP("", "電話"),
+               QT_TRANSLATE_NOOP("", "人数"), QT_TRANSLATE_NOOP("", "会員区分"))
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -50,18 +59,18 @@ class HouseholdTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                r.block_name, r.circulation_order, r.head_name or "（世帯主未設定）", r.head_kana,
+                r.block_name, r.circulation_order, r.head_name or self.tr("（世帯主未設定）"), r.head_kana,
                 r.address, r.phone, r.persons, r.member_label,
             )[col]
         if role == ID_ROLE:
             return r.id
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (1, 6):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ToolTipRole and col == 7 and r.status not in ("加入",):
-            return f"状態: {r.status}"
+        if role == Qt.ItemDataRole.ToolTipRole and col == 7 and r.status not in ("加入",):  # notr
+            return self.tr("状態: {0}").format(r.status)
         return None
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
+            return tr(self.COLUMNS[section])
         return None

@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -56,6 +57,7 @@ from kyodo_desktop.models.register import Register
 from kyodo_desktop.models.search import HouseholdIndex
 from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import dialogs
+from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit
 from kyodo_desktop.ui.worker import DbWorker
 
@@ -108,7 +110,7 @@ def error_label() -> QLabel:
     label = QLabel()
     label.setWordWrap(True)
     label.setStyleSheet(f"color: {ERROR_COLOR}; font-weight: bold;")
-    label.setAccessibleName("エラー")
+    label.setAccessibleName(tr("エラー"))
     return label
 
 
@@ -202,7 +204,7 @@ class RowsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < len(self.columns):
-            return self.columns[section]
+            return tr(self.columns[section])
         return None
 
 
@@ -223,7 +225,7 @@ def make_table(model: RowsModel, widths: Sequence[float], *, stretch: int | None
     header = t.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setHighlightSections(False)
-    em = t.fontMetrics().horizontalAdvance("あ")
+    em = t.fontMetrics().horizontalAdvance("あ")  # notr
     for col, width in enumerate(widths):
         t.setColumnWidth(col, int(width * em + 18))
     if stretch is not None:
@@ -283,7 +285,7 @@ def min_rows(table: QTableView, rows: int) -> None:
 def fit_to_screen(dialog: QDialog, width: int, height: int) -> None:
     """At least ``width`` × ``height`` (scaled with the text size), what the contents ask for if
     more, never more than the screen."""
-    em = dialog.fontMetrics().horizontalAdvance("あ") / 16
+    em = dialog.fontMetrics().horizontalAdvance("あ") / 16  # notr
     hint = dialog.sizeHint()
     w = max(int(width * em), hint.width())
     h = max(int(height * em), hint.height())
@@ -369,7 +371,7 @@ class SlotGrid(QWidget):
         for c, day in enumerate(schema.WEEKDAYS, start=1):
             head = QLabel(day)
             head.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            if day in ("土", "日"):
+            if day in ("土", "日"):  # notr
                 head.setStyleSheet("font-weight: bold;")
             grid.addWidget(head, 0, c)
         for r, time in enumerate(schema.TIMES_OF_DAY, start=1):
@@ -377,8 +379,8 @@ class SlotGrid(QWidget):
             for c, day in enumerate(schema.WEEKDAYS, start=1):
                 box = QCheckBox()
                 box.setMinimumSize(side + 14, side + 10)
-                box.setAccessibleName(f"{day}曜日の{time}")
-                box.setToolTip(f"{day}曜日の{time}")
+                box.setAccessibleName(self.tr("{day}曜日の{time}").format(day=day, time=time))
+                box.setToolTip(self.tr("{day}曜日の{time}").format(day=day, time=time))
                 box.toggled.connect(lambda _on: self.changed.emit())
                 grid.addWidget(box, r, c, Qt.AlignmentFlag.AlignCenter)
                 self.boxes[day + time] = box
@@ -401,7 +403,7 @@ def slots_text(slots: Sequence[str]) -> str:
     by_day: dict[str, list[str]] = {}
     for s in slots:
         by_day.setdefault(s[0], []).append(s[1:])
-    return "・".join(day + "".join(times) for day, times in by_day.items())
+    return tr("・").join(day + "".join(times) for day, times in by_day.items())
 
 
 # -- 担い手の一覧 ----------------------------------------------------------------------------------
@@ -409,17 +411,21 @@ def slots_text(slots: Sequence[str]) -> str:
 
 def _load_month(v: vol.VolunteerRow) -> str:
     if v.max_per_month is None:
-        return f"{v.this_month}回"
+        return tr("{n}回").format(n=v.this_month)
     mark = "⚠ " if v.over_limit() else ""
-    return f"{mark}{v.this_month}回（上限{v.max_per_month}）"
+    return tr("{mark}{n}回（上限{max}）").format(mark=mark, n=v.this_month, max=v.max_per_month)
 
 
-VOLUNTEER_COLUMNS = ("氏名", "班", "年代", "特技・資格", "関心", "都合のよい時間", "今月", "直近90日", "有効期限")
+VOLUNTEER_COLUMNS = (
+    QT_TRANSLATE_NOOP("", "氏名"), QT_TRANSLATE_NOOP("", "班"), QT_TRANSLATE_NOOP("", "年代"),
+    QT_TRANSLATE_NOOP("", "特技・資格"), QT_TRANSLATE_NOOP("", "関心"), QT_TRANSLATE_NOOP("", "都合のよい時間"),
+    QT_TRANSLATE_NOOP("", "今月"), QT_TRANSLATE_NOOP("", "直近90日"), QT_TRANSLATE_NOOP("", "有効期限"),
+)
 
 
 def _volunteer_cells(v: vol.VolunteerRow) -> tuple[Any, ...]:
-    return (v.name, v.block, v.band, "・".join(v.skills), "・".join(v.interests), slots_text(v.availability),
-            _load_month(v), f"{v.last_90_days}回", v.valid_until)
+    return (v.name, v.block, v.band, tr("・").join(v.skills), tr("・").join(v.interests), slots_text(v.availability),
+            _load_month(v), tr("{n}回").format(n=v.last_90_days), v.valid_until)
 
 
 @dataclass(frozen=True)
@@ -439,7 +445,7 @@ def people_of(reg: Register, household_ids: list[int]) -> dict[int, list[PersonC
         data = hh.get_household(reg, hid, include_gone=False)
         out[hid] = [PersonChoice(p.id, p.full_name, p.full_kana, "", data.address,
                                  search_fold(p.full_name + p.full_kana))
-                    for p in data.persons if p.id is not None and p.status == "在籍"]
+                    for p in data.persons if p.id is not None and p.status == "在籍"]  # notr
     return out
 
 
@@ -460,7 +466,7 @@ def person_state(reg: Register, person_id: int) -> PersonState:
 def consent_and_save(reg: Register, data: vol.VolunteerData, consent: dict[str, Any] | None) -> None:
     """Record the person's consent (if given) and the profile in one transaction: if the profile
     is refused, the consent is not kept either."""
-    with reg.writing("担い手の登録"):
+    with reg.writing("担い手の登録"):  # notr
         if consent is not None:
             privacy.set_consent(reg, purpose=PURPOSE, granted=True, person_id=data.person_id, **consent)
         vol.save_volunteer(reg, data)
@@ -508,7 +514,9 @@ class VolunteerDialog(QDialog):
         self.search.setPlaceholderText(self.tr("名前かフリガナの一部（例: たなか）"))
         self.search.setAccessibleName(self.tr("名簿から探す"))
         self.search.setClearButtonEnabled(True)
-        self.people = RowsModel(("氏名", "フリガナ", "班", "住所"), lambda p: (p.name, p.kana, p.block, p.address), self)
+        self.people = RowsModel((QT_TRANSLATE_NOOP("", "氏名"), QT_TRANSLATE_NOOP("", "フリガナ"),
+                                 QT_TRANSLATE_NOOP("", "班"), QT_TRANSLATE_NOOP("", "住所")),
+                                lambda p: (p.name, p.kana, p.block, p.address), self)
         self.people_table = make_table(self.people, (5.5, 7, 3, 8), stretch=3, name=self.tr("名簿から探した人"))
         self.people_table.setMinimumHeight(150)
         if person_id is None:
@@ -635,7 +643,7 @@ class VolunteerDialog(QDialog):
         if not tokens:
             self.people.set_rows([])
             return
-        positions = self.index.search(text, statuses=("加入", "非加入"))
+        positions = self.index.search(text, statuses=("加入", "非加入"))  # notr
         more = len(positions) > MAX_HOUSEHOLDS
         positions = positions[:MAX_HOUSEHOLDS]
         households = [self.index.rows[i] for i in positions]
@@ -756,7 +764,8 @@ class VolunteerDialog(QDialog):
 class VolunteersTab(QWidget):
     """担い手: the list of profiles, 「誰に頼めそう？」, and 役職の履歴."""
 
-    SECTIONS = ("担い手の一覧", "誰に頼めそう？", "役職の履歴")
+    SECTIONS = (QT_TRANSLATE_NOOP("", "担い手の一覧"), QT_TRANSLATE_NOOP("", "誰に頼めそう？"),
+                QT_TRANSLATE_NOOP("", "役職の履歴"))
 
     def __init__(self, worker: DbWorker) -> None:
         super().__init__()
@@ -767,7 +776,7 @@ class VolunteersTab(QWidget):
         self.section_group = QButtonGroup(self)
         self.section_group.setExclusive(True)
         self.section_buttons: list[QPushButton] = []
-        for n, text in enumerate(self.SECTIONS):
+        for n, text in enumerate(tr(s) for s in self.SECTIONS):
             b = button(text)
             b.setCheckable(True)
             b.setStyleSheet(SECTION_STYLE)
@@ -850,9 +859,10 @@ class VolunteersTab(QWidget):
         f.setBold(True)
         self.found_label.setFont(f)
         right.addWidget(self.found_label)
-        self.found = RowsModel(("氏名", "班", "年代", "今月", "直近90日", "特技・資格"),
-                               lambda v: (v.name, v.block, v.band, _load_month(v), f"{v.last_90_days}回",
-                                          "・".join(v.skills)), self, numeric=(4,),
+        self.found = RowsModel((QT_TRANSLATE_NOOP("", "氏名"), QT_TRANSLATE_NOOP("", "班"), QT_TRANSLATE_NOOP("", "年代"),
+                                QT_TRANSLATE_NOOP("", "今月"), QT_TRANSLATE_NOOP("", "直近90日"), QT_TRANSLATE_NOOP("", "特技・資格")),
+                               lambda v: (v.name, v.block, v.band, _load_month(v), self.tr("{n}回").format(n=v.last_90_days),
+                                          self.tr("・").join(v.skills)), self, numeric=(4,),
                                tooltip=lambda v, _c: self.tr("都合のよい時間: {0}").format(slots_text(v.availability)))
         self.found_table = make_table(self.found, (5.5, 3, 4.5, 6, 4.5, 8), stretch=5, name=self.tr("頼めそうな人"))
         right.addWidget(self.found_table, 1)
@@ -872,9 +882,10 @@ class VolunteersTab(QWidget):
         self.tenure_warning.setStyleSheet("background: #fff1c2; padding: 6px;")
         v.addWidget(self.tenure_warning)
         self.tenure = RowsModel(
-            ("役職", "現在の担当", "連続年数", "10年間の担当者数", "引継ぎ", "気をつけること"),
-            lambda t: (t.role, t.holder, f"{t.years}年", f"{t.holders_10y}人", "済" if t.handed_over else "未",
-                       self._tenure_note(t)),
+            (QT_TRANSLATE_NOOP("", "役職"), QT_TRANSLATE_NOOP("", "現在の担当"), QT_TRANSLATE_NOOP("", "連続年数"),
+             QT_TRANSLATE_NOOP("", "10年間の担当者数"), QT_TRANSLATE_NOOP("", "引継ぎ"), QT_TRANSLATE_NOOP("", "気をつけること")),
+            lambda t: (t.role, t.holder, self.tr("{n}年").format(n=t.years), self.tr("{n}人").format(n=t.holders_10y),
+                       self.tr("済") if t.handed_over else self.tr("未"), self._tenure_note(t)),
             self, numeric=(2, 3), warn=lambda t: t.years >= LONG_TENURE_YEARS)
         self.tenure_table = make_table(self.tenure, (5, 7, 5, 8, 4, 20), stretch=5, name=self.tr("役職ごとの担当"))
         v.addWidget(self.tenure_table, 1)
@@ -892,9 +903,11 @@ class VolunteersTab(QWidget):
         row.addWidget(self.role_filter)
         v.addLayout(row)
         self.history = RowsModel(
-            ("年度", "役職", "氏名", "班", "年代", "開始日", "終了日", "引継ぎ"),
-            lambda t: (f"{t.fiscal_year}年度", t.role, t.name, t.block, t.band, t.start_date, t.end_date or "",
-                       "済" if t.handed_over else "未"), self)
+            (QT_TRANSLATE_NOOP("", "年度"), QT_TRANSLATE_NOOP("", "役職"), QT_TRANSLATE_NOOP("", "氏名"),
+             QT_TRANSLATE_NOOP("", "班"), QT_TRANSLATE_NOOP("", "年代"), QT_TRANSLATE_NOOP("", "開始日"),
+             QT_TRANSLATE_NOOP("", "終了日"), QT_TRANSLATE_NOOP("", "引継ぎ")),
+            lambda t: (self.tr("{n}年度").format(n=t.fiscal_year), t.role, t.name, t.block, t.band, t.start_date,
+                       t.end_date or "", self.tr("済") if t.handed_over else self.tr("未")), self)
         self.history_table = make_table(self.history, (5, 5, 7, 3, 5, 6, 6, 4), stretch=2, name=self.tr("これまでの役職"))
         v.addWidget(self.history_table, 1)
         row = QHBoxLayout()
@@ -910,9 +923,9 @@ class VolunteersTab(QWidget):
     @staticmethod
     def _tenure_note(t: vol.Tenure) -> str:
         if t.years >= LONG_TENURE_YEARS:
-            return f"⚠ {t.years}年続いています。後任を探し、引継ぎの準備を"
+            return tr("⚠ {n}年続いています。後任を探し、引継ぎの準備を").format(n=t.years)
         if t.holders_10y == 1 and t.years > 1:
-            return "10年間、ほかの人が担当していません"
+            return tr("10年間、ほかの人が担当していません")
         return ""
 
     # -- data -----------------------------------------------------------------------------------
@@ -970,7 +983,7 @@ class VolunteersTab(QWidget):
         wanted = [*skills, *interests]
         if slots:
             wanted.append(slots_text(slots))
-        what = "・".join(wanted) if wanted else self.tr("条件なし")
+        what = self.tr("・").join(wanted) if wanted else self.tr("条件なし")
         if rows:
             self.found_label.setText(self.tr("{0}: {1}人見つかりました（手伝った回数が少ない人から）").format(what, len(rows)))
         else:
@@ -986,7 +999,8 @@ class VolunteersTab(QWidget):
         self.tenure.set_rows(tenure)
         long = [t for t in tenure if t.years >= LONG_TENURE_YEARS]
         if long:
-            names = "、".join(f"{t.role}（{t.holder}さん・{t.years}年）" for t in long)
+            names = self.tr("、").join(self.tr("{role}（{holder}さん・{n}年）").format(role=t.role, holder=t.holder, n=t.years)
+                                       for t in long)
             self.tenure_warning.setText(self.tr(
                 "⚠ 同じ人が{0}年以上続けている役職があります: {1}。後任を一緒に探し、引継ぎの準備を始めましょう。").format(LONG_TENURE_YEARS, names))
             self.tenure_warning.show()
@@ -999,7 +1013,7 @@ class VolunteersTab(QWidget):
         keep = keep if keep is not None else (current.id if current is not None else None)
         which = self.role_filter.currentData()
         if which == "":
-            rows = [t for t in self._terms if t.role != "班長"]
+            rows = [t for t in self._terms if t.role != "班長"]  # notr
         elif which == "*":
             rows = list(self._terms)
         else:

@@ -33,20 +33,21 @@ from kyodo_desktop.models.japanese import (
     parse_date,
     to_wareki,
 )
+from kyodo_desktop.ui.i18n import tr
 
 #: Text colour for problems; always paired with a ⚠ and words, never colour alone.
 ERROR_COLOR = "#b00020"
 UNKNOWN = ""  # the era selector's data for 「不明」
-SEIREKI = "西暦"
+SEIREKI = "西暦"  # notr: the era selector's data (shown as 「西暦」 through tr)
 ERA_YEARS = (1, 99)  # wide on purpose: 昭和65年 must be selectable so that it can be refused
 SEIREKI_YEARS = (1800, 2200)
 
 _ERA_TOKENS = {t: e for e in ERAS for t in (e.name, e.kanji_short, e.short, e.short.lower())}
 _LOOSE_ERA = re.compile(
     "^(" + "|".join(sorted(map(re.escape, _ERA_TOKENS), key=len, reverse=True)) + r")"
-    r"(元|\d{1,2})[年./-](\d{1,2})[月./-](\d{1,2})日?$"
+    r"(元|\d{1,2})[年./-](\d{1,2})[月./-](\d{1,2})日?$"  # notr
 )
-_LOOSE_SEIREKI = re.compile(r"^(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})日?$")
+_LOOSE_SEIREKI = re.compile(r"^(\d{4})[年./-](\d{1,2})[月./-](\d{1,2})日?$")  # notr
 
 
 def _era(name: str) -> Era:
@@ -58,14 +59,14 @@ def wareki_text(d: date) -> str:
     try:
         return to_wareki(d)
     except WarekiError:
-        return f"{d.year}年{d.month}月{d.day}日"
+        return f"{d.year}年{d.month}月{d.day}日"  # notr: a date as the models write and read it
 
 
 def describe_date(d: date, today: date | None, *, show_age: bool) -> str:
     """「昭和25年3月1日（1950年）・76歳」 (the age only when asked and not in the future)."""
-    text = f"{wareki_text(d)}（{d.year}年）"
+    text = tr("{0}（{1}年）").format(wareki_text(d), d.year)
     if show_age and today is not None and d <= today:
-        text += f"・{age(d, today)}歳"
+        text += tr("・{0}歳").format(age(d, today))
     return text
 
 
@@ -73,7 +74,7 @@ def _loose_parts(text: str) -> tuple[str, int, int, int] | None:
     """Era (or 西暦) and numbers of something date-shaped that parse_date refused."""
     s = "".join(unicodedata.normalize("NFKC", text).split())
     if m := _LOOSE_ERA.match(s):
-        year = 1 if m[2] == "元" else int(m[2])
+        year = 1 if m[2] == "元" else int(m[2])  # notr
         return _ERA_TOKENS[m[1]].name, year, int(m[3]), int(m[4])
     if m := _LOOSE_SEIREKI.match(s):
         return SEIREKI, int(m[1]), int(m[2]), int(m[3])
@@ -94,11 +95,12 @@ class WarekiDateEdit(QWidget):
         self,
         parent: QWidget | None = None,
         *,
-        label: str = "日付",
+        label: str | None = None,
         today: date | None = None,
         show_age: bool = True,
     ) -> None:
         super().__init__(parent)
+        label = self.tr("日付") if label is None else label
         self._label = label
         self._today = today or date.today()
         self._show_age = show_age
@@ -126,15 +128,15 @@ class WarekiDateEdit(QWidget):
         self.month = QSpinBox()
         self.day = QSpinBox()
         for spin, suffix, what, lo_hi in (
-            (self.year, "年", "年", ERA_YEARS),
-            (self.month, "月", "月", (1, 12)),
-            (self.day, "日", "日", (1, 31)),
+            (self.year, self.tr("年"), self.tr("年"), ERA_YEARS),
+            (self.month, self.tr("月"), self.tr("月"), (1, 12)),
+            (self.day, self.tr("日"), self.tr("日"), (1, 31)),
         ):
             spin.setRange(*lo_hi)
-            spin.setSuffix(self.tr(suffix))
+            spin.setSuffix(suffix)
             spin.setKeyboardTracking(False)  # valueChanged when the number is finished, not per key
             spin.setAccessibleName(self.tr("%1の%2").replace("%1", label).replace("%2", what))
-        self.year.setMinimumWidth(self.fontMetrics().horizontalAdvance("2026年") + 40)
+        self.year.setMinimumWidth(self.fontMetrics().horizontalAdvance("2026" + self.year.suffix()) + 40)
 
         self.result = QLabel()
         self.result.setWordWrap(True)
@@ -213,7 +215,7 @@ class WarekiDateEdit(QWidget):
 
     @staticmethod
     def _canonical(d: date, *, seireki: bool) -> str:
-        return f"{d.year}年{d.month}月{d.day}日" if seireki else wareki_text(d)
+        return f"{d.year}年{d.month}月{d.day}日" if seireki else wareki_text(d)  # notr: read back by parse_date
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         # Enter finishes the date here; it must not press the dialog's default button.
@@ -325,8 +327,8 @@ class WarekiDateEdit(QWidget):
             return ""
         y, m, d = self.year.value(), self.month.value(), self.day.value()
         if mode == SEIREKI:
-            return f"{y}年{m}月{d}日"
-        return f"{mode}{'元' if y == 1 else y}年{m}月{d}日"
+            return f"{y}年{m}月{d}日"  # notr: read back by parse_date
+        return f"{mode}{'元' if y == 1 else y}年{m}月{d}日"  # notr
 
     def _on_selectors_changed(self, *_args: object) -> None:
         if self._syncing:

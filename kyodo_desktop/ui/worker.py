@@ -91,11 +91,11 @@ class DbWorker(QObject):
     def _with_register(self, fn: Callable[..., Any], args: tuple, kwargs: dict) -> Any:
         reg = self.register
         if reg is None:
-            raise RegisterError("台帳が開かれていません。")
+            raise RegisterError(self.tr("台帳が開かれていません。"))
         try:
             return fn(reg, *args, **kwargs)
         except (sqlite3.Error, OSError) as exc:  # e.g. the file vanished under a read
-            raise translate_sqlite_error(exc, reg.path, "処理") from exc
+            raise translate_sqlite_error(exc, reg.path, "処理") from exc  # notr: into the model's message
 
     def call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run ``fn(register, *args)`` on the database thread and return its result."""
@@ -142,8 +142,8 @@ class DbWorker(QObject):
                 except TimeoutError:
                     pass
                 if dialog is None and clock.elapsed() > PROGRESS_DELAY_MS:
-                    dialog = QProgressDialog(label, "中止", 0, 100, parent)
-                    dialog.setWindowTitle("協働デスク")
+                    dialog = QProgressDialog(label, self.tr("中止"), 0, 100, parent)
+                    dialog.setWindowTitle(self.tr("協働デスク"))
                     dialog.setWindowModality(Qt.WindowModality.WindowModal)
                     dialog.setMinimumDuration(0)
                     dialog.canceled.connect(cancel.set)
@@ -185,18 +185,19 @@ class DbWorker(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
         parent: QWidget | None = None,
-        label: str = "処理しています…",
+        label: str | None = None,
         **kwargs: Any,
     ) -> Future:
         """Run ``fn(register, *args)`` in the background; callbacks come on the GUI thread."""
+        text = self.tr("処理しています…") if label is None else label
         dialog: list[QProgressDialog] = []
         timer = QTimer(self)
         timer.setSingleShot(True)
 
         def show_progress() -> None:
-            d = QProgressDialog(label, "", 0, 0, parent)
+            d = QProgressDialog(text, "", 0, 0, parent)
             d.setCancelButton(None)
-            d.setWindowTitle("協働デスク")
+            d.setWindowTitle(self.tr("協働デスク"))
             d.setWindowModality(Qt.WindowModality.WindowModal)
             d.setMinimumDuration(0)
             d.show()
