@@ -1,6 +1,6 @@
 """Regenerate docs/screenshots/ from the real program (offscreen, with a demo register).
 
-    uv run python docs/make_screenshots.py [--scale 100|150|200] [--theme 高コントラスト]
+    uv run python docs/make_screenshots.py [--scale 100|150|200] [--theme 高コントラスト] [--language en]
 
 Needs a Japanese font (fonts-noto-cjk or fonts-ipaexfont on Linux).
 """
@@ -88,8 +88,10 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--scale", type=int, default=100)
     parser.add_argument("--theme", default="標準", choices=["標準", "高コントラスト"])
+    parser.add_argument("--language", default="ja", choices=["ja", "en"])
     args = parser.parse_args()
-    suffix = ("" if args.scale == 100 else f"-{args.scale}") + ("" if args.theme == "標準" else "-contrast")
+    suffix = (("" if args.scale == 100 else f"-{args.scale}") + ("" if args.theme == "標準" else "-contrast")
+              + ("" if args.language == "ja" else f"-{args.language}"))
 
     from PySide6.QtWidgets import QApplication
 
@@ -113,7 +115,12 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         paths.set_base_dir(tmp)
         app = QApplication.instance() or QApplication(sys.argv[:1])
-        install_translations(app)
+        if args.language == "ja":
+            install_translations(app)
+        else:
+            from kyodo_desktop.ui.i18n import install_language
+
+            install_language(app, args.language)
         apply_display(app, args.scale, args.theme)
         path = Path(tmp) / "デモ町会.kyodo"
 

@@ -242,7 +242,8 @@ class RegisterPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().horizontalAdvance("あ")  # notr
         for col, width in enumerate((3, 3.5, 7, 9, 14, 7, 2.5, 5)):
-            self.table.setColumnWidth(col, int(width * em + 16))
+            # at least as wide as its header (in English the words are longer than the Japanese)
+            self.table.setColumnWidth(col, max(int(width * em + 16), header.sectionSizeHint(col)))
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # 住所 takes the rest
         self.table.setAccessibleName(self.tr("世帯の一覧"))
         layout.addWidget(self.table, 1)
