@@ -418,7 +418,7 @@ class IssuesTab(QWidget):
         form.addWidget(self.area_count, 1, 1)
         form.addWidget(QLabel(self.tr("出典")), 2, 0)
         form.addWidget(self.area_source, 2, 1, 1, 2)
-        form.addWidget(self.area_btn, 1, 2)
+        form.addWidget(self.area_btn, 3, 2)  # below the last field: fill in, then record (Tab order = reading order)
         form.setColumnStretch(1, 1)
         al.addLayout(form)
         self.area_status = note()
