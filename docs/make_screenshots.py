@@ -263,6 +263,7 @@ def main() -> int:
             window.grab().save(str(OUT / f"{name}{suffix}.png"))
         page.tabs.setCurrentIndex(0)
         # 担い手・協力団体・地域課題 (tabs of the 行事 page)
+        window.show_page("events")  # (the window shows one page at a time: bring 行事 to the front)
         tabs = window.activity_page.tabs
         for name, tab in (("volunteers", window.activity_page.volunteers), ("partners", window.activity_page.partners),
                           ("issues", window.activity_page.issues)):

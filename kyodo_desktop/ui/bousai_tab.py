@@ -70,6 +70,7 @@ from kyodo_desktop.ui.volunteers_tab import (
     show_problem,
 )
 from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit
+from kyodo_desktop.ui.widgets import button_row
 from kyodo_desktop.ui.worker import DbWorker
 
 TITLE = QT_TRANSLATE_NOOP("", "資機材・避難場所・組織")
@@ -559,15 +560,13 @@ class BousaiTab(QWidget):
         row = QHBoxLayout()
         self.equipment_count = QLabel()
         row.addWidget(self.equipment_count)
-        row.addStretch(1)
         self.add_equipment_btn = button(self.tr("資機材を登録…"), self.add_equipment)
         self.edit_equipment_btn = button(self.tr("開く・変更…"), self.edit_equipment)
         self.check_btn = button(self.tr("点検した"), self.record_check,
                                 tip=self.tr("選んだ資機材を、今日点検したと記録します"))
         self.retire_btn = button(self.tr("廃棄にする…"), self.retire_equipment,
                                  tip=self.tr("捨てた・返却した資機材を一覧から外します。記録は残ります"))
-        for b in (self.add_equipment_btn, self.edit_equipment_btn, self.check_btn, self.retire_btn):
-            row.addWidget(b)
+        row.addWidget(button_row(self.add_equipment_btn, self.edit_equipment_btn, self.check_btn, self.retire_btn), 1)  # wraps at large text
         v.addLayout(row)
         return page
 
@@ -595,12 +594,10 @@ class BousaiTab(QWidget):
         row = QHBoxLayout()
         self.places_count = QLabel()
         row.addWidget(self.places_count)
-        row.addStretch(1)
         self.add_place_btn = button(self.tr("場所を登録…"), self.add_place)
         self.edit_place_btn = button(self.tr("開く・変更…"), self.edit_place)
         self.delete_place_btn = button(self.tr("削除…"), self.delete_place)
-        for b in (self.add_place_btn, self.edit_place_btn, self.delete_place_btn):
-            row.addWidget(b)
+        row.addWidget(button_row(self.add_place_btn, self.edit_place_btn, self.delete_place_btn), 1)  # wraps at large text
         v.addLayout(row)
         return page
 

@@ -49,6 +49,7 @@ from kyodo_desktop.ui.volunteers_tab import (
     show_problem,
 )
 from kyodo_desktop.ui.wareki_edit import WarekiDateEdit
+from kyodo_desktop.ui.widgets import button_row
 from kyodo_desktop.ui.worker import DbWorker
 
 #: suggestions for the name of an agreement (DOMAIN.md §5.2); any other name may be typed. Not
@@ -218,15 +219,13 @@ class PartnersTab(QWidget):
         row = QHBoxLayout()
         self.count = QLabel()
         row.addWidget(self.count)
-        row.addStretch(1)
         self.add_btn = button(self.tr("団体を追加…"), self.add)
         self.edit_btn = button(self.tr("開く・変更…"), self.edit)
         self.retire_btn = button(self.tr("休止にする…"), self.retire,
                                  tip=self.tr("活動していない団体を一覧から外します。これまでの記録は残ります"))
         self.delete_btn = button(self.tr("削除…"), self.delete,
                                  tip=self.tr("間違えて登録した団体を消します。行事・課題・協定に結び付いた団体は消せません"))
-        for b in (self.add_btn, self.edit_btn, self.retire_btn, self.delete_btn):
-            row.addWidget(b)
+        row.addWidget(button_row(self.add_btn, self.edit_btn, self.retire_btn, self.delete_btn), 1)  # wraps at large text
         top_layout.addLayout(row)
 
         bottom = QWidget()

@@ -59,6 +59,7 @@ from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit
+from kyodo_desktop.ui.widgets import button_row
 from kyodo_desktop.ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -818,13 +819,11 @@ class VolunteersTab(QWidget):
         row = QHBoxLayout()
         self.count = QLabel()
         row.addWidget(self.count)
-        row.addStretch(1)
         self.add_btn = button(self.tr("担い手を登録…"), self.add)
         self.edit_btn = button(self.tr("開く・変更…"), self.edit)
         self.remove_btn = button(self.tr("登録を取り消す…"), self.remove,
                                  tip=self.tr("本人の申し出などで、登録（特技・都合）を消します"))
-        for b in (self.add_btn, self.edit_btn, self.remove_btn):
-            row.addWidget(b)
+        row.addWidget(button_row(self.add_btn, self.edit_btn, self.remove_btn), 1)  # wraps at large text
         v.addLayout(row)
         self._today_iso = ""
         return page
