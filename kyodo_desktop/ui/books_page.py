@@ -61,7 +61,7 @@ from kyodo_desktop.ui.volunteers_tab import (
     scrolling,
     selected_row,
 )
-from kyodo_desktop.ui.widgets import heading
+from kyodo_desktop.ui.widgets import dialog_open, heading, open_dialog
 from kyodo_desktop.ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -1101,21 +1101,15 @@ class BooksPage(QWidget):
     def show_dialog(self, dlg: QDialog, on_accept: Any) -> None:
         """Show ``dlg`` window-modal without blocking (tests fill it and press its buttons);
         ``on_accept`` runs after it saved."""
-        if self.dialog is not None:
-            self.dialog.raise_()
+        if dialog_open(self):
             return
-        self.dialog = dlg
-        dlg.setWindowModality(Qt.WindowModality.WindowModal)
 
         def closed(result: int) -> None:
-            self.dialog = None
             if result == QDialog.DialogCode.Accepted:
                 self.changed()
                 on_accept()
-            dlg.deleteLater()
 
-        dlg.finished.connect(closed)
-        dlg.open()
+        open_dialog(self, dlg, closed)
 
     def print_document(self, kind: str, *, block: int | None = None, household_ids: list[int] | None = None) -> None:
         """The print preview with a book document of the chosen year (集金簿 / 予算書 / 決算書 / 領収書)."""

@@ -85,7 +85,14 @@ from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.household_editor import FieldRow
 from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit, wareki_text
-from kyodo_desktop.ui.widgets import button_row, heading, labelled, scrolling
+from kyodo_desktop.ui.widgets import (
+    button_row,
+    dialog_open,
+    heading,
+    labelled,
+    open_dialog,
+    scrolling,
+)
 from kyodo_desktop.ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -654,8 +661,7 @@ class EventsTab(QWidget):
         self._open_dialog(ids[0])
 
     def _open_dialog(self, event_id: int | None) -> None:
-        if self.dialog is not None:
-            self.dialog.raise_()
+        if dialog_open(self):
             return
         default_day = None
         if event_id is None and self.meta is not None:
@@ -671,17 +677,11 @@ class EventsTab(QWidget):
             dialogs.show_error(self, self.tr("行事"), str(exc))
             self.refresh()
             return
-        self.dialog = dlg
-        dlg.setWindowModality(Qt.WindowModality.WindowModal)
-        dlg.finished.connect(lambda _r: self._dialog_closed(dlg))
         self.show_message("")
-        dlg.open()
+        open_dialog(self, dlg, lambda _r: self._dialog_closed(dlg))
 
     def _dialog_closed(self, dlg: EventDialog) -> None:
-        if self.dialog is dlg:
-            self.dialog = None
         keep = dlg.event_id
-        dlg.deleteLater()
         self.refresh(keep_ids=[keep] if keep is not None else [])
         if keep is not None and self.meta is not None:
             day = dlg.saved_day

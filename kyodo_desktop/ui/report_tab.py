@@ -53,7 +53,7 @@ from kyodo_desktop.ui.volunteers_tab import (
     note,
     selected_row,
 )
-from kyodo_desktop.ui.widgets import button_row, heading, scrolling
+from kyodo_desktop.ui.widgets import button_row, dialog_open, heading, open_dialog, scrolling
 from kyodo_desktop.ui.worker import DbWorker
 
 ERRORS = (RegisterError, ValidationError)
@@ -353,8 +353,7 @@ class ReportTab(QWidget):
 
         if not self.register_form_btn.isEnabled():
             return None
-        if self.dialog is not None:
-            self.dialog.raise_()
+        if dialog_open(self):
             return self.dialog
         if path is None:
             chosen, _ = QFileDialog.getOpenFileName(self, self.tr("市の様式（Excel）を選ぶ"), "",
@@ -367,10 +366,8 @@ class ReportTab(QWidget):
         except (*ERRORS, OSError) as exc:
             say(self.forms_message, self.tr("{exc}\n（様式は登録していません。）").format(exc=exc), error=True)
             return None
-        self.dialog = dlg
 
         def closed(result: int) -> None:
-            self.dialog = None
             if result == QDialog.DialogCode.Accepted and dlg.result_value is not None:
                 fid, problems = dlg.result_value
                 self.load_forms()
@@ -378,10 +375,8 @@ class ReportTab(QWidget):
                 notes = "".join(self.tr("\n・{problem}").format(problem=p) for p in problems)
                 say(self.forms_message, self.tr("様式「{name}」を登録しました。報告書の様式で選べます。{notes}").format(
                     name=dlg.name.text().strip(), notes=notes))
-            dlg.deleteLater()
 
-        dlg.finished.connect(closed)
-        dlg.open()
+        open_dialog(self, dlg, closed)
         return dlg
 
     def export_form(self, target: Path | str | None = None) -> Path | None:

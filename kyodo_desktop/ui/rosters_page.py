@@ -79,7 +79,7 @@ from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.household_editor import FieldRow
 from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit, wareki_text
-from kyodo_desktop.ui.widgets import heading, scrolling
+from kyodo_desktop.ui.widgets import dialog_open, heading, open_dialog, scrolling
 from kyodo_desktop.ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -1330,20 +1330,8 @@ class RostersPage(QWidget):
 
     def _open(self, dlg: QDialog, done: Callable[[QDialog, int], None]) -> None:
         """Show ``dlg`` window-modal without waiting; ``done(dlg, result)`` when it closes."""
-        if self.dialog is not None:
-            self.dialog.raise_()
-            return
-        self.dialog = dlg
-        dlg.setWindowModality(Qt.WindowModality.WindowModal)
-
-        def closed(result: int) -> None:
-            if self.dialog is dlg:
-                self.dialog = None
-            done(dlg, result)
-            dlg.deleteLater()
-
-        dlg.finished.connect(closed)
-        dlg.open()
+        if not dialog_open(self):
+            open_dialog(self, dlg, lambda result: done(dlg, result))
 
     def new_roster(self) -> None:
         if not self.can_write:

@@ -59,7 +59,7 @@ from kyodo_desktop.ui.volunteers_tab import (
     shortcut,
     show_problem,
 )
-from kyodo_desktop.ui.widgets import button_row, scrolling
+from kyodo_desktop.ui.widgets import button_row, dialog_open, open_dialog, scrolling
 from kyodo_desktop.ui.worker import DbWorker
 
 ERRORS = (RegisterError, ValidationError)
@@ -823,20 +823,8 @@ class SubsidyTab(QWidget):
 
     def _show(self, dlg: QDialog, on_accept: Any) -> None:
         """``dlg`` window-modal without blocking (tests fill it and press its buttons)."""
-        if self.dialog is not None:
-            self.dialog.raise_()
-            return
-        self.dialog = dlg
-        dlg.setWindowModality(Qt.WindowModality.WindowModal)
-
-        def closed(result: int) -> None:
-            self.dialog = None
-            if result == QDialog.DialogCode.Accepted:
-                on_accept()
-            dlg.deleteLater()
-
-        dlg.finished.connect(closed)
-        dlg.open()
+        if not dialog_open(self):
+            open_dialog(self, dlg, lambda result: result == QDialog.DialogCode.Accepted and on_accept())
 
     def _after(self, text: str, case_id: int | None = None) -> None:
         """Something was written: show it, and tell the page (the 出納簿 tab reloads when next

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -139,3 +141,28 @@ def labelled(text: str, widget: QWidget) -> QWidget:
     row.addWidget(label)
     row.addWidget(widget)
     return holder
+
+
+def dialog_open(owner: QWidget) -> bool:
+    """``owner`` already shows a dialog (its ``dialog`` attribute): bring it to the front and say so."""
+    if getattr(owner, "dialog", None) is not None:
+        owner.dialog.raise_()
+        return True
+    return False
+
+
+def open_dialog(owner: QWidget, dlg: QWidget, done: Callable[[int], None] | None = None) -> None:
+    """Show ``dlg`` window-modal without waiting for it (tests fill it in and press its buttons):
+    it is ``owner.dialog`` while open; when it closes, ``done(result)`` runs and it is deleted."""
+    owner.dialog = dlg
+    dlg.setWindowModality(Qt.WindowModality.WindowModal)
+
+    def closed(result: int) -> None:
+        if owner.dialog is dlg:
+            owner.dialog = None
+        if done is not None:
+            done(result)
+        dlg.deleteLater()
+
+    dlg.finished.connect(closed)
+    dlg.open()
