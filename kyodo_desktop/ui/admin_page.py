@@ -36,6 +36,7 @@ from kyodo_desktop.models.validation import ValidationError
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.login import NewAdminFields, PasswordField, _big
+from kyodo_desktop.ui.widgets import refresh_shown
 from kyodo_desktop.ui.worker import DbWorker
 
 ROLES = (QT_TRANSLATE_NOOP("", "管理者"), QT_TRANSLATE_NOOP("", "役員"), QT_TRANSLATE_NOOP("", "班長"),
@@ -557,7 +558,4 @@ class AdminPage(QWidget):
             self.tabs.setCurrentWidget(tab)
 
     def refresh(self) -> None:
-        tab = self.tabs.currentWidget()
-        refresh = getattr(tab, "refresh", None)
-        if refresh is not None:
-            refresh()
+        refresh_shown(self.tabs.currentWidget())

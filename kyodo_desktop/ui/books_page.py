@@ -61,7 +61,7 @@ from kyodo_desktop.ui.volunteers_tab import (
     scrolling,
     selected_row,
 )
-from kyodo_desktop.ui.widgets import dialog_open, heading, open_dialog
+from kyodo_desktop.ui.widgets import dialog_open, heading, open_dialog, refresh_shown
 from kyodo_desktop.ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -1046,9 +1046,7 @@ class BooksPage(QWidget):
         set_year = getattr(tab, "set_fiscal_year", None)
         if set_year is not None:
             set_year(self.fiscal_year)
-        refresh = getattr(tab, "refresh", None)
-        if refresh is not None:
-            refresh()
+        refresh_shown(tab)
 
     def open_year(self) -> None:
         if not self.open_year_btn.isEnabled():

@@ -73,6 +73,7 @@ from kyodo_desktop.ui.household_editor import FieldRow
 from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.volunteers_tab import RowsModel, make_table
 from kyodo_desktop.ui.wareki_edit import ERROR_COLOR, WarekiDateEdit
+from kyodo_desktop.ui.widgets import refresh_shown
 from kyodo_desktop.ui.worker import DbWorker
 
 Index = QModelIndex | QPersistentModelIndex
@@ -1717,9 +1718,7 @@ class DisasterPage(QWidget):
 
     def refresh(self) -> None:
         """Refresh the tab being shown."""
-        refresh = getattr(self.tabs.currentWidget(), "refresh", None)
-        if refresh is not None:
-            refresh()
+        refresh_shown(self.tabs.currentWidget())
 
     def start_safety_mode(self) -> None:
         """Straight to the check screen of the latest check still running (or start one)."""

@@ -91,6 +91,7 @@ from kyodo_desktop.ui.widgets import (
     heading,
     labelled,
     open_dialog,
+    refresh_shown,
     scrolling,
 )
 from kyodo_desktop.ui.worker import DbWorker
@@ -773,9 +774,7 @@ class ActivityPage(QWidget):
 
     def refresh(self) -> None:
         """Refresh the tab being shown."""
-        refresh = getattr(self.tabs.currentWidget(), "refresh", None)
-        if refresh is not None:
-            refresh()
+        refresh_shown(self.tabs.currentWidget())
 
 
 # -- the event editor -------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from kyodo_desktop.models.register import RegisterError, list_backups
 from kyodo_desktop.ui import dialogs
 from kyodo_desktop.ui.i18n import tr
 from kyodo_desktop.ui.pages import HomePage, RegisterPage
-from kyodo_desktop.ui.widgets import scrolling
+from kyodo_desktop.ui.widgets import refresh_shown, scrolling
 from kyodo_desktop.ui.worker import DbWorker
 
 #: (key, label): the labels stay Japanese here (tests and help.PAGES compare them); shown through tr()
@@ -297,12 +297,10 @@ class MainWindow(QMainWindow):
         key = NAV[row][0]
         page = self.page(key)
         self.stack.setCurrentWidget(self.holders[key])
-        refresh = getattr(page, "refresh", None)
-        if refresh is not None:
-            try:
-                refresh()
-            except RegisterError as exc:
-                dialogs.show_error(self, self.tr("協働デスク"), str(exc))
+        try:
+            refresh_shown(page)
+        except RegisterError as exc:
+            dialogs.show_error(self, self.tr("協働デスク"), str(exc))
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow([k for k, _ in NAV].index(key))

@@ -166,3 +166,10 @@ def open_dialog(owner: QWidget, dlg: QWidget, done: Callable[[int], None] | None
 
     dlg.finished.connect(closed)
     dlg.open()
+
+
+def refresh_shown(widget: QWidget | None) -> None:
+    """Reload what ``widget`` (a page or tab just brought to the front) shows, if it can."""
+    refresh = getattr(widget, "refresh", None)
+    if refresh is not None:
+        refresh()
