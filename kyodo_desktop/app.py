@@ -74,6 +74,20 @@ def install_translations(app: QApplication) -> list[QTranslator]:
     return translators
 
 
+def apply_preferences(app: QApplication, settings: Settings) -> None:
+    """The language, text size and colours this PC remembers (設定 → 表示), before any window."""
+    from kyodo_desktop.ui.display import apply_display
+
+    language = settings.get("ui/language")
+    if language == "ja":
+        install_translations(app)  # Qt's own buttons and dialogs in Japanese
+    else:
+        from kyodo_desktop.ui.i18n import install_language
+
+        install_language(app, language)  # the program's texts; Qt's own stay in English
+    apply_display(app, settings.get("ui/text_scale"), settings.get("ui/theme"))
+
+
 def env_credentials() -> Credentials | None:
     """KYODO_USER + KYODO_PASSWORD (as for the command line) skip the login dialog: for the smoke
     test and benchmarks. Never a command-line argument, which other users of the PC could see."""
@@ -512,13 +526,6 @@ def run(argv: list[str] | None = None) -> int:
         app = QApplication.instance() or QApplication(sys.argv[:1])
         app.setApplicationName("協働デスク")  # notr (the settings file is named by it)
         app.setOrganizationName("KyodoDesktop")
-        language = Settings(paths.settings_file()).get("ui/language")
-        if language == "ja":
-            install_translations(app)  # Qt's own buttons and dialogs in Japanese
-        else:
-            from kyodo_desktop.ui.i18n import install_language
-
-            install_language(app, language)  # the program's texts; Qt's own stay in English
         try:  # portable mode on a stick that cannot be written: say so, rather than use the PC's profile
             paths.check_portable()
         except paths.PortableFolderError as exc:
@@ -527,9 +534,7 @@ def run(argv: list[str] | None = None) -> int:
             dialogs.show_error(None, translate("", "協働デスク"), str(exc))
             return 1
         settings = Settings(paths.settings_file())
-        from kyodo_desktop.ui.display import apply_display
-
-        apply_display(app, settings.get("ui/text_scale"), settings.get("ui/theme"))
+        apply_preferences(app, settings)
         set_user_font(settings.get("print/font") or None)  # (only a path: fonts load when something is printed)
         worker = DbWorker(pool)
         controller = Controller(app, settings, worker, early)

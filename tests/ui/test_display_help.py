@@ -140,15 +140,18 @@ def test_help_dialog_falls_back_to_home_and_the_tour_walks_through(qtbot):
     assert tour.pages.currentIndex() == len(TOUR) - 2
 
 
-def test_the_program_applies_the_remembered_size_at_start(tmp_path, restore_display):
-    """``run`` reads ui/text_scale and ui/theme (what the 表示 tab saved) before any window exists."""
+def test_the_program_applies_the_remembered_size_and_theme_at_start(tmp_path, restore_display):
+    """What the 表示 tab saved is what ``run`` applies before any window (``apply_preferences``),
+    and a size outside 100–200 % is clamped."""
+    from kyodo_desktop.app import apply_preferences
     from kyodo_desktop.ui.settings import Settings
 
     settings = Settings(paths.settings_file())
     settings.set("ui/text_scale", 175)
     settings.set("ui/theme", "高コントラスト")
     app = QApplication.instance()
-    display.apply_display(app, settings.get("ui/text_scale"), settings.get("ui/theme"))
+    apply_preferences(app, Settings(paths.settings_file()))  # read back from the file, as at start
     assert app.font().pointSizeF() == pytest.approx(21)
+    assert app.palette().color(QPalette.ColorRole.Window).name() == "#000000"
     settings.set("ui/text_scale", 900)
     assert settings.get("ui/text_scale") == 200

@@ -240,3 +240,20 @@ def test_the_welcome_screen_takes_a_register_out_of_a_backup(qtbot, tmp_path, mo
     assert opened == [target] and target.is_file() and target.with_name(target.name + "-key").is_file()
     assert "デモ" in shown["registers"] and shown["title"] == "バックアップから台帳を取り出す"
     assert messages and "2つで1組" in messages[-1] and "入れ直して" in messages[-1]
+
+
+def test_the_program_stops_with_the_reason_when_its_stick_cannot_be_written(tmp_path, monkeypatch, messages):
+    """Portable mode on a stick where kyodo-data cannot be made: ``run`` says why and returns 1,
+    before reading any setting (nothing falls back to this PC's folders)."""
+    from kyodo_desktop.app import run
+
+    program = tmp_path / "USB" / "KyodoDesktop"
+    program.mkdir(parents=True)
+    (program / "portable").write_text("", encoding="utf-8")
+    (program / "kyodo-data").write_text("", encoding="utf-8")  # a file where the folder should be
+    monkeypatch.delenv("KYODO_HOME", raising=False)
+    monkeypatch.setenv(paths.PORTABLE_DIR_ENV, str(program))
+    monkeypatch.setattr(paths, "_base_override", None)
+    monkeypatch.setattr(paths, "_writable_checked", None)
+    assert run([]) == 1
+    assert messages and "kyodo-data" in messages[-1]
